@@ -1,0 +1,50 @@
+"""Cleaning pipelines: raw located lines in, ``CleanText`` (blocks + change record) out."""
+
+from __future__ import annotations
+
+from .anchors import anchor
+from .errors import InputError, fail
+from .fixers_en import EN_FIXERS, split_sentences
+from .fixers_zh import ZH_FIXERS
+from .fixlog import CleaningLog, Lines, apply_curator_fixes
+from .model import Block, CleanText, Overrides, Sentence
+from .script import DEFAULT_TRADITIONAL, looks_traditional, to_traditional
+
+
+def clean_chinese(lines: Lines, path: str, overrides: Overrides | None = None,
+                  traditional: str = DEFAULT_TRADITIONAL) -> tuple[CleanText, CleaningLog]:
+    """Clean a Chinese text; the result is in Simplified script with a Traditional rendering."""
+    log = CleaningLog(path, overrides)
+    script = "hant" if looks_traditional("".join(line.text for line in lines)) else "hans"
+    lines = apply_curator_fixes(lines, log, "zh")
+    lines = log.run(ZH_FIXERS, lines)
+    if not lines:
+        raise _empty(path)
+    taken: set[str] = set()
+    blocks = tuple(
+        Block(id=anchor("zh", line.text, taken), kind=line.kind, text=line.text,
+              lines=(line.number,), text_hant=to_traditional(line.text, traditional))
+        for line in lines
+    )
+    return CleanText(path, "zh", blocks, tuple(log.changes), script), log
+
+
+def clean_english(lines: Lines, path: str, overrides: Overrides | None = None) -> tuple[CleanText, CleaningLog]:
+    """Clean an English text into blocks, each split into sentences."""
+    log = CleaningLog(path, overrides)
+    lines = apply_curator_fixes(lines, log, "en")
+    lines = log.run(EN_FIXERS, lines)
+    if not lines:
+        raise _empty(path)
+    taken: set[str] = set()
+    blocks = []
+    for line in lines:
+        parts = [line.text] if line.kind == "heading" else split_sentences(line.text)
+        sentences = tuple(Sentence(anchor("en", part, taken), part, line.number) for part in parts)
+        blocks.append(Block(id=f"b{sentences[0].id}", kind=line.kind, text=line.text,
+                            lines=(line.number,), sentences=sentences))
+    return CleanText(path, "en", tuple(blocks), tuple(log.changes)), log
+
+
+def _empty(path: str) -> InputError:
+    return fail(path, "nothing is left after cleaning: is this the right file?")

@@ -1,0 +1,82 @@
+"""Loading the whole corpus: every article folder under ``translations/``, cleaned.
+
+Problems from all articles are collected and raised together, so a curator fixes
+them in one pass rather than one build per mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clean import clean_chinese, clean_english
+from .errors import InputError, Problem, fail
+from .fixlog import CleaningLog
+from .ingest import display_path, load_meta, load_overrides, read_lines
+from .model import Article, Corpus
+from .script import DEFAULT_TRADITIONAL
+
+
+@dataclass(frozen=True)
+class CleaningReport:
+    """What cleaning did to one article, for the curator."""
+
+    slug: str
+    zh: CleaningLog
+    en: CleaningLog | None
+
+
+def load_corpus(root: Path, project_root: Path | None = None,
+                traditional: str = DEFAULT_TRADITIONAL) -> tuple[Corpus, tuple[CleaningReport, ...]]:
+    """Read and clean every article folder in ``root`` (sorted by folder name)."""
+    display_root = project_root or root.parent
+    if not root.is_dir():
+        raise fail(str(root), "the translations folder does not exist")
+    articles, reports, problems = [], [], []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        try:
+            article, report = load_article(folder, display_root, traditional)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        articles.append(article)
+        reports.append(report)
+    if problems:
+        raise InputError(problems)
+    if not articles:
+        raise fail(str(root), "no article folders found")
+    return Corpus(tuple(articles)), tuple(reports)
+
+
+def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TRADITIONAL) -> tuple[Article, CleaningReport]:
+    """Read, validate and clean one article folder."""
+    meta = load_meta(folder, display_root)
+    overrides = load_overrides(folder, display_root)
+    zh_path = folder / "zh.txt"
+    zh_name = display_path(zh_path, display_root)
+    if not zh_path.exists():
+        raise fail(zh_name, "missing: every article needs its Chinese text in zh.txt")
+    zh, zh_log = clean_chinese(read_lines(zh_path, zh_name), zh_name, overrides, traditional)
+    en = en_log = None
+    en_path = folder / "en.txt"
+    if en_path.exists():
+        en_name = display_path(en_path, display_root)
+        en, en_log = clean_english(read_lines(en_path, en_name), en_name, overrides)
+    _check_pins(overrides, zh, en)
+    return Article(meta, zh, en, overrides.path), CleaningReport(meta.slug, zh_log, en_log)
+
+
+def _check_pins(overrides, zh, en) -> None:
+    """Pinned links must name paragraphs and sentences that exist."""
+    zh_ids = {block.id for block in zh.blocks}
+    en_ids = {s.id for block in en.blocks for s in block.sentences} if en else set()
+    problems = []
+    for pin in overrides.links:
+        if pin.zh not in zh_ids:
+            problems.append(Problem(overrides.path, f"align names unknown Chinese paragraph '{pin.zh}'", pin.at))
+        for sid in pin.en:
+            if sid not in en_ids:
+                problems.append(Problem(overrides.path, f"align names unknown English sentence '{sid}'", pin.at))
+    if problems:
+        raise InputError(problems)
+

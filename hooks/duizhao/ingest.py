@@ -1,0 +1,275 @@
+"""Reading raw article folders: decoding, ``meta.yml`` and ``overrides.yml`` validation.
+
+Nothing here cleans text; it only turns files into located lines and checked metadata,
+or into an ``InputError`` naming the file and the line or field at fault.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import fields
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError, Problem, fail
+from .model import ArticleMeta, Line, Overrides, PinnedLink, SpamFragment, TextFix
+
+META_REQUIRED = ("title_zh", "title_en", "author", "publisher", "script")
+META_OPTIONAL = ("original_url", "zh_url", "date")
+SCRIPTS = ("hans", "hant")
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+def decode(data: bytes, path: str) -> str:
+    """Decode a text file received as UTF-8 (with or without BOM), GB18030 or Big5.
+
+    UTF-8 is tried first because it is self-validating. GB18030 and Big5 both accept
+    much of each other's byte space, so when both decode the file we keep the reading
+    whose characters are the common ones of Chinese text.
+
+    >>> decode("对照".encode("gb18030"), "x.txt")
+    '对照'
+    >>> decode("對照閱讀".encode("big5"), "x.txt")
+    '對照閱讀'
+    >>> decode(codecs.BOM_UTF8 + "对照".encode(), "x.txt")
+    '对照'
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        readings = []
+        for encoding in ("gb18030", "big5"):
+            try:
+                readings.append(data.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+        if not readings:
+            raise fail(path, f"cannot decode as UTF-8, GB18030 or Big5: bad byte 0x{data[utf8_error.start]:02x} at byte offset {utf8_error.start}")
+        return max(readings, key=_commonness)
+
+
+def _commonness(text: str) -> float:
+    """Share of CJK characters that belong to the everyday repertoire of either script.
+
+    Big5 bytes read as GB18030 (or the reverse) produce rare characters; genuine text
+    is almost entirely made of characters that GB2312 (Simplified) or Big5 level 1
+    (Traditional) encode.
+    """
+    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    common = 0
+    for char in cjk:
+        if _encodes(char, "gb2312") or _encodes_big5_level1(char):
+            common += 1
+    return common / len(cjk)
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _encodes_big5_level1(char: str) -> bool:
+    # Big5 level 1 (frequent characters) occupies lead bytes 0xA4..0xC6.
+    try:
+        lead = char.encode("big5")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xA4 <= lead <= 0xC6
+
+
+def read_lines(path: Path, display: str | None = None) -> tuple[Line, ...]:
+    """Read a text file as numbered lines (CRLF and CR line ends accepted)."""
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise fail(name, f"cannot read: {error.strerror}") from None
+    text = decode(data, name)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not any(line.strip() for line in lines):
+        raise fail(name, "the file is empty")
+    return tuple(Line(number, line) for number, line in enumerate(lines, start=1))
+
+
+# --- YAML with positions -------------------------------------------------------------------
+
+def load_yaml(path: Path, display: str) -> yaml.Node | None:
+    """Parse a YAML file into a node tree that still knows line numbers."""
+    try:
+        text = decode(path.read_bytes(), display)
+        return yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise fail(display, f"YAML syntax error: {problem}", line) from None
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _mapping(node: yaml.Node | None, display: str, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
+    if node is None:
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        raise fail(display, f"{what} must be a mapping of names to values", _line(node))
+    return node.value
+
+
+def _scalar(node: yaml.Node, display: str, name: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise fail(display, f"field '{name}' must be a single value", _line(node))
+    return str(node.value).strip()
+
+
+# --- meta.yml ------------------------------------------------------------------------------
+
+def load_meta(folder: Path, display_root: Path) -> ArticleMeta:
+    """Read and validate an article's ``meta.yml``; every problem is reported together."""
+    path = folder / "meta.yml"
+    display = display_path(path, display_root)
+    if not path.exists():
+        raise fail(display, "missing: every article needs a meta.yml")
+    values: dict[str, str] = {}
+    problems: list[Problem] = []
+    known = META_REQUIRED + META_OPTIONAL
+    for key_node, value_node in _mapping(load_yaml(path, display), display, "meta.yml"):
+        key = str(key_node.value)
+        if key not in known:
+            hint = _closest(key, known)
+            problems.append(Problem(display, f"unknown field '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""), _line(key_node)))
+            continue
+        try:
+            values[key] = _scalar(value_node, display, key)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        if not values[key]:
+            problems.append(Problem(display, f"field '{key}' is empty", _line(value_node)))
+    for key in META_REQUIRED:
+        if key not in values:
+            problems.append(Problem(display, f"missing field '{key}'"))
+    if values.get("script") and values["script"] not in SCRIPTS:
+        problems.append(Problem(display, f"field 'script' must be one of {', '.join(SCRIPTS)}, not '{values['script']}'"))
+    if problems:
+        raise InputError(problems)
+    return ArticleMeta(slug=folder.name, **values)
+
+
+def _closest(word: str, candidates: tuple[str, ...]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to the project root, as error messages show it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+# --- overrides.yml -------------------------------------------------------------------------
+
+OVERRIDE_SECTIONS = ("spam", "fix", "align")
+
+
+def load_overrides(folder: Path, display_root: Path) -> Overrides:
+    """Read an article's optional ``overrides.yml``.
+
+    Its shape is checked here; whether the paragraphs and lines it names exist is
+    checked by the stages that use them, which know the text.
+    """
+    path = folder / "overrides.yml"
+    if not path.exists():
+        return Overrides()
+    display = display_path(path, display_root)
+    spam: list[SpamFragment] = []
+    fixes: list[TextFix] = []
+    links: list[PinnedLink] = []
+    for key_node, value_node in _mapping(load_yaml(path, display), display, "overrides.yml"):
+        section = str(key_node.value)
+        if section not in OVERRIDE_SECTIONS:
+            raise fail(display, f"unknown section '{section}' (expected one of: {', '.join(OVERRIDE_SECTIONS)})", _line(key_node))
+        for item in _sequence(value_node, display, section):
+            if section == "spam":
+                spam.append(_spam(item, display))
+            elif section == "fix":
+                fixes.append(_fix(item, display))
+            else:
+                links.append(_link(item, display))
+    return Overrides(display, tuple(spam), tuple(fixes), tuple(links))
+
+
+def _sequence(node: yaml.Node, display: str, section: str) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise fail(display, f"section '{section}' must be a list", _line(node))
+    return node.value
+
+
+def _fields(node: yaml.Node, display: str, allowed: tuple[str, ...], required: tuple[str, ...]) -> dict[str, yaml.Node]:
+    found = {}
+    for key_node, value_node in _mapping(node, display, "an entry"):
+        key = str(key_node.value)
+        if key not in allowed:
+            raise fail(display, f"unknown field '{key}' (expected: {', '.join(allowed)})", _line(key_node))
+        found[key] = value_node
+    for key in required:
+        if key not in found:
+            raise fail(display, f"entry lacks field '{key}'", _line(node))
+    return found
+
+
+def _strings(node: yaml.Node, display: str, name: str) -> tuple[str, ...]:
+    if isinstance(node, yaml.ScalarNode):
+        return (str(node.value),) if node.value else ()
+    if isinstance(node, yaml.SequenceNode):
+        return tuple(_scalar(item, display, name) for item in node.value)
+    raise fail(display, f"field '{name}' must be a value or a list", _line(node))
+
+
+def _spam(node: yaml.Node, display: str) -> SpamFragment:
+    if isinstance(node, yaml.ScalarNode):
+        text = str(node.value)
+        keep: tuple[str, ...] = ()
+    else:
+        found = _fields(node, display, ("text", "keep"), ("text",))
+        text = _scalar(found["text"], display, "text")
+        keep = _strings(found["keep"], display, "keep") if "keep" in found else ()
+    if not text:
+        raise fail(display, "empty spam fragment", _line(node))
+    for phrase in keep:
+        if text not in phrase:
+            raise fail(display, f"'keep' phrase '{phrase}' does not contain the fragment '{text}'", _line(node))
+    return SpamFragment(text, keep, _line(node))
+
+
+def _fix(node: yaml.Node, display: str) -> TextFix:
+    found = _fields(node, display, ("line", "find", "replace", "file"), ("line", "find", "replace"))
+    raw_line = _scalar(found["line"], display, "line")
+    if not raw_line.isdigit() or int(raw_line) < 1:
+        raise fail(display, f"'line' must be a positive line number, not '{raw_line}'", _line(found["line"]))
+    file = _scalar(found["file"], display, "file") if "file" in found else "zh"
+    if file not in ("zh", "en"):
+        raise fail(display, f"'file' must be zh or en, not '{file}'", _line(found["file"]))
+    return TextFix(int(raw_line), str(found["find"].value), str(found["replace"].value), file, _line(node))
+
+
+def _link(node: yaml.Node, display: str) -> PinnedLink:
+    found = _fields(node, display, ("zh", "en"), ("zh", "en"))
+    return PinnedLink(_scalar(found["zh"], display, "zh"), _strings(found["en"], display, "en"), _line(node))
+
+
+assert {f.name for f in fields(ArticleMeta)} == {"slug", *META_REQUIRED, *META_OPTIONAL}

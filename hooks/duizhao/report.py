@@ -1,0 +1,78 @@
+"""The cleaning report: what every fixer removed or changed, line by line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .corpus import CleaningReport
+from .fixlog import CleaningLog
+from .render import h
+
+
+def summary_line(report: CleaningReport) -> str:
+    """One line per article for the build log."""
+    parts = [f"{report.slug}: zh {_counts(report.zh)}"]
+    if report.en:
+        parts.append(f"en {_counts(report.en)}")
+    problems = len(report.zh.problems) + (len(report.en.problems) if report.en else 0)
+    if problems:
+        parts.append(f"{problems} to review")
+    return "; ".join(parts)
+
+
+def _counts(log: CleaningLog) -> str:
+    actions = Counter(change.action for change in log.changes)
+    if not actions:
+        return "unchanged"
+    return ", ".join(f"{n} {action}" for action, n in sorted(actions.items()))
+
+
+def text_report(log: CleaningLog) -> str:
+    """Plain-text report for one file (used by ``duizhao clean``)."""
+    lines = [f"# cleaning report for {log.path}"]
+    for change in log.changes:
+        detail = repr(change.before) if change.action == "removed" else f"{change.before!r} -> {change.after!r}"
+        lines.append(f"{log.path}:{change.line}: {change.fixer}: {change.action} {detail}")
+    for problem in log.problems:
+        lines.append(f"{problem}  [to review]")
+    if len(lines) == 1:
+        lines.append("(no changes)")
+    return "\n".join(lines)
+
+
+def report_page(reports: tuple[CleaningReport, ...]) -> str:
+    """The site page listing every cleaning change, for curators and sceptical readers."""
+    out = [
+        "---",
+        "title: 清洗报告 Cleaning report",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        "# 清洗报告 <small lang=\"en\">Cleaning report</small>",
+        "",
+        '<p lang="en">Every line the build removed or changed in the texts as received, with the fixer '
+        "that did it. Nothing is dropped without a line here.</p>",
+        "",
+    ]
+    for report in reports:
+        out += [f"## {report.slug} {{#{report.slug}}}", ""]
+        for log in filter(None, (report.zh, report.en)):
+            out += [_table(log), ""]
+    return "\n".join(out)
+
+
+def _table(log: CleaningLog) -> str:
+    rows = "".join(
+        f"<tr><td>{change.line}</td><td><code>{h(change.fixer)}</code></td><td>{change.action}</td>"
+        f"<td>{h(change.before)}</td><td>{h(change.after)}</td></tr>"
+        for change in log.changes
+    )
+    rows += "".join(
+        f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4">{h(p.message)}</td></tr>' for p in log.problems
+    )
+    return (
+        f"<details><summary><code>{h(log.path)}</code>: {h(_counts(log))}</summary>"
+        '<table class="dz-report"><thead><tr><th>line</th><th>fixer</th><th>action</th><th>before</th><th>after</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></details>"
+    )

@@ -1,0 +1,49 @@
+"""Shared fixtures: the project root and one strict build of the real corpus per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` for ``project`` into ``site_dir``; never raises."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True, text=True, env=full_env, cwd=project,
+    )
+
+
+def copy_project(dest: Path, articles: tuple[str, ...] | None = None) -> Path:
+    """A throw-away copy of the project (config, docs, hooks, chosen articles) to break on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "hooks"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, dest / name)
+    (dest / "translations").mkdir()
+    for folder in sorted((ROOT / "translations").iterdir()):
+        if folder.is_dir() and (articles is None or folder.name in articles):
+            shutil.copytree(folder, dest / "translations" / folder.name)
+        elif folder.is_file():
+            shutil.copy(folder, dest / "translations" / folder.name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real corpus built once with ``--strict``; tests read the output."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,94 @@
+"""Decoding and metadata validation: bad input names the file and the line or field."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from duizhao.errors import InputError
+from duizhao.ingest import decode, load_meta, load_overrides, read_lines
+
+GOOD_META = """title_zh: 标题
+title_en: Title
+author: Someone
+publisher: 新智元
+original_url: https://example.org/a
+script: hans
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_decodes_simplified_in_every_accepted_encoding(encoding):
+    text = "他的谷歌引用数已有5千多，h指数为32。"
+    assert decode(text.encode(encoding), "zh.txt") == text
+
+
+def test_decodes_big5_traditional():
+    text = "自2023年初以來，他一直在與嚴重的精神疾病作鬥爭。"
+    assert decode(text.encode("big5"), "zh.txt") == text
+
+
+def test_bom_is_not_content():
+    assert decode(codecs.BOM_UTF8 + "飞轮".encode(), "zh.txt") == "飞轮"
+
+
+def test_undecodable_bytes_name_file_and_offset():
+    with pytest.raises(InputError) as caught:
+        decode(b"ok \xff\xff\xff", "translations/x/zh.txt")
+    message = str(caught.value)
+    assert "translations/x/zh.txt" in message and "byte offset 3" in message
+
+
+def test_crlf_lines_are_numbered_like_the_editor_shows_them(tmp_path):
+    path = tmp_path / "zh.txt"
+    path.write_bytes("第一行\r\n\r\n第三行\r\n".encode())
+    lines = read_lines(path)
+    assert [(line.number, line.text) for line in lines] == [(1, "第一行"), (2, ""), (3, "第三行")]
+
+
+def test_empty_file_is_an_error(tmp_path):
+    path = tmp_path / "zh.txt"
+    path.write_text("\n  \n", encoding="utf-8")
+    with pytest.raises(InputError, match="zh.txt: the file is empty"):
+        read_lines(path)
+
+
+def test_good_meta_loads(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "meta.yml").write_text(GOOD_META, encoding="utf-8")
+    meta = load_meta(tmp_path / "a", tmp_path)
+    assert (meta.slug, meta.title_en, meta.script) == ("a", "Title", "hans")
+
+
+def test_meta_missing_and_misspelled_fields_are_all_reported(tmp_path):
+    (tmp_path / "a").mkdir()
+    broken = GOOD_META.replace("author:", "autor:").replace("title_en: Title\n", "")
+    (tmp_path / "a" / "meta.yml").write_text(broken, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_meta(tmp_path / "a", tmp_path)
+    message = str(caught.value)
+    assert "a/meta.yml:2: unknown field 'autor' (did you mean 'author'?)" in message
+    assert "a/meta.yml: missing field 'author'" in message
+    assert "a/meta.yml: missing field 'title_en'" in message
+
+
+def test_meta_yaml_syntax_error_names_the_line(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "meta.yml").write_text("title_zh: x\ntitle_en: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a/meta.yml:\d+: YAML syntax error"):
+        load_meta(tmp_path / "a", tmp_path)
+
+
+def test_override_with_unknown_section_names_the_line(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "overrides.yml").write_text("spam: [斯隆]\nspan: []\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a/overrides.yml:2: unknown section 'span'"):
+        load_overrides(tmp_path / "a", tmp_path)
+
+
+def test_spam_keep_phrase_must_contain_the_fragment(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "overrides.yml").write_text("spam:\n  - text: 斯隆\n    keep: [诺贝尔奖]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="does not contain the fragment"):
+        load_overrides(tmp_path / "a", tmp_path)
