@@ -105,6 +105,34 @@ class ArticleMeta:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A bead of the alignment: Chinese paragraphs that express these English sentences."""
+
+    zh: tuple[str, ...]
+    """Ids of the Chinese blocks (usually one; several when a sentence is spread over lines)."""
+    en: tuple[str, ...]
+    """Ids of the English sentences, in source order."""
+    score: float
+    """Confidence in ``[0, 1]``."""
+    confident: bool = True
+    """False when the score is under the confidence threshold: the page marks such links."""
+    pinned: bool = False
+    """True when a curator fixed this link in ``overrides.yml``."""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How a Chinese text maps onto its English source."""
+
+    links: tuple[Link, ...]
+    """Links in Chinese reading order."""
+    additions: tuple[str, ...] = ()
+    """Chinese block ids with no source: the summary's own additions."""
+    omissions: tuple[str, ...] = ()
+    """English sentence ids that no Chinese block expresses."""
+
+
+@dataclass(frozen=True)
 class Article:
     """An article after cleaning: metadata, Chinese text, and the English original if present."""
 
@@ -113,6 +141,8 @@ class Article:
     en: CleanText | None = None
     overrides_path: str = ""
     """The article's ``overrides.yml`` (empty when it has none)."""
+    alignment: Alignment | None = None
+    """Present when the article has an English source."""
 
 
 @dataclass(frozen=True)
