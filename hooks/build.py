@@ -37,8 +37,11 @@ def on_pre_build(*, config):
 
 
 def on_files(files, /, *, config):
+    hand_written = [f.src_uri for f in files.documentation_pages()]
     for path, markdown in config.duizhao.pages:
         files.append(File.generated(config, path, content=markdown))
+    # MkDocs builds the navigation from config.nav right after this event.
+    config.nav = config.duizhao.navigation(hand_written)
     return files
 
 

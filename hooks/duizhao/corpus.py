@@ -6,7 +6,7 @@ them in one pass rather than one build per mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .clean import clean_chinese, clean_english
@@ -14,7 +14,7 @@ from .errors import InputError, Problem, fail
 from .fixlog import CleaningLog
 from .ingest import display_path, load_meta, load_overrides, read_lines
 from .model import Article, Corpus
-from .script import DEFAULT_TRADITIONAL
+from .script import DEFAULT_TRADITIONAL, to_simplified, to_traditional
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ def load_corpus(root: Path, project_root: Path | None = None,
 def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TRADITIONAL) -> tuple[Article, CleaningReport]:
     """Read, validate and clean one article folder."""
     meta = load_meta(folder, display_root)
+    meta = replace(meta, title_zh=to_simplified(meta.title_zh))
     overrides = load_overrides(folder, display_root)
     zh_path = folder / "zh.txt"
     zh_name = display_path(zh_path, display_root)
@@ -63,7 +64,8 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
         en_name = display_path(en_path, display_root)
         en, en_log = clean_english(read_lines(en_path, en_name), en_name, overrides)
     _check_pins(overrides, zh, en)
-    return Article(meta, zh, en, overrides.path), CleaningReport(meta.slug, zh_log, en_log)
+    article = Article(meta, zh, en, overrides.path, title_hant=to_traditional(meta.title_zh, traditional))
+    return article, CleaningReport(meta.slug, zh_log, en_log)
 
 
 def _check_pins(overrides, zh, en) -> None:

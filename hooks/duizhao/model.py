@@ -143,6 +143,8 @@ class Article:
     """The article's ``overrides.yml`` (empty when it has none)."""
     alignment: Alignment | None = None
     """Present when the article has an English source."""
+    title_hant: str = ""
+    """The Chinese title in Traditional script (``meta.title_zh`` is always Simplified)."""
 
 
 @dataclass(frozen=True)

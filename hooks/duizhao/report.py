@@ -6,7 +6,7 @@ from collections import Counter
 
 from .corpus import CleaningReport
 from .fixlog import CleaningLog
-from .render import h
+from .markup import h
 
 
 def summary_line(report: CleaningReport) -> str:

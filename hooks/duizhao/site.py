@@ -40,11 +40,22 @@ class SiteContent:
     corpus: Corpus
     reports: tuple[CleaningReport, ...]
     pages: tuple[tuple[str, str], ...]
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Navigation sections of generated pages: (section title, page paths) in order."""
+
+    def navigation(self, hand_written: list[str]) -> list:
+        """The site navigation: home, generated sections, then the hand-written pages."""
+        nav: list = [{"首页 Home": "index.md"}]
+        nav += [{title: list(paths)} for title, paths in self.sections]
+        nav += [path for path in sorted(hand_written) if path != "index.md"]
+        nav.append({"清洗报告 Cleaning report": REPORT_PATH})
+        return nav
 
 
 def build_content(project_root: Path, settings: Settings) -> SiteContent:
     """Load and clean the corpus and render every generated page."""
     corpus, reports = load_corpus(project_root / settings.translations, project_root, settings.traditional)
-    pages = [(article_path(a.meta.slug), article_page(a)) for a in corpus.articles]
-    pages.append((REPORT_PATH, report_page(reports)))
-    return SiteContent(corpus, reports, tuple(pages))
+    articles = [(article_path(a.meta.slug), article_page(a)) for a in corpus.articles]
+    pages = [*articles, (REPORT_PATH, report_page(reports))]
+    sections = (("文章 Articles", tuple(path for path, _ in articles)),)
+    return SiteContent(corpus, reports, tuple(pages), sections)

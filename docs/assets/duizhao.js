@@ -1,0 +1,113 @@
+/* duizhao reading controls: view mode, script, and linked highlighting.
+ * Everything is in the page already (both scripts, both languages); this only switches
+ * what is shown, so it works offline and from file://. Choices persist in localStorage. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var SETTINGS = {
+    view: { key: "duizhao.view", fallback: "pair", label: "视图 View",
+      choices: [["pair", "对照", "Side by side"], ["interleaved", "交错", "Interleaved"],
+                ["zh", "中文", "Chinese only"], ["en", "English", "English only"]] },
+    script: { key: "duizhao.script", fallback: "hans", label: "字体 Script",
+      choices: [["hans", "简体", "Simplified"], ["hant", "繁體", "Traditional"]] }
+  };
+
+  function load(name) {
+    var s = SETTINGS[name], value = null;
+    try { value = window.localStorage.getItem(s.key); } catch (e) { /* storage may be disabled */ }
+    var known = s.choices.some(function (c) { return c[0] === value; });
+    return known ? value : s.fallback;
+  }
+  function apply(name, value) {
+    root.setAttribute("data-dz-" + name, value);
+    document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
+    });
+  }
+  function store(name, value) {
+    try { window.localStorage.setItem(SETTINGS[name].key, value); } catch (e) { /* ignore */ }
+    apply(name, value);
+  }
+
+  // Apply stored choices before the first paint of the content where possible.
+  apply("view", load("view"));
+  apply("script", load("script"));
+
+  function group(name) {
+    var s = SETTINGS[name];
+    var box = document.createElement("div");
+    box.className = "dz-group";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", s.label);
+    box.setAttribute("data-dz-setting", name);
+    s.choices.forEach(function (c) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = c[1];
+      b.title = c[2];
+      b.setAttribute("data-value", c[0]);
+      b.addEventListener("click", function () { store(name, c[0]); });
+      box.appendChild(b);
+    });
+    return box;
+  }
+
+  function buildToolbar() {
+    var content = document.querySelector(".md-content__inner");
+    if (!content || content.querySelector(".dz-toolbar")) return;
+    var hasChinese = content.querySelector(".dz-hans");
+    var hasRows = content.querySelector(".dz-row");
+    if (!hasChinese && !hasRows) return;
+    var bar = document.createElement("div");
+    bar.className = "dz-toolbar";
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", "阅读设置 Reading options");
+    if (hasRows) bar.appendChild(group("view"));
+    if (hasChinese) bar.appendChild(group("script"));
+    var title = content.querySelector("h1");
+    content.insertBefore(bar, title ? title.nextSibling : content.firstChild);
+    apply("view", load("view"));
+    apply("script", load("script"));
+  }
+
+  // Linked highlighting: a Chinese paragraph lights up its English sentences and back.
+  function partners(el) {
+    var ids = (el.getAttribute("data-en") || el.getAttribute("data-zh") || "").split(" ");
+    return ids.filter(Boolean).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+  }
+  function clear() {
+    document.querySelectorAll(".dz-lit").forEach(function (el) { el.classList.remove("dz-lit"); });
+  }
+  function light(el) {
+    clear();
+    var others = partners(el);
+    if (!others.length) return;
+    el.classList.add("dz-lit");
+    others.forEach(function (o) { o.classList.add("dz-lit"); });
+    if (root.getAttribute("data-dz-view") === "pair") {
+      var rect = others[0].getBoundingClientRect();
+      if (rect.bottom < 0 || rect.top > window.innerHeight) {
+        others[0].scrollIntoView({ block: "nearest", behavior: "smooth" });
+      }
+    }
+  }
+  function target(event) {
+    return event.target.closest && event.target.closest(".dz-zh[data-en], .dz-s[data-zh]");
+  }
+  document.addEventListener("mouseover", function (e) { var t = target(e); if (t) light(t); });
+  document.addEventListener("focusin", function (e) { var t = target(e); if (t) light(t); });
+  document.addEventListener("click", function (e) { var t = target(e); if (t) light(t); });
+
+  // A link to a sentence the summary skipped opens its collapsed row.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    var details = el && el.closest("details");
+    if (details) { details.open = true; el.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", openTarget);
+
+  function ready() { buildToolbar(); openTarget(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+})();

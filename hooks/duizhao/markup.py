@@ -1,0 +1,71 @@
+"""Escaping and the small pieces of markup every generated page shares.
+
+All source text is escaped through ``h`` or ``md_text``: text from a summary is data,
+so ``<script>``, ``[x](javascript:…)`` or ``{% %}`` in it must show as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Block
+
+# Python-Markdown's backslash-escapable characters.
+_MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
+
+
+@dataclass(frozen=True)
+class Decorations:
+    """What other stages add to article text: glossary tooltips and theme badges."""
+
+    mark_terms: Callable[[str, str], str] = lambda escaped, lang: escaped
+    """``(escaped_html, lang) -> html`` wrapping glossary terms in tooltip markup."""
+    badges: Callable[[str, str], str] = lambda slug, block_id: ""
+    """``(slug, zh_block_id) -> html`` theme badges for a Chinese paragraph."""
+
+
+PLAIN = Decorations()
+
+
+def md_text(text: str) -> str:
+    """Escape text for a Markdown heading: it must come out exactly as written.
+
+    >>> md_text("GPT-3 [x](javascript:alert(1)) <b>")
+    'GPT\\\\-3 \\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;b&gt;'
+    """
+    escaped = html.escape(text, quote=False)
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in escaped)
+
+
+def h(text: str) -> str:
+    """Escape text for HTML content or attribute values."""
+    return html.escape(text, quote=True)
+
+
+def zh_html(block: Block, deco: Decorations = PLAIN) -> str:
+    """A Chinese block's text in both scripts; CSS shows the one the reader chose."""
+    return (
+        f'<span class="dz-hans" lang="zh-Hans">{deco.mark_terms(h(block.text), "zh-Hans")}</span>'
+        f'<span class="dz-hant" lang="zh-Hant">{deco.mark_terms(h(block.text_hant or block.text), "zh-Hant")}</span>'
+    )
+
+
+def zh_heading(block: Block, level: str = "###", suffix: str = "") -> str:
+    """A Chinese heading in both scripts; the table of contents shows the Simplified one."""
+    both = (f'<span class="dz-hans" lang="zh-Hans">{md_text(block.text)}</span>'
+            f'<span class="dz-hant" lang="zh-Hant">{md_text(block.text_hant or block.text)}</span>')
+    label = h(block.text).replace('"', "&quot;")
+    return f'{level} {both}{suffix} {{#{block.id} data-toc-label="{label}"}}'
+
+
+def permalink(anchor: str) -> str:
+    return f'<a class="dz-permalink" href="#{anchor}" title="链接到此处 Link here" aria-label="链接到此处 Link here">¶</a>'
+
+
+def link(url: str) -> str:
+    """An external link; anything but http(s) is shown as text, never as a live link."""
+    if not url.startswith(("https://", "http://")):
+        return h(url)
+    return f'<a href="{h(url)}" rel="noopener">{h(url)}</a>'

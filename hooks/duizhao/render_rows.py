@@ -1,0 +1,142 @@
+"""The aligned view of an article: one row per link, Chinese left and English right.
+
+Rows follow the Chinese reading order. English sentences the summary skips are shown
+where they stand in the original, collapsed; Chinese paragraphs with no source are
+marked as the summary's own additions. Every row is reachable by its paragraph anchor.
+"""
+
+from __future__ import annotations
+
+from .markup import PLAIN, Decorations, h, md_text, permalink, zh_heading, zh_html
+from .model import Article, Block, CleanText, Link, Sentence
+
+
+def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
+    """Markdown lines for the aligned rows of an article with an English source."""
+    alignment, en = article.alignment, article.en
+    sentences = [s for block in en.blocks for s in block.sentences]
+    position = {s.id: i for i, s in enumerate(sentences)}
+    kind_of = {s.id: block.kind for block in en.blocks for s in block.sentences}
+    link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
+    blocks = {b.id: b for b in article.zh.blocks}
+    omitted = set(alignment.omissions)
+    shown_up_to = 0  # English position before which every skipped sentence is already shown
+    out: list[str] = []
+    for block in article.zh.blocks:
+        link = link_of.get(block.id)
+        if link and block.id != link.zh[0]:
+            continue  # a link over several Chinese blocks is drawn once, at its first block
+        if link and link.en:
+            first = min(position[e] for e in link.en)
+            out += _skipped(sentences[shown_up_to:first], omitted, kind_of)
+            shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
+        if block.kind == "heading":
+            out += [_heading(block, link, sentences, position), ""]
+        elif link:
+            out += [_row(article.meta.slug, [blocks[z] for z in link.zh], link, [sentences[position[e]] for e in link.en], kind_of, deco), ""]
+        else:
+            out += [_addition(article.meta.slug, block, deco), ""]
+    out += _skipped(sentences[shown_up_to:], omitted, kind_of)
+    return out
+
+
+def _heading(block: Block, link: Link | None, sentences: list[Sentence], position: dict[str, int]) -> str:
+    if not link or not link.en:
+        return zh_heading(block)
+    english = " ".join(sentences[position[e]].text for e in link.en)
+    return zh_heading(block, suffix=f' <small class="dz-heading-en" lang="en">{md_text(english)}</small>')
+
+
+def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str], deco: Decorations) -> str:
+    en_ids = " ".join(s.id for s in en)
+    zh_ids = " ".join(b.id for b in zh_blocks)
+    classes = "dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
+    zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
+    spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}" data-zh="{zh_ids}">{h(s.text)}</span>' for s in en)
+    return (f'<div class="{classes}" data-score="{link.score:.2f}">'
+            f'<div class="dz-row-zh">{zh_cells}</div>'
+            f'<div class="dz-row-en" lang="en">{_confidence(link)}<p class="dz-en">{spans}</p></div></div>')
+
+
+def _confidence(link: Link) -> str:
+    if link.pinned:
+        return '<span class="dz-flag dz-flag-pinned" title="编辑指定的对齐 Pinned by a curator">编辑指定 <span lang="en">pinned</span></span>'
+    if link.confident:
+        return ""
+    return (f'<span class="dz-flag dz-flag-weak" title="低置信度对齐（{link.score:.2f}）Low-confidence link ({link.score:.2f})">'
+            '对齐存疑 <span lang="en">uncertain</span></span>')
+
+
+def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
+    return (f'<p id="{block.id}" class="dz-zh dz-{block.kind}" tabindex="0"{data}>{zh_html(block, deco)}'
+            f'{deco.badges(slug, block.id)}{permalink(block.id)}</p>')
+
+
+def _addition(slug: str, block: Block, deco: Decorations) -> str:
+    return ('<div class="dz-row dz-addition">'
+            f'<div class="dz-row-zh">{_zh_paragraph(slug, block, "", deco)}</div>'
+            '<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">摘要自加，原文无对应 '
+            '<span lang="en">The summary’s own addition: no source in the original</span></span></div></div>')
+
+
+def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str]) -> list[str]:
+    """Consecutive English sentences the summary skips, as collapsed rows."""
+    out, group = [], []
+    for sentence in run + [None]:
+        if sentence is not None and sentence.id in omitted:
+            group.append(sentence)
+            continue
+        if group:
+            spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}">{h(s.text)}</span>' for s in group)
+            out += [
+                '<details class="dz-row dz-omission"><summary>'
+                f'原文此处 {len(group)} 句未被摘要 <span lang="en">{len(group)} sentence{"s" if len(group) > 1 else ""} '
+                'of the original not covered by the summary</span></summary>'
+                f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en"><p class="dz-en">{spans}</p></div></details>',
+                "",
+            ]
+            group = []
+    return out
+
+
+def coverage_panel(article: Article) -> str:
+    """How much of the source the summary expresses, and how much of the summary is its own."""
+    alignment = article.alignment
+    sentences = [s for block in article.en.blocks for s in block.sentences]
+    paragraphs = [b for b in article.zh.blocks if b.kind != "heading"]
+    covered = len(sentences) - len(set(alignment.omissions))
+    additions = len([z for z in alignment.additions if z in {b.id for b in paragraphs}])
+    share_covered = covered / len(sentences) if sentences else 0.0
+    share_added = additions / len(paragraphs) if paragraphs else 0.0
+    omitted = set(alignment.omissions)
+    cells = "".join(
+        f'<a class="dz-cell {"dz-skip" if s.id in omitted else "dz-covered"}" href="#{s.id}" '
+        f'title="{h(s.text[:80])}" aria-hidden="true" tabindex="-1"></a>'
+        for s in sentences
+    )
+    return (
+        '<div class="dz-coverage">'
+        f'<p>摘要表达了原文 <strong>{share_covered:.0%}</strong> 的句子（{covered}/{len(sentences)}）；'
+        f'摘要中 <strong>{share_added:.0%}</strong> 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。</p>'
+        f'<p lang="en">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
+        f'({covered}/{len(sentences)}); <strong>{share_added:.0%}</strong> of its paragraphs have no source '
+        f'({additions}/{len(paragraphs)}).</p>'
+        f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(sentences)} sentences covered">{cells}</div>'
+        '<p class="dz-map-legend"><span class="dz-cell dz-covered"></span> 已表达 <span lang="en">covered</span> '
+        '<span class="dz-cell dz-skip"></span> 未表达 <span lang="en">not covered</span></p>'
+        "</div>"
+    )
+
+
+def english_body(en: CleanText) -> list[str]:
+    """The English original as plain text, for an article whose alignment is not available."""
+    out = []
+    for block in en.blocks:
+        if block.kind == "heading":
+            out += [f"### {md_text(block.text)} {{#{block.sentences[0].id}}}", ""]
+            continue
+        spans = " ".join(f'<span id="{s.id}" class="dz-s">{h(s.text)}</span>' for s in block.sentences)
+        tag = {"item": "li", "quote": "blockquote"}.get(block.kind, "p")
+        body = f'<{tag} class="dz-en dz-{block.kind}" lang="en">{spans}</{tag}>'
+        out += [f'<ul class="dz-list">{body}</ul>' if tag == "li" else body, ""]
+    return out

@@ -1,0 +1,65 @@
+"""Aligned rows: additions marked, skipped English shown in place, weak links flagged, text escaped."""
+
+from __future__ import annotations
+
+from duizhao.model import Alignment, Article, ArticleMeta, Block, CleanText, Link, Sentence
+from duizhao.render import article_page
+from duizhao.render_rows import aligned_body, coverage_panel
+
+META = ArticleMeta(slug="a", title_zh="标题", title_en="Title", author="A", publisher="P", script="hans")
+
+
+def zh_block(i: int, text: str, kind: str = "paragraph") -> Block:
+    return Block(id=f"zh-{i}", kind=kind, text=text, lines=(i,), text_hant=text.replace("飞轮", "飛輪"))
+
+
+def en_block(i: int, *texts: str) -> Block:
+    sentences = tuple(Sentence(f"en-{i}{j}", t, 1) for j, t in enumerate(texts))
+    return Block(id=f"b{i}", kind="paragraph", text=" ".join(texts), lines=(1,), sentences=sentences)
+
+
+def article(links, additions=(), omissions=()) -> Article:
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "飞轮开始转动。"), zh_block(2, "这是摘要自己的话。"), zh_block(3, "<script>alert(1)</script>")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins.", "Nobody said this."), en_block(2, "Last one & <b>.")), ())
+    return Article(META, zh, en, alignment=Alignment(tuple(links), tuple(additions), tuple(omissions)))
+
+
+def test_rows_follow_chinese_order_with_skipped_english_in_place():
+    a = article([Link(("zh-1",), ("en-10",), 0.9), Link(("zh-3",), ("en-20",), 0.3, confident=False)],
+                additions=("zh-2",), omissions=("en-11",))
+    html = "\n".join(aligned_body(a))
+    first, addition, skipped, last = (html.index(m) for m in ('id="zh-1"', 'id="zh-2"', 'id="en-11"', 'id="en-20"'))
+    assert first < addition < skipped < last
+    assert "摘要自加" in html and "dz-addition" in html
+    assert '<details class="dz-row dz-omission">' in html and "1 sentence of the original not covered" in html
+    assert "dz-weak" in html and "对齐存疑" in html
+
+
+def test_linked_elements_point_at_each_other():
+    html = "\n".join(aligned_body(article([Link(("zh-1",), ("en-10", "en-11"), 0.9)])))
+    assert 'id="zh-1" class="dz-zh dz-paragraph" tabindex="0" data-en="en-10 en-11"' in html
+    assert 'id="en-10" class="dz-s dz-s-paragraph" data-zh="zh-1"' in html
+
+
+def test_source_text_is_escaped_in_both_languages():
+    html = "\n".join(aligned_body(article([Link(("zh-3",), ("en-20",), 0.9)])))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Last one &amp; &lt;b&gt;." in html
+
+
+def test_chinese_is_in_both_scripts_with_language_tags():
+    html = "\n".join(aligned_body(article([Link(("zh-1",), ("en-10",), 0.9)])))
+    assert '<span class="dz-hans" lang="zh-Hans">飞轮开始转动。</span><span class="dz-hant" lang="zh-Hant">飛輪开始转动。</span>' in html
+    assert '<div class="dz-row-en" lang="en">' in html
+
+
+def test_coverage_counts_sentences_and_additions():
+    panel = coverage_panel(article([Link(("zh-1",), ("en-10",), 0.9)], additions=("zh-2", "zh-3"), omissions=("en-11", "en-20")))
+    assert "（1/3）" in panel and "（2/3）" in panel
+    assert panel.count("dz-cell dz-covered\" href") == 1 and panel.count("dz-cell dz-skip\" href") == 2
+
+
+def test_article_without_source_says_so():
+    a = Article(META, article([]).zh)
+    page = article_page(a)
+    assert "No English source yet" in page and "dz-row" not in page
