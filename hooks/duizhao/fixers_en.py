@@ -1,20 +1,661 @@
-"""Fixers for the English originals: page chrome and run-on repair (web transcripts)."""
+"""Fixers for the English originals: page chrome and run-on repair (web transcripts).
+
+English sources often arrive as text copied from a podcast or newsletter page: the
+directory's chrome around the article, and the article itself flattened into one line
+with every line break deleted. A deleted break leaves a *seam*, two pieces of text
+touching with no space (``hay-day.I asked``, ``Building MomentumThe best``,
+``were:* An obvious``), and the seams are exactly where the page had its paragraphs,
+headings and list items. The fixers below find those seams and rebuild the structure.
+
+Order matters and is fixed by ``EN_FIXERS`` at the bottom: chrome goes first (so it
+cannot be mistaken for content), then paragraphs, lists, quoted mail and headings are
+rebuilt, and seams left inside ordinary lines only get their missing space back.
+
+Every split keeps the source line number; the cleaning report shows the words around
+each break rather than the whole run-on line.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .fixlog import drop_blank_lines
+from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
+from .model import Line
 
-EN_FIXERS = (drop_blank_lines,)
+# --- what a seam looks like ----------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])")
+_CLOSERS = "\"”’')]"
+_OPENERS_PUNCT = "\"“‘'(["
+_CLOSE = re.escape(_CLOSERS)  # for use inside a character class
+_OPEN = re.escape(_OPENERS_PUNCT)
 
+# A sentence end touching the next sentence: ``hay-day.I asked``, ``now".The``,
+# ``welcome!The``. The next sentence must start with a word, not an initial (``Ph.D``)
+# nor an all-capital name, which a dot joins to a word in names like ``ASP.NET``.
+_SENTENCE_SEAM = re.compile(
+    rf"[.!?…][{_CLOSE}]*(?=[{_OPEN}]?(?:[A-Z][a-z’']|I\b))"
+)
+
+# A colon touching what it introduces: ``at the time):FYI.``
+_COLON_SEAM = re.compile(r"(?<=[a-z)]):(?=[A-Z])")
+
+# Words that open a sentence. A word of this list glued to the end of the previous
+# word (``MomentumThe``, ``GravityMy``, ``robotsThere``) marks a lost line break; other
+# capitalized halves (``HuggingFace``, ``RewardBench``) are names.
+SENTENCE_OPENERS = frozenset("""
+    A After Also An And As At Before But By Do During Each Even Every For From He Her His How
+    I If In It Its Just Last Like Many More Most My No Not Now Of On Once One Or Our She So
+    Some Still That The Their Then There These They This Those Through To We What When Where
+    Which While Who Why With Within Without You Your
+""".split())
+
+# Camel-case names never read as a seam, even when a text uses them only once
+# (``Linked|In`` would otherwise look like a word glued to ``In``).
+KNOWN_NAMES = frozenset("""
+    LinkedIn WhatsApp HuggingFace OpenAI DeepMind RewardBench OLMo YouTube ChatGPT GitHub
+    PyTorch TensorFlow JavaScript iPhone DeepSeek AlphaGo AlphaFold VentureBeat NeurIPS
+""".split())
+
+# ``AIWithout``: the seam sits before the last capital of a run; ``ionocraftAnd``: after a
+# lowercase letter.
+_WORD_SEAM = re.compile(r"(?:(?<=[a-z])|(?<=[A-Z])(?=[A-Z][a-z]))(?P<word>[A-Z][a-z]*)(?=[\s,’'])")
+
+# A bullet marker glued to the previous text: ``were:* An obvious``, ``somewhat* generating``.
+_INLINE_BULLET = re.compile(r"(?<=\S)\*[ \t]+(?=\S)")
+_OPEN_EMPHASIS = re.compile(r"(?:^|\s)\*+(?=[^\s*])")
+
+_SENTENCE_SPACE = re.compile(rf"[.!?…]+[{_CLOSE}]*\s+(?=[{_OPEN}]*[A-Z0-9])")
+
+# Abbreviations that never end a sentence (``Mr. Lambert``, ``et al.``), and those that
+# do not when a number follows (``Feb. 16``, ``Fig. 3``). Dotted ones (``Ph.D.``, ``U.S.``,
+# ``e.g.``) and initials are recognized by their shape.
+_TITLE_WORDS = frozenset("mr mrs ms dr prof sr jr st vs mt gen rep sen gov lt col capt sgt rev hon al".split())
+_NUMBERED_WORDS = frozenset(
+    "fig figs no nos eq eqs pp p vol vols ch sec ed approx ca jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# Function words allowed in lowercase inside a Title-Case heading (``Getting into AI``).
+_HEADING_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
+
+RUN_ON_SEAMS = 3
+"""A line with this many sentence seams lost its paragraph breaks (one seam is a typo)."""
+
+LONG_PARAGRAPH = 2000
+"""Characters beyond which a paragraph with no seams is cut at sentence ends."""
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].strip(_OPENERS_PUNCT + _CLOSERS)
+
+
+def _ends_sentence(text: str, dot: int, next_word: int) -> bool:
+    """Whether the ``.`` at ``dot`` ends a sentence rather than an abbreviation."""
+    if text[dot] != "." or text[dot - 1:dot] == ".":
+        return True  # ``!``, ``?`` and an ellipsis always end a sentence before a capital
+    word = _word_before(text, dot)
+    lowered = word.lower()
+    if "." in word or "/" in word or (len(word) == 1 and word.isupper()):
+        return False  # Ph.D., U.S., e.g., www.site.ai/x, initials
+    if lowered in _TITLE_WORDS:
+        return False
+    return not (lowered in _NUMBERED_WORDS and text[next_word:next_word + 1].isdigit())
+
+
+def _sentence_seams(text: str) -> list[int]:
+    """Where a sentence starts glued to the previous one (``hay-day.I``, ``time):FYI``)."""
+    seams = [m.end() for m in _SENTENCE_SEAM.finditer(text) if _ends_sentence(text, m.start(), m.end())]
+    seams += [m.end() for m in _COLON_SEAM.finditer(text)]
+    return sorted(seams)
+
+
+def camel_names(lines: Lines) -> frozenset[str]:
+    """Camel-case words used more than once in the document are names, not seams."""
+    counts = Counter(re.findall(r"[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z][A-Za-z0-9]*",
+                                " ".join(line.text for line in lines)))
+    return KNOWN_NAMES | {word for word, n in counts.items() if n > 1}
+
+
+def _word_seams(text: str, names: frozenset[str]) -> list[int]:
+    """Where a sentence opener is glued to the word before it (``MomentumThe``)."""
+    seams = []
+    for m in _WORD_SEAM.finditer(text):
+        if m.group("word") not in SENTENCE_OPENERS:
+            continue
+        token = re.search(r"[A-Za-z0-9]*$", text[:m.start()]).group() + re.match(r"[A-Za-z0-9]*", text[m.start():]).group()
+        if token not in names:
+            seams.append(m.start())
+    return seams
+
+
+def _cut(line: Line, text: str, cuts: list[int], kinds: list[str], log: CleaningLog) -> list[Line]:
+    """Cut ``text`` at ``cuts``; piece ``i`` gets ``kinds[i]``; each break is recorded."""
+    bounds = [0, *cuts, len(text)]
+    pieces: list[Line] = []
+    piece_start = 0
+    for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        piece = text[start:end].strip()
+        if not piece:
+            continue
+        if pieces:
+            _record_break(log, line, text, (piece_start, start, end), (pieces[-1].kind, kinds[i]))
+        pieces.append(Line(line.number, piece, kinds[i]))
+        piece_start = start
+    return pieces
+
+
+_MARKERS = {"heading": "## ", "item": "- ", "quote": "> ", "paragraph": ""}
+_CONTEXT = 40
+
+
+def _record_break(log: CleaningLog, line: Line, text: str, span: tuple[int, int, int], kinds: tuple[str, str]) -> None:
+    """Record a new break showing the words around it, not the whole (possibly huge) line.
+
+    ``span`` is where the piece before the break starts, where the break is and where
+    the new piece ends; the shown result marks kinds as ``duizhao clean`` prints them.
+    """
+    piece_start, at, end = span
+    left_from = max(piece_start, at - _CONTEXT)
+    left, right = text[left_from:at], text[at:min(end, at + _CONTEXT)]
+    shown_left = (_MARKERS[kinds[0]] if left_from == piece_start else "") + left.strip()
+    shown_right = right.strip()
+    if kinds[1] == "item":
+        shown_right = shown_right.removeprefix("*").lstrip()
+    log.split(Line(line.number, left + right), f"{shown_left} ¶ {_MARKERS[kinds[1]]}{shown_right}")
+
+
+# --- page chrome -----------------------------------------------------------------------------
+
+_CHROME_LINE = re.compile(
+    r"""^(?:
+        (?:podcast|episode|show|cover)\s+(?:artwork|art|image|cover)            # image alt text
+      | (?:categories|categorieën|kategorien|catégories|categorías|categorie|categorias)\s*:?  # directory label
+      | .{1,80}?\s[-–—]\s(?:a|een|ein|eine|un|une|uma)\s+podcast\s+(?:by|door|von|de|par|di)\s+.{1,80}
+      | visit\s+the\s+podcast(?:'|’)s\s+(?:native\s+language\s+)?(?:site|website)
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def drop_podcast_chrome(lines: Lines, log: CleaningLog) -> Lines:
+    """Remove the podcast directory's own page furniture around a transcript.
+
+    Pages copied from podcast directories carry the cover image's alt text, the
+    directory's category label and show byline (often in the directory's language, not
+    the show's) and a link back to the show's site. None of it is the author's text.
+
+    >>> log = CleaningLog("en.txt")
+    >>> [l.text for l in drop_podcast_chrome((Line(3, "Interconnects - Een podcast door Nathan Lambert"),
+    ...     Line(5, "Podcast artwork"), Line(7, "Categorieën:"), Line(9, "One of the big upsides."),
+    ...     Line(11, "Visit the podcast's native language site")), log)]
+    ['One of the big upsides.']
+    >>> len(log.changes)
+    4
+    """
+    kept = []
+    for line in lines:
+        if _CHROME_LINE.match(line.text.strip()):
+            log.removed(line)
+        else:
+            kept.append(line)
+    return tuple(kept)
+
+
+PROSE_WORDS = 10
+"""A line this many words long is prose, not page header."""
+
+_LEADING_URL = re.compile(r"^\s*https?://\S*?(?=[A-Z][a-z]|\s|$)")
+
+
+def split_off_page_address(lines: Lines, log: CleaningLog) -> Lines:
+    """Remove the page's own address, which copying a page often glues to its first words.
+
+    ``https://www.interconnects.ai/p/how-i-got-hereSome longer…``: the address is where
+    the text was found (``meta.yml`` keeps it), not part of it. Only a URL that starts a
+    line before any prose is taken; links inside the text stay. A glued address ends
+    where a capitalized word begins, since page addresses are written in lowercase.
+
+    >>> log = CleaningLog("en.txt")
+    >>> [l.text for l in split_off_page_address(
+    ...     (Line(9, "https://www.interconnects.ai/p/how-i-got-hereSome longer housekeeping notes"),), log)]
+    ['Some longer housekeeping notes']
+    >>> log.changes[0].before
+    'https://www.interconnects.ai/p/how-i-got-here'
+    """
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _LEADING_URL.match(line.text)
+        if m:
+            log.removed(line, m.group().strip())
+            rest = line.text[m.end():].strip()
+            if rest:
+                out[i] = Line(line.number, rest, line.kind)
+            else:
+                del out[i]
+            break
+        if len(line.text.split()) >= PROSE_WORDS:
+            break  # prose has begun: any later URL is a link the author wrote
+    return tuple(out)
+
+
+_SUBSCRIPTION_NOTES = (
+    # Substack's appeal: "Interconnects is a reader-supported publication. Consider becoming a subscriber."
+    re.compile(r"(?<![^\s.!?])[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4} is a reader-supported publication\."
+               r"(?: ?[^.!?]{0,120}\bsubscriber\.)?"),
+    # The podcast feed's footer: "This is a public episode. If you'd like to discuss this ... visit <url>"
+    re.compile(r"(?<![^\s.!?])This is a public episode\.(?: ?If you(?:'|’)d like to discuss this with other"
+               r" subscribers or get access to bonus episodes, visit [^\s]*[^\s.])?\.?"),
+    re.compile(r"(?<![^\s.!?])Thanks for reading [^.!?\n]{1,80}! Subscribe for free to receive new posts"
+               r" and support my work\."),
+)
+
+
+def drop_subscription_notes(lines: Lines, log: CleaningLog) -> Lines:
+    """Remove newsletter and podcast-feed subscription appeals from inside the text.
+
+    Publishing platforms insert them between paragraphs and at the end of every post;
+    they are the platform's voice, not the author's, and have no counterpart in a
+    translation. Removing one keeps the seam around it, so the paragraph break it sat on
+    is still found later.
+
+    >>> log = CleaningLog("en.txt")
+    >>> drop_subscription_notes((Line(9, "the arc of science.Interconnects is a reader-supported publication."
+    ...     " Consider becoming a subscriber.Keeping GravityMy time"),), log)[0].text
+    'the arc of science.Keeping GravityMy time'
+    """
+    out = []
+    for line in lines:
+        text = line.text
+        for pattern in _SUBSCRIPTION_NOTES:
+            for m in reversed(list(pattern.finditer(text))):
+                log.removed(line, m.group())
+                text = _join_around(text[:m.start()], text[m.end():])
+        if text == line.text:
+            out.append(line)
+        elif text.strip():
+            out.append(Line(line.number, text.strip(), line.kind))
+    return tuple(out)
+
+
+def _join_around(left: str, right: str) -> str:
+    """Join the text on both sides of a removal: spaced if either side was, glued if both were."""
+    spaced = left[-1:].isspace() or right[:1].isspace()
+    return left.rstrip() + (" " if spaced and left.strip() and right.strip() else "") + right.lstrip()
+
+
+# --- structure: title, paragraphs, lists, mail, headings ------------------------------------
+
+def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
+    """Make a short first line without a sentence end the text's heading.
+
+    Copied pages start with the title (``My path into AI``); as a paragraph it would
+    read as a stray sentence. It is kept, not removed: it is the author's own title.
+
+    >>> [l.kind for l in mark_title_heading((Line(1, "My path into AI"),
+    ...     Line(9, "One of the big upsides for my current writing habit is that I should become known.")), CleaningLog("en.txt"))]
+    ['heading', 'paragraph']
+    >>> [l.kind for l in mark_title_heading((Line(1, "I asked."), Line(2, "They said no.")), CleaningLog("en.txt"))]
+    ['paragraph', 'paragraph']
+    """
+    if len(lines) < 2 or lines[0].kind != "paragraph" or not lines[0].text.strip():
+        return lines
+    title, following = lines[0].text.strip(), lines[1].text.strip()
+    if (len(title.split()) > 12 or title[-1] in ".!?:;,…" + _CLOSERS or title.startswith("http")
+            or len(following) < max(40, 2 * len(title))):
+        return lines
+    return (Line(lines[0].number, lines[0].text, "heading"), *lines[1:])
+
+
+def restore_paragraph_breaks(lines: Lines, log: CleaningLog) -> Lines:
+    """Cut a run-on line into paragraphs where sentences touch with no space.
+
+    A page flattened into one line keeps no paragraph breaks, but every break left a
+    seam: ``…in its hay-day.I asked…``, ``Onto the post!One of…``, ``at the time):FYI.``
+    In a line with several seams they are the lost breaks; a single seam in an ordinary
+    line is a typo and only gets a space (``split_glued_sentences``). Abbreviations and
+    numbers (``Ph.D. I``, ``e.g.``, ``U.S.``, ``0.5``, ``www.interconnects.ai``) are no seams.
+
+    >>> text = "when deep reinforcement learning was in its hay-day.I asked them. No.After these refusals in my Ph.D. I had none.Onto the post!One more."
+    >>> [l.text for l in restore_paragraph_breaks((Line(9, text),), CleaningLog("en.txt"))]
+    ['when deep reinforcement learning was in its hay-day.', 'I asked them. No.', 'After these refusals in my Ph.D. I had none.', 'Onto the post!', 'One more.']
+    """
+    out: list[Line] = []
+    for line in lines:
+        seams = _sentence_seams(line.text) if line.kind == "paragraph" else []
+        if len(seams) < RUN_ON_SEAMS:
+            out.append(line)
+        else:
+            out += _cut(line, line.text, seams, ["paragraph"] * (len(seams) + 1), log)
+    return tuple(out)
+
+
+def _bullet_marks(text: str) -> list[re.Match]:
+    """Inline ``* `` markers, leaving out the closing star of an ``*emphasis*``."""
+    marks, start = [], 0
+    for m in _INLINE_BULLET.finditer(text):
+        if _OPEN_EMPHASIS.search(text, start, m.start()):
+            continue
+        marks.append(m)
+        start = m.end()
+    return marks
+
+
+def split_inline_bullets(lines: Lines, log: CleaningLog) -> Lines:
+    """Turn ``* `` bullets flattened into a paragraph into list items.
+
+    ``…were:* An obvious gift…,* Acceptance that…`` was a list under an introducing
+    sentence. The introduction stays a paragraph; each bullet becomes an item. A list's
+    last item ends at the next seam (``* testing the silicon robotsThere are…``): the
+    rest is the paragraph that followed the list. One lone star is a footnote mark, not
+    a list, unless a colon introduces it.
+
+    >>> text = "were:* An obvious gift on focusing,* Plenty of undirected ambition.Starting my PhD in 2017"
+    >>> [(l.kind, l.text) for l in split_inline_bullets((Line(9, text),), CleaningLog("en.txt"))]
+    [('paragraph', 'were:'), ('item', 'An obvious gift on focusing,'), ('item', 'Plenty of undirected ambition.'), ('paragraph', 'Starting my PhD in 2017')]
+    """
+    names = camel_names(lines)
+    out: list[Line] = []
+    for line in lines:
+        marks = _bullet_marks(line.text) if line.kind == "paragraph" else []
+        if len(marks) < 2 and not (marks and line.text[:marks[0].start()].rstrip().endswith(":")):
+            out.append(line)
+            continue
+        cuts, kinds = [], ["paragraph"]
+        for i, mark in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(line.text)
+            tail = _first_seam(line.text[mark.end():end], names)
+            cuts.append(mark.start())
+            kinds.append("item")
+            if tail is not None:
+                cuts.append(mark.end() + tail)
+                kinds.append("paragraph")
+        pieces = _cut(line, line.text, cuts, kinds, log)
+        out += [Line(p.number, p.text.removeprefix("*").strip(), p.kind) for p in pieces]
+    return tuple(out)
+
+
+def _first_seam(text: str, names: frozenset[str]) -> int | None:
+    seams = _sentence_seams(text) + _word_seams(text, names)
+    return min(seams) if seams else None
+
+
+_MAIL_MARKER = re.compile(r"-{3,}\s*(?:Forwarded message|Original Message)\s*-{3,}|Begin forwarded message:", re.I)
+_MAIL_FIELD = re.compile(r"\b(?:From|Date|Sent|Subject|To|Cc|Bcc|Reply-To):")
+_SIGN_OFF = re.compile(r"(?<=[.!?])\s*(?P<sign>[a-z][a-z0-9._-]{1,15})\s*$")
+QUOTED_NOTE = 400
+"""Characters of a forwarding note still quoted with the mail; longer text is the author's."""
+MAIL_REACH = 40
+"""Lines after the mail header searched for the sender's closing sign-off."""
+
+
+def quote_forwarded_mail(lines: Lines, log: CleaningLog) -> Lines:
+    """Keep a forwarded e-mail pasted into the text as a quotation.
+
+    The author quotes a mail (``---------- Forwarded message ----------``, its header
+    fields, its body and bullets) inside their own prose. Flattened, it reads as the
+    author's sentences. The mail runs from the forwarder's short note to the forwarder's
+    sign-off (``ksjp``), which is glued after the note's last sentence and closes the
+    mail again later (``micro robots?ksjpThe details…``). Without a sign-off only the
+    header is quoted and the curator is asked to look.
+
+    >>> text = ("FYI. Roberto is interested.ksjp---------- Forwarded message ---------- From: Kristofer"
+    ...     " PISTER Cc: Brian Yang , Roberto CalandraMy summary of the meeting:")
+    >>> lines = (Line(9, text), Line(9, "Do you guys have friends?ksjpThe details are a long story."))
+    >>> for l in quote_forwarded_mail(lines, CleaningLog("en.txt")): print(l.kind, l.text)
+    quote FYI. Roberto is interested.
+    quote ksjp
+    quote ---------- Forwarded message ----------
+    quote From: Kristofer PISTER Cc: Brian Yang, Roberto Calandra
+    quote My summary of the meeting:
+    quote Do you guys have friends?
+    quote ksjp
+    paragraph The details are a long story.
+    """
+    names = camel_names(lines)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        marker = _MAIL_MARKER.search(line.text) if line.kind == "paragraph" else None
+        if marker is None:
+            out.append(line)
+            i += 1
+            continue
+        head, sign = _mail_head(line, marker, names, log)
+        body, i = _mail_body(lines, i + 1, head.pop() if head[-1].kind == "paragraph" else None, sign, log)
+        out += head + body
+    return tuple(out)
+
+
+def _mail_head(line: Line, marker: re.Match, names: frozenset[str], log: CleaningLog) -> tuple[list[Line], str]:
+    """Quote lines for the note, sign-off, marker and header; the rest of the line comes last."""
+    text = line.text
+    note_end, sign = marker.start(), ""
+    signed = _SIGN_OFF.search(text, 0, marker.start())
+    if signed:
+        note_end, sign = signed.start("sign"), signed.group("sign")
+    fields = list(_MAIL_FIELD.finditer(text, marker.end()))
+    header_end = len(text)
+    if fields:
+        seam = _first_seam(text[fields[-1].end():], names)
+        header_end = fields[-1].end() + seam if seam is not None else len(text)
+    # Without a sign-off nothing shows where the author's text stops and the note starts.
+    note_kind = "quote" if sign and note_end <= QUOTED_NOTE else "paragraph"
+    cuts = [note_end, marker.start(), marker.end(), header_end]
+    kinds = [note_kind, "quote", "quote", "quote", "paragraph"]
+    pieces = _cut(line, text, cuts, kinds, log)
+    return [_tidy_header(p, log) if _MAIL_FIELD.match(p.text) else p for p in pieces], sign
+
+
+def _tidy_header(line: Line, log: CleaningLog) -> Line:
+    """Addresses stripped from a header leave ``Brian Yang , Grant Wang ,``: close the gaps."""
+    tidy = re.sub(r"\s+,", ",", line.text)
+    if tidy != line.text:
+        log.changed(line, tidy)
+    return Line(line.number, tidy, line.kind)
+
+
+def _mail_body(lines: Lines, start: int, rest: Line | None, sign: str, log: CleaningLog) -> tuple[list[Line], int]:
+    """Quote the mail body up to the sign-off; return the lines and where the text resumes."""
+    candidates = ([rest] if rest else []) + list(lines[start:start + MAIL_REACH])
+    closing = re.compile(rf"(?<![A-Za-z]){re.escape(sign)}(?![a-z])") if sign else None
+    for n, line in enumerate(candidates):
+        m = closing.search(line.text) if closing else None
+        if m:
+            quoted = [_as_quote(l, log) for l in candidates[:n]]
+            cut = _cut(line, line.text, [m.start(), m.end()], ["quote", "quote", "paragraph"], log)
+            used = n - (1 if rest else 0) + 1
+            return quoted + cut, start + used
+    log.warn(lines[start - 1].number, "forwarded e-mail: no closing sign-off found, only its header is quoted")
+    return ([_as_quote(rest, log)] if rest else []), start
+
+
+def _as_quote(line: Line, log: CleaningLog) -> Line:
+    """A line of the mail; its bullets keep a visible bullet, since a quote is not a list."""
+    if line.kind != "item":
+        return Line(line.number, line.text, "quote")
+    bullet = f"• {line.text}"
+    log.changed(line, bullet)
+    return Line(line.number, bullet, "quote")
+
+
+def split_wrapped_words(lines: Lines, log: CleaningLog) -> Lines:
+    """Re-separate words that a quoted e-mail's hard line wrap glued together.
+
+    Mail is wrapped at a fixed width; when the page dropped those line ends, the words on
+    either side fused (``The mostinteresting one``, ``looking for researchprojects``). A
+    long word in a quotation that occurs nowhere else is split when exactly one split
+    gives two words the document uses on their own. Prose outside quotations is left
+    alone: compounds there are the author's (``hardworking``).
+
+    >>> lines = (Line(9, "The mostinteresting one.", "quote"), Line(9, "the most interesting projects"))
+    >>> split_wrapped_words(lines, CleaningLog("en.txt"))[0].text
+    'The most interesting one.'
+    """
+    words = Counter(w.lower() for line in lines for w in re.findall(r"[A-Za-z]+", line.text))
+    out = []
+    for line in lines:
+        fixed = line.text
+        if line.kind == "quote":
+            fixed = re.sub(r"\b[a-z]{13,}\b", lambda m: _unglue(m.group(), words), line.text)
+        if fixed != line.text:
+            log.changed(line, fixed)
+            line = Line(line.number, fixed, line.kind)
+        out.append(line)
+    return tuple(out)
+
+
+def _unglue(word: str, words: Counter) -> str:
+    """``mostinteresting`` -> ``most interesting`` when that is the only split into known words."""
+    if words[word] > 1:
+        return word
+    splits = [(word[:i], word[i:]) for i in range(4, len(word) - 3) if words[word[:i]] and words[word[i:]]]
+    return " ".join(splits[0]) if len(splits) == 1 else word
+
+
+def split_glued_headings(lines: Lines, log: CleaningLog) -> Lines:
+    """Give back their own line to section headings glued to the first sentence.
+
+    ``Getting into AIWithout retelling…``, ``Building MomentumThe best thing…``: a short
+    Title-Case phrase starting a line (or right after a sentence end) whose last word
+    runs into a sentence opener is a heading that lost its line break. Camel-case names
+    (``HuggingFace``, ``OpenAI``, ``RewardBench``) never count as a seam.
+
+    >>> lines = (Line(9, "Getting into AIWithout retelling my entire pre-grad school life"),
+    ...          Line(9, "HuggingFace has had a lot of mind share."), Line(9, "As an organization, HuggingFace grew."))
+    >>> [(l.kind, l.text) for l in split_glued_headings(lines, CleaningLog("en.txt"))][:2]
+    [('heading', 'Getting into AI'), ('paragraph', 'Without retelling my entire pre-grad school life')]
+    """
+    names = camel_names(lines)
+    out: list[Line] = []
+    waiting = list(reversed(lines))
+    while waiting:
+        line = waiting.pop()
+        found = _glued_heading(line.text, names) if line.kind == "paragraph" else None
+        if found is None:
+            out.append(line)
+            continue
+        start, end = found
+        *done, rest = _cut(line, line.text, [start, end], ["paragraph", "heading", "paragraph"], log)
+        out += done
+        waiting.append(rest)  # the text after a heading may hold the next one
+    return tuple(out)
+
+
+def _glued_heading(text: str, names: frozenset[str]) -> tuple[int, int] | None:
+    for seam in _word_seams(text, names):
+        before = text[:seam]
+        ends = list(re.finditer(rf"[.!?][{_CLOSE}]*\s+", before))
+        start = ends[-1].end() if ends else 0
+        if _is_title_phrase(text[start:seam]):
+            return start, seam
+    return None
+
+
+def _is_title_phrase(phrase: str) -> bool:
+    """``Getting into AI``, ``Keeping Gravity``: 1-6 words, content words capitalized."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[.!?:;,\"“”()]", phrase):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in _HEADING_SMALL_WORDS for w in words)
+
+
+def split_long_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
+    """Cut a very long paragraph with no seams into paragraphs of a few sentences.
+
+    A run-on page whose breaks left spaces instead of seams would otherwise become one
+    screen-filling block. Cuts fall at sentence ends, about every ``LONG_PARAGRAPH / 3``
+    characters; ordinary paragraphs are far shorter and untouched.
+
+    >>> text = " ".join(["The best thing that I learned was how to build momentum and mind-share."] * 40)
+    >>> len(split_long_paragraphs((Line(9, text),), CleaningLog("en.txt")))
+    4
+    """
+    out: list[Line] = []
+    for line in lines:
+        if line.kind != "paragraph" or len(line.text) <= LONG_PARAGRAPH:
+            out.append(line)
+            continue
+        cuts, last = [], 0
+        for m in _SENTENCE_SPACE.finditer(line.text):
+            if m.end() - last >= LONG_PARAGRAPH // 3 and _ends_sentence_at(line.text, m):
+                cuts.append(m.end())
+                last = m.end()
+        out += _cut(line, line.text, cuts, ["paragraph"] * (len(cuts) + 1), log)
+    return tuple(out)
+
+
+# --- repairs inside a line ---------------------------------------------------------------------
+
+def split_glued_sentences(text: str) -> str:
+    """Put back the space lost between two sentences: ``in its hay-day.I asked``.
+
+    Only a line or two of such seams is left to this fixer (more means lost paragraph
+    breaks, see ``restore_paragraph_breaks``). Abbreviations, decimals, initials and web
+    addresses have no seam.
+
+    >>> split_glued_sentences("it was in its hay-day.I asked them (after my Ph.D. I think), e.g. www.interconnects.ai or 0.5.")
+    'it was in its hay-day. I asked them (after my Ph.D. I think), e.g. www.interconnects.ai or 0.5.'
+    """
+    for seam in reversed(_sentence_seams(text)):
+        text = text[:seam] + " " + text[seam:]
+    return text
+
+
+def space_after_comma(text: str) -> str:
+    """Put back the space lost after a comma between two words: ``sensor data,and compare``.
+
+    >>> space_after_comma("based on the inertial sensor data,and compare to 1,000 runs")
+    'based on the inertial sensor data, and compare to 1,000 runs'
+    """
+    return re.sub(r"(?<=[a-z]{2}),(?=[a-z]{2})", ", ", text)
+
+
+# --- sentences -----------------------------------------------------------------------------------
 
 def split_sentences(text: str) -> list[str]:
-    """Split an English paragraph into sentences.
+    """Split an English paragraph into sentences (the units Chinese is aligned to).
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+    brackets) followed by a capital or a digit, or glued to the next sentence. A colon
+    does not end a sentence. Abbreviations (``Ph.D.``, ``e.g.``, ``U.S.``, ``Mr.``,
+    ``Dr.``, ``Feb. 16``), initials and decimals never do.
 
     >>> split_sentences("I asked. They said no.")
     ['I asked.', 'They said no.']
+    >>> split_sentences('I finished the Ph.D. I was starting. Dr. Levine said "no." Then? It was in its hay-day.I asked.')
+    ['I finished the Ph.D. I was starting.', 'Dr. Levine said "no."', 'Then?', 'It was in its hay-day.', 'I asked.']
+    >>> split_sentences("Disruptions, low-quality work, etc. can slow growth (e.g. 0.5 of it). Talk topics are tentative: SF, U.S. West.")
+    ['Disruptions, low-quality work, etc. can slow growth (e.g. 0.5 of it).', 'Talk topics are tentative: SF, U.S. West.']
     """
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    cuts = [m.end() for m in _SENTENCE_SPACE.finditer(text) if _ends_sentence_at(text, m)]
+    cuts += [seam for seam in _sentence_seams(text) if text[seam - 1] != ":"]
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _ends_sentence_at(text: str, match: re.Match) -> bool:
+    end_mark = match.group().rstrip().rstrip(_CLOSERS)
+    dot = match.start() + len(end_mark) - 1
+    return _ends_sentence(text, dot, match.end())
+
+
+EN_FIXERS = (
+    drop_blank_lines,
+    drop_podcast_chrome,
+    split_off_page_address,
+    drop_subscription_notes,
+    mark_title_heading,
+    restore_paragraph_breaks,
+    split_inline_bullets,
+    quote_forwarded_mail,
+    split_wrapped_words,
+    split_glued_headings,
+    split_long_paragraphs,
+    per_line(split_glued_sentences),
+    per_line(space_after_comma),
+    drop_blank_lines,
+)

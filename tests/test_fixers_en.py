@@ -1,0 +1,430 @@
+"""English cleaning: each fixer on real fragments of the seed, a negative set, and the whole file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from conftest import ROOT
+from duizhao.clean import clean_english
+from duizhao.fixers_en import (
+    EN_FIXERS,
+    drop_podcast_chrome,
+    drop_subscription_notes,
+    mark_title_heading,
+    quote_forwarded_mail,
+    restore_paragraph_breaks,
+    space_after_comma,
+    split_glued_headings,
+    split_glued_sentences,
+    split_inline_bullets,
+    split_long_paragraphs,
+    split_off_page_address,
+    split_sentences,
+    split_wrapped_words,
+)
+from duizhao.fixlog import CleaningLog
+from duizhao.ingest import read_lines
+from duizhao.model import Line
+
+SEED = ROOT / "translations" / "nathan-lambert-path-into-ai" / "en.txt"
+
+
+def run(fixer, *texts: str, kind: str = "paragraph"):
+    """Run one document fixer over lines that all come from source line 9."""
+    log = CleaningLog("en.txt")
+    lines = fixer(tuple(Line(9, text, kind) for text in texts), log)
+    return [(line.kind, line.text) for line in lines], log
+
+
+def texts(result) -> list[str]:
+    return [text for _, text in result[0]]
+
+
+def seed_line_9() -> str:
+    return SEED.read_text(encoding="utf-8").splitlines()[8]
+
+
+# --- page chrome ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("chrome", [
+    "Podcast artwork", "Categorieën:", "Interconnects - Een podcast door Nathan Lambert",
+    "Visit the podcast's native language site",
+    # the same furniture as other directories and languages print it
+    "Episode artwork", "Categories:", "Interconnects - A podcast by Nathan Lambert", "Kategorien",
+])
+def test_podcast_chrome_lines_are_removed_and_recorded(chrome):
+    result = run(drop_podcast_chrome, chrome, "One of the big upsides for my current writing habit.")
+    assert texts(result) == ["One of the big upsides for my current writing habit."]
+    assert [(c.action, c.before) for c in result[1].changes] == [("removed", chrome)]
+
+
+@pytest.mark.parametrize("prose", [
+    "The podcast artwork was designed by a friend of mine.",
+    "Categories: I never liked sorting my posts into them.",
+    "Visit the podcast's site for the full transcript, which I edited myself.",
+])
+def test_prose_mentioning_chrome_words_stays(prose):
+    assert texts(run(drop_podcast_chrome, prose)) == [prose]
+
+
+def test_glued_page_address_is_split_off_and_recorded():
+    result = run(split_off_page_address, "https://www.interconnects.ai/p/how-i-got-hereSome longer housekeeping notes this week:")
+    assert texts(result) == ["Some longer housekeeping notes this week:"]
+    change = result[1].changes[0]
+    assert (change.action, change.before) == ("removed", "https://www.interconnects.ai/p/how-i-got-here")
+
+
+def test_page_address_on_its_own_line_is_removed():
+    assert texts(run(split_off_page_address, "https://www.interconnects.ai/p/my-path-into-ai", "I asked.")) == ["I asked."]
+
+
+def test_links_inside_prose_are_the_authors():
+    prose = ("One of the big upsides for my current writing habit is that I should become known by AI models "
+             "within a couple years, which is a strange thing to plan a career around, but here we are today.")
+    link = "https://www.interconnects.ai/p/how-i-got-here is the post I mean."
+    assert texts(run(split_off_page_address, prose, link)) == [prose, link]
+
+
+def test_reader_supported_appeal_is_removed_and_the_seam_kept():
+    result = run(drop_subscription_notes, "many different roles can go into the arc of science.Interconnects is a "
+                 "reader-supported publication. Consider becoming a subscriber.Keeping GravityMy time at Ai2")
+    assert texts(result) == ["many different roles can go into the arc of science.Keeping GravityMy time at Ai2"]
+    assert result[1].changes[0].before == "Interconnects is a reader-supported publication. Consider becoming a subscriber."
+
+
+def test_public_episode_footer_is_removed():
+    result = run(drop_subscription_notes, "overcome adversity in the right way. This is a public episode. If you'd like "
+                 "to discuss this with other subscribers or get access to bonus episodes, visit www.interconnects.ai/subscribe")
+    assert texts(result) == ["overcome adversity in the right way."]
+
+
+def test_appeal_between_spaced_sentences_leaves_one_space():
+    result = run(drop_subscription_notes, "the arc of science. Interconnects is a reader-supported publication. "
+                 "Consider becoming a subscriber. My time at Ai2")
+    assert texts(result) == ["the arc of science. My time at Ai2"]
+
+
+def test_title_line_becomes_the_heading_without_loss():
+    lines = (Line(1, "My path into AI"), Line(9, seed_line_9()))
+    out = mark_title_heading(lines, CleaningLog("en.txt"))
+    assert out[0] == Line(1, "My path into AI", "heading")
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+def test_seams_of_a_run_on_line_become_paragraphs():
+    result = run(restore_paragraph_breaks, "For context relative to today’s second coming of RL, this was when deep "
+                 "reinforcement learning was in its hay-day.I asked Professors Levine and Abbeel directly if I could "
+                 "join their research groups and they said no politely. The important part here was the practice of "
+                 "consistently asking for opportunities.After these refusals in the first few months of my Ph.D. I had "
+                 "no real leads.I dug up the first email from my advisor (post-doc with Sergey Levine at the time):FYI. "
+                 "Roberto is interested.")
+    assert texts(result) == [
+        "For context relative to today’s second coming of RL, this was when deep reinforcement learning was in its hay-day.",
+        "I asked Professors Levine and Abbeel directly if I could join their research groups and they said no politely. "
+        "The important part here was the practice of consistently asking for opportunities.",
+        "After these refusals in the first few months of my Ph.D. I had no real leads.",
+        "I dug up the first email from my advisor (post-doc with Sergey Levine at the time):",
+        "FYI. Roberto is interested.",
+    ]
+    assert [c.action for c in result[1].changes] == ["split"] * 4
+    assert all(line == 9 for line in (c.line for c in result[1].changes))
+
+
+def test_seams_after_quotes_and_exclamations():
+    result = run(restore_paragraph_breaks, 'others like "what it’s like to work in AI right now".The most defining feature. '
+                 'Onto the post!One of the big upsides.an "open-source DeepMind."Little did I know. you\'re welcome!The FAIR internship')
+    assert texts(result)[1:] == ["The most defining feature. Onto the post!", "One of the big upsides.an \"open-source DeepMind.\"",
+                                 "Little did I know. you're welcome!", "The FAIR internship"]
+
+
+def test_a_single_seam_is_a_typo_not_a_lost_break():
+    line = "this was when deep reinforcement learning was in its hay-day.I asked Professors Levine and Abbeel."
+    assert texts(run(restore_paragraph_breaks, line)) == [line]
+    assert split_glued_sentences(line) == ("this was when deep reinforcement learning was in its hay-day. "
+                                           "I asked Professors Levine and Abbeel.")
+
+
+@pytest.mark.parametrize("text", [
+    "An ambivalence on if I actually needed to finish the Ph.D. I was starting, and e.g. the U.S. and Tülu 2 70B.",
+    "visit www.interconnects.ai/subscribe and read 0.5 of it. Making OLMo-Instruct happen. J.R.R. Tolkien wrote. Mr. Smith.",
+    "Subject: Re: Microrobot simulation at 9:34 AM, see https://www.interconnects.ai/p/how-i-got-here today.",
+])
+def test_no_seam_in_abbreviations_numbers_addresses_and_names(text):
+    assert split_glued_sentences(text) == text
+    assert texts(run(restore_paragraph_breaks, text)) == [text]
+
+
+def test_very_long_paragraph_without_seams_is_cut_at_sentence_ends():
+    sentences = ["The expectation at HuggingFace was that you made an increment of technical progress every day."] * 30
+    result = run(split_long_paragraphs, " ".join(sentences))
+    pieces = texts(result)
+    assert len(pieces) > 2 and all(p.endswith("every day.") for p in pieces)
+    assert " ".join(pieces) == " ".join(sentences)
+
+
+def test_comma_glued_to_a_word_gets_its_space():
+    assert space_after_comma("based on the inertial sensor data,and compare to the traditional controller") == \
+        "based on the inertial sensor data, and compare to the traditional controller"
+
+
+# --- lists ---------------------------------------------------------------------------------------
+
+def test_inline_bullets_become_items_under_their_introduction():
+    result = run(split_inline_bullets, "some basic facts that I brought with me were:* An obvious gift on focusing and "
+                 "grinding through moderate amounts of technical material alone,* Acceptance that most people can do very "
+                 "hard things,* An ambivalence on if I actually needed to finish the Ph.D. I was starting, and* Plenty of "
+                 "undirected ambition.")
+    assert result[0] == [
+        ("paragraph", "some basic facts that I brought with me were:"),
+        ("item", "An obvious gift on focusing and grinding through moderate amounts of technical material alone,"),
+        ("item", "Acceptance that most people can do very hard things,"),
+        ("item", "An ambivalence on if I actually needed to finish the Ph.D. I was starting, and"),
+        ("item", "Plenty of undirected ambition."),
+    ]
+
+
+def test_list_ends_where_the_next_paragraph_is_glued_to_the_last_item():
+    result = run(split_inline_bullets, "This would involve:* fabricating those designs in silicon* testing the silicon "
+                 "robotsThere are a couple of other projects that are interesting:* using inertial sensor data to "
+                 "optimize gait* using the same sensors, but on the ionocraftAnd finally, using learning.")
+    assert result[0] == [
+        ("paragraph", "This would involve:"),
+        ("item", "fabricating those designs in silicon"),
+        ("item", "testing the silicon robots"),
+        ("paragraph", "There are a couple of other projects that are interesting:"),
+        ("item", "using inertial sensor data to optimize gait"),
+        ("item", "using the same sensors, but on the ionocraft"),
+        ("paragraph", "And finally, using learning."),
+    ]
+
+
+def test_item_with_several_sentences_and_names_stays_whole():
+    result = run(split_inline_bullets, "The things I do are:* Making OLMo-Instruct happen. I am the interface between "
+                 "OLMo pretraining and post-training projects.* Making AI more open. This is all things interconnects.")
+    assert texts(result) == ["The things I do are:", "Making OLMo-Instruct happen. I am the interface between OLMo "
+                             "pretraining and post-training projects.", "Making AI more open. This is all things interconnects."]
+
+
+# --- quoted mail -----------------------------------------------------------------------------------
+
+def test_forwarded_mail_in_the_seed_is_a_quotation():
+    lines = (Line(9, seed_line_9()),)
+    log = CleaningLog("en.txt")
+    for fixer in EN_FIXERS:
+        log.fixer = fixer.__name__
+        lines = fixer(lines, log)
+    shown = [(line.kind, line.text) for line in lines]
+    start = shown.index(("quote", "FYI. Roberto is interested in applying machine learning to ionocraft problems."))
+    end = shown.index(("paragraph", next(t for k, t in shown if t.startswith("The details are a long story"))))
+    mail = shown[start:end]
+    assert all(kind == "quote" for kind, _ in mail)
+    assert [text for _, text in mail[1:4]] == [
+        "ksjp", "---------- Forwarded message ----------",
+        "From: Kristofer PISTER Date: Fri, Feb 16, 2018 at 9:34 AM Subject: Re: Microrobot simulation "
+        "To: Daniel Contreras Cc: Brian Yang, Grant Wang, Roberto Calandra",
+    ]
+    assert ("quote", "• testing the silicon robots") in mail
+    assert mail[-2:] == [("quote", "Do you guys have any brilliant and hardworking friends who are looking for research "
+                                   "projects in machine learning for micro robots?"), ("quote", "ksjp")]
+    assert shown[start - 1][1].endswith("(post-doc with Sergey Levine at the time):")
+
+
+def test_mail_without_sign_off_quotes_its_header_and_asks_the_curator():
+    result = run(quote_forwarded_mail, "He sent it on. ---------- Forwarded message ---------- From: Kristofer PISTER "
+                 "Date: Fri, Feb 16, 2018 at 9:34 AM", "The details are a long story.")
+    assert result[0] == [("paragraph", "He sent it on."), ("quote", "---------- Forwarded message ----------"),
+                         ("quote", "From: Kristofer PISTER Date: Fri, Feb 16, 2018 at 9:34 AM"),
+                         ("paragraph", "The details are a long story.")]
+    assert "sign-off" in result[1].problems[0].message
+
+
+def test_words_fused_by_the_mails_line_wrap_are_separated_only_in_quotes():
+    lines = ("the same words elsewhere: most, interesting, research, projects, hard, working",)
+    quoted = run(split_wrapped_words, *lines, "The mostinteresting one", "looking for researchprojects in robots")
+    assert texts(quoted)[1:] == ["The mostinteresting one", "looking for researchprojects in robots"]  # not quotes
+    log = CleaningLog("en.txt")
+    out = split_wrapped_words((Line(9, lines[0]), Line(9, "The mostinteresting one", "quote"),
+                               Line(9, "hardworking friends looking for researchprojects", "quote")), log)
+    assert [line.text for line in out[1:]] == ["The most interesting one", "hardworking friends looking for research projects"]
+    assert [c.action for c in log.changes] == ["changed", "changed"]
+
+
+# --- headings --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("glued, heading, rest", [
+    ("Getting into AIWithout retelling my entire pre-grad school life", "Getting into AI", "Without retelling my entire pre-grad school life"),
+    ("Building MomentumThe best thing that I learned at HuggingFace", "Building Momentum", "The best thing that I learned at HuggingFace"),
+    ("Keeping GravityMy time at Ai2 has been the easiest", "Keeping Gravity", "My time at Ai2 has been the easiest"),
+])
+def test_glued_section_headings_get_their_own_line(glued, heading, rest):
+    result = run(split_glued_headings, glued)
+    assert result[0] == [("heading", heading), ("paragraph", rest)]
+    assert result[1].changes[0].after.startswith(f"## {heading} ¶ ")
+
+
+def test_heading_glued_after_a_sentence_inside_a_line():
+    result = run(split_glued_headings, "prior to getting here it was a striving to belong. Getting into AIWithout retelling it all")
+    assert result[0] == [("paragraph", "prior to getting here it was a striving to belong."),
+                         ("heading", "Getting into AI"), ("paragraph", "Without retelling it all")]
+
+
+def test_every_heading_glued_in_one_line_is_found():
+    result = run(split_glued_headings, "Building MomentumThe best thing that I learned. Keeping GravityMy time at Ai2.")
+    assert result[0] == [("heading", "Building Momentum"), ("paragraph", "The best thing that I learned."),
+                         ("heading", "Keeping Gravity"), ("paragraph", "My time at Ai2.")]
+
+
+def test_a_heading_already_on_its_own_line_is_left_alone():
+    assert run(split_glued_headings, "Building Momentum")[0] == [("paragraph", "Building Momentum")]
+
+
+@pytest.mark.parametrize("text", [
+    "HuggingFace has had a lot of mind share but not a lot of momentum recently.",
+    "OpenAI launched the Reinforcement Finetuning (RFT) API.",
+    "RewardBench, the first evaluation tool for reward models in RLHF.",
+    "DeepMind The Podcast was a show I liked.",
+    "YouTube My Channel is a page name.",
+    "LinkedIn In My Opinion is a column.",
+    "OLMo The Model is a joke title.",
+    "We made TRL a more modern library.",
+    "ChatGPT The Movie does not exist.",
+])
+def test_camel_case_names_are_not_seams(text):
+    assert texts(run(split_glued_headings, text)) == [text]
+    assert texts(run(split_inline_bullets, text)) == [text]
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, sentences", [
+    ("I asked. They said no.", ["I asked.", "They said no."]),
+    ("An ambivalence on if I actually needed to finish the Ph.D. I was starting, worst case a master’s degree.",
+     ["An ambivalence on if I actually needed to finish the Ph.D. I was starting, worst case a master’s degree."]),
+    ("Disruptions, changing jobs, low-quality work, etc. can actively slow down career growth. It is hard.",
+     ["Disruptions, changing jobs, low-quality work, etc. can actively slow down career growth.", "It is hard."]),
+    ("Tools, e.g. TRL, i.e. a library, etc. It grew.", ["Tools, e.g. TRL, i.e. a library, etc.", "It grew."]),
+    ("Mr. Lambert met Dr. Levine in the U.S. Army lab on Feb. 16 at 9:34 AM.",
+     ["Mr. Lambert met Dr. Levine in the U.S. Army lab on Feb. 16 at 9:34 AM."]),
+    ("It costs 0.5 of a GPU. Tülu 2 70B was training.", ["It costs 0.5 of a GPU.", "Tülu 2 70B was training."]),
+    ('to help build an "open-source DeepMind." Little did I know.', ['to help build an "open-source DeepMind."', "Little did I know."]),
+    ("(it's pretty outdated now, so it goes). Going into that week I'd heard of RLHF.",
+     ["(it's pretty outdated now, so it goes).", "Going into that week I'd heard of RLHF."]),
+    ("you're welcome! The FAIR internship? It was good.", ["you're welcome!", "The FAIR internship?", "It was good."]),
+    ("Talk topics are tentative: SF and Seattle.", ["Talk topics are tentative: SF and Seattle."]),
+    ('"Why?" she asked. "Because," he said.', ['"Why?" she asked.', '"Because," he said.']),
+    ("in its hay-day.I asked Professors Levine and Abbeel.", ["in its hay-day.", "I asked Professors Levine and Abbeel."]),
+    ("J. R. R. Tolkien wrote it. Kris S. Pister forwarded it.", ["J. R. R. Tolkien wrote it.", "Kris S. Pister forwarded it."]),
+    ("It started in 2018. 3 years later it was done.", ["It started in 2018.", "3 years later it was done."]),
+    ("Wait... Then it came. Really?! Yes…", ["Wait...", "Then it came.", "Really?!", "Yes…"]),
+])
+def test_split_sentences(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+# --- negative set: well-formed English goes through every fixer unchanged -----------------------------
+
+NEGATIVE = {
+    "prose paragraphs": [
+        "I did good work for Roberto. Even though I thought I was out of place at the time, my diligence and "
+        "commitment was super valuable to do real research. Now that AI research is so popular, a lot of people "
+        "want a check box of doing it rather than getting super into the details.",
+        "Where I did get lucky was Roberto asking if I wanted to join him for an internship at FAIR in 2019. This was "
+        "earlier than I deserved it. Working at FAIR was wonderful and I learned how to properly experiment in AI.",
+        "The best thing that I learned at HuggingFace was how to build momentum and mind-share. As an organization, "
+        "HuggingFace has had a lot of mind share but not a lot of momentum recently. I finished my Ph.D. in AI with "
+        "no accepted papers at NeurIPS, ICML, or ICLR, the three leading AI conferences.",
+        "Then, I joined Ai2 and they were training Tülu 2 70B when I started. These models together had Chris Manning "
+        "credit me for \"saving DPO\" even though I had little direct technical impact on them.",
+    ],
+    "one sentence per line": [
+        "I asked Professors Levine and Abbeel directly if I could join their research groups and they said no politely.",
+        "The important part here was the practice of consistently asking for opportunities.",
+        "I took classes, tried to parse papers, and so on but was for the large part on my own.",
+        "Stay tuned.",
+    ],
+    "dialogue in quotes": [
+        "\"You can change the world working 4 hours a day,\" my advisor said.",
+        "\"Why?\" I asked. \"Because most people don't keep stacking bricks in the same direction.\"",
+        "“Is it late?” I wondered. “It was late,” she said, “but nobody had done it.”",
+    ],
+    "markdown-ish list": [
+        "The things I do are:",
+        "- Making OLMo-Instruct happen.",
+        "- Making new post-training recipes happen.",
+        "* Making AI more open.",
+        "1. RewardBench, the first evaluation tool for reward models in RLHF.",
+    ],
+    "emphasis and footnotes": [
+        "It is *very* hard to keep striking the match, and **most** people stop.",
+        "The total attention is growing* and collapsing onto fewer people.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEGATIVE))
+def test_well_formed_english_comes_through_unchanged(name):
+    raw = tuple(Line(n, text) for n, text in enumerate(NEGATIVE[name], start=1))
+    text, log = clean_english(raw, "en.txt")
+    assert [(b.kind, b.text) for b in text.blocks] == [("paragraph", line.text) for line in raw]
+    assert log.changes == [] and log.problems == []
+
+
+# --- the whole seed --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cleaned_seed():
+    return clean_english(read_lines(SEED, "en.txt"), "en.txt")
+
+
+def test_seed_structure(cleaned_seed):
+    text, log = cleaned_seed
+    kinds = Counter(block.kind for block in text.blocks)
+    headings = [b.text for b in text.blocks if b.kind == "heading"]
+    assert headings == ["My path into AI", "Getting into AI", "Building Momentum", "Keeping Gravity"]
+    assert kinds["item"] == 13 and kinds["quote"] >= 15 and kinds["paragraph"] >= 40
+    assert log.problems == []
+
+
+def test_seed_keeps_every_word_it_does_not_report(cleaned_seed):
+    """Words on the page plus words the report says were removed give back the source's words."""
+    text, log = cleaned_seed
+    kept = " ".join(b.text for b in text.blocks)
+    removed = " ".join(c.before for c in log.changes if c.action == "removed")
+    source = " ".join(line.text for line in read_lines(SEED, "en.txt"))
+
+    def letters(s: str) -> Counter:
+        return Counter(c for c in s if c.isalnum())
+    assert letters(kept) + letters(removed) == letters(source)
+
+
+def test_seed_has_no_chrome_and_no_seams(cleaned_seed):
+    text, _ = cleaned_seed
+    page = "\n".join(b.text for b in text.blocks)
+    for chrome in ("Podcast artwork", "Categorieën", "Een podcast door", "native language site", "https://",
+                   "reader-supported", "public episode", "hay-day.I", "AIWithout", "MomentumThe", "GravityMy", ":*"):
+        assert chrome not in page, chrome
+    assert all(line == 9 for b in text.blocks[1:] for line in b.lines)
+
+
+def test_seed_sentences_do_not_break_abbreviations(cleaned_seed):
+    text, _ = cleaned_seed
+    sentences = [s.text for b in text.blocks for s in b.sentences]
+    assert "After these refusals in the first few months of my Ph.D. I had no real leads in getting into AI for pretty much the rest of my first year." in sentences
+    assert not any(s.endswith(("Ph.D.", "e.g.", "U.S.")) for s in sentences)
+    assert 170 <= len(sentences) <= 200
+
+
+def test_clean_command_shows_the_rebuilt_structure():
+    result = subprocess.run([sys.executable, "-m", "duizhao.cli", "clean", str(SEED)],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    page, _, report = result.stdout.partition("# cleaning report")
+    for heading in ("## Getting into AI", "## Building Momentum", "## Keeping Gravity"):
+        assert f"\n{heading}\n" in page
+    assert "\n- An obvious gift on focusing" in page
+    assert "\n> ---------- Forwarded message ----------\n" in page
+    assert "Podcast artwork" not in page and "Podcast artwork" in report
