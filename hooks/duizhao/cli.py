@@ -21,9 +21,14 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--traditional", action="store_true", help="print Chinese in Traditional script")
     clean.add_argument("--lang", choices=("zh", "en"), help="override language detection")
 
+    align = commands.add_parser("align", help="align a Chinese text with its English source")
+    align.add_argument("zh_file", type=Path, help="the Chinese text (plain text, any layout)")
+    align.add_argument("en_file", type=Path, help="the English source (plain text, any layout)")
+    align.add_argument("--json", action="store_true", help="print units and links as one JSON object")
+
     args = parser.parse_args(argv)
     try:
-        return _clean(args)
+        return _align(args) if args.command == "align" else _clean(args)
     except InputError as error:
         print(f"duizhao: {error}", file=sys.stderr)
         return 2
@@ -45,6 +50,57 @@ def _clean(args: argparse.Namespace) -> int:
     print()
     print(text_report(log))
     return 0
+
+
+def _align(args: argparse.Namespace) -> int:
+    """Clean both files as the build does (without overrides) and align them."""
+    import json
+
+    from .aligner import align_article
+
+    zh, _ = clean_chinese(read_lines(args.zh_file), str(args.zh_file))
+    en, _ = clean_english(read_lines(args.en_file), str(args.en_file))
+    alignment = align_article(zh, en)
+    en_units = [s for block in en.blocks for s in block.sentences]
+    if args.json:
+        print(json.dumps({
+            "zh_units": [{"id": b.id, "text": b.text} for b in zh.blocks],
+            "en_units": [{"id": s.id, "text": s.text} for s in en_units],
+            "links": [{"zh": list(link.zh), "en": list(link.en), "score": link.score} for link in alignment.links],
+        }, ensure_ascii=False, indent=1))
+        return 0
+    print(_side_by_side(zh, en_units, alignment))
+    return 0
+
+
+def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
+    """Each Chinese block beside the English sentences it expresses; additions marked ``+``."""
+    import shutil
+    import textwrap
+
+    width = max(60, shutil.get_terminal_size((width, 24)).columns)
+    english = {s.id: s.text for s in en_units}
+    link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
+    out = []
+    for block in zh.blocks:
+        link = link_of.get(block.id)
+        if link is None:
+            out.append(f"+ {block.text}")
+            out.append("    (no source)")
+        elif link.zh[0] != block.id:
+            continue
+        else:
+            mark = "" if link.confident else " ?"
+            out.append("\n".join(f"  {alignment_line}" for alignment_line in
+                                 (block.text for block in zh.blocks if block.id in link.zh)))
+            for sid in link.en:
+                out.extend(textwrap.wrap(english[sid], width - 8, initial_indent=f"    {link.score:.2f}{mark} | ",
+                                         subsequent_indent="         | "))
+        out.append("")
+    omitted = len(alignment.omissions)
+    out.append(f"{len(alignment.links)} links, {len(alignment.additions)} Chinese blocks without source, "
+               f"{omitted} English sentences not expressed.")
+    return "\n".join(out)
 
 
 def _language(lines) -> str:

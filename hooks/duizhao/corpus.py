@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .aligner import align_article
 from .clean import clean_chinese, clean_english
 from .errors import InputError, Problem, fail
 from .fixlog import CleaningLog
@@ -64,7 +65,8 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
         en_name = display_path(en_path, display_root)
         en, en_log = clean_english(read_lines(en_path, en_name), en_name, overrides)
     _check_pins(overrides, zh, en)
-    article = Article(meta, zh, en, overrides.path, title_hant=to_traditional(meta.title_zh, traditional))
+    alignment = align_article(zh, en, overrides.links) if en else None
+    article = Article(meta, zh, en, overrides.path, alignment, to_traditional(meta.title_zh, traditional))
     return article, CleaningReport(meta.slug, zh_log, en_log)
 
 

@@ -69,3 +69,45 @@ def link(url: str) -> str:
     if not url.startswith(("https://", "http://")):
         return h(url)
     return f'<a href="{h(url)}" rel="noopener">{h(url)}</a>'
+
+
+_CONTAINERS = {"item": ('<ul class="dz-list">', "</ul>", "li"), "quote": ('<blockquote class="dz-quote">', "</blockquote>", "p")}
+
+
+def block_runs(blocks, inner: Callable[[Block, str], str]) -> list[str]:
+    """HTML for a sequence of non-heading blocks, consecutive list items in one ``<ul>``
+    and consecutive quote lines in one ``<blockquote>``.
+
+    ``inner(block, tag)`` renders one block as the element ``tag``.
+    """
+    out: list[str] = []
+    run_kind, run = None, []
+    for block in [*blocks, None]:
+        kind = block.kind if block is not None else None
+        if run and kind != run_kind:
+            opening, closing, _ = _CONTAINERS[run_kind]
+            out.append(opening + "".join(run) + closing)
+            run = []
+        if block is None:
+            break
+        if kind in _CONTAINERS:
+            run_kind = kind
+            run.append(inner(block, _CONTAINERS[kind][2]))
+        else:
+            out.append(inner(block, "p"))
+    return out
+
+
+def with_headings(blocks, heading, paragraph) -> list[str]:
+    """Markdown lines: headings as Markdown, runs of other blocks as HTML blocks."""
+    out, pending = [], []
+    for block in [*blocks, None]:
+        if block is not None and block.kind != "heading":
+            pending.append(block)
+            continue
+        for html_block in block_runs(pending, paragraph):
+            out += [html_block, ""]
+        pending = []
+        if block is not None:
+            out += [heading(block), ""]
+    return out

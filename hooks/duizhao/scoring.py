@@ -1,0 +1,207 @@
+"""How well Chinese lines and English sentences express each other, from shared keys.
+
+Each Chinese token (a word, Latin-script name or number) and each English key is
+worth a few *bits*: more for words that are rare in this English document (a name
+appearing once says more than "research"). For a Chinese line ``i`` and a sentence
+``j`` two bit masks record which Chinese tokens found a gloss in the sentence and
+which English keys a Chinese gloss covered. A bead's coverage on each side is then
+a population count of OR-ed masks, cheap enough to score every bead shape the
+DP tries without rebuilding sets.
+
+Memory stays linear: rows of masks are computed on demand from an inverted index
+(key → sentences) and only the last few rows are kept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+ZH_SHARE = 0.7
+"""Weight of Chinese-side coverage in a pair score. A summary line should be found in
+its source; the source sentence need not be found in the line (summaries condense)."""
+
+SHORT_LINE_BITS = 4
+"""Pseudo-count added to each side's total: one shared word between two short texts is
+weak evidence, so short texts need proportionally more in common to score as high."""
+
+DEFAULT_BITS = 2
+"""Worth of a Chinese content word whose glosses occur nowhere in the English: content
+the English lacks, which is evidence that the line was added."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Best 1-1 matches of a Chinese line, used to find anchors and moved lines."""
+
+    line: int
+    background: float
+    """Mean 1-1 score of the line against every sentence: how generic its vocabulary is."""
+    spread: float
+    """Standard deviation of those scores once the best few are set aside."""
+    best: tuple[tuple[float, int], ...]
+    """The highest (score, sentence) pairs, best first."""
+    rival: float
+    """Best score among sentences not next to the best one: how well the line fits elsewhere."""
+
+
+class PairScorer:
+    """Scores beads of Chinese lines × English sentences from token keys."""
+
+    def __init__(self, zh_tokens: Sequence[Sequence[tuple[str, tuple[str, ...]]]],
+                 en_keys: Sequence[Sequence[str]], rows_kept: int = 8):
+        self.n, self.m = len(zh_tokens), len(en_keys)
+        self._postings, self._en_bits, self.en_total = _index_english(en_keys)
+        self._zh = [_zh_line(tokens, self._postings, self.m) for tokens in zh_tokens]
+        self.zh_total = [total for _, total in self._zh]
+        self._rows: OrderedDict[int, dict] = OrderedDict()
+        self._rows_kept = rows_kept
+
+    def row(self, i: int) -> dict:
+        """Sentence → (Chinese mask, English mask) for every sentence sharing a key with line ``i``."""
+        cached = self._rows.get(i)
+        if cached is not None:
+            self._rows.move_to_end(i)
+            return cached
+        masks: dict[int, list[int]] = {}
+        postings, en_bits = self._postings, self._en_bits
+        for keys, block in self._zh[i][0]:
+            for key in keys:
+                for j in postings.get(key, ()):
+                    pair = masks.get(j)
+                    if pair is None:
+                        masks[j] = [block, en_bits[j][key]]
+                    else:
+                        pair[0] |= block
+                        pair[1] |= en_bits[j][key]
+        self._rows[i] = masks
+        if len(self._rows) > self._rows_kept:
+            self._rows.popitem(last=False)
+        return masks
+
+    def shared_sentence(self, lines: range, j: int) -> list[float]:
+        """Score of each of ``lines`` when they share sentence ``j``: each line's own Chinese
+        coverage, with the English coverage the lines reach together."""
+        rows = [self.row(i).get(j) for i in lines]
+        en_mask = 0
+        for pair in rows:
+            if pair:
+                en_mask |= pair[1]
+        en_hit = en_mask.bit_count()
+        return [combine(pair[0].bit_count() if pair else 0, self.zh_total[i], en_hit, self.en_total[j])
+                for i, pair in zip(lines, rows)]
+
+    def score(self, lines: range, sentences: range) -> float:
+        """Score in [0, 1] of a bead: Chinese ``lines`` expressing English ``sentences``."""
+        zh_hit = zh_all = en_hit = en_all = 0
+        en_masks = [0] * len(sentences)
+        for i in lines:
+            row = self.row(i)
+            union = 0
+            for k, j in enumerate(sentences):
+                pair = row.get(j)
+                if pair:
+                    union |= pair[0]
+                    en_masks[k] |= pair[1]
+            zh_hit += union.bit_count()
+            zh_all += self.zh_total[i]
+        for k, j in enumerate(sentences):
+            en_hit += en_masks[k].bit_count()
+            en_all += self.en_total[j]
+        return combine(zh_hit, zh_all, en_hit, en_all)
+
+    def one_to_many(self, i: int, end: int, most: int) -> list[float]:
+        """Scores of line ``i`` with sentences ``end-b … end-1`` for b = 1 … most (growing leftwards)."""
+        row = self.row(i)
+        zh_all = self.zh_total[i]
+        union = en_hit = en_all = 0
+        out = []
+        for j in range(end - 1, max(-1, end - 1 - most), -1):
+            pair = row.get(j)
+            if pair:
+                union |= pair[0]
+                en_hit += pair[1].bit_count()
+            en_all += self.en_total[j]
+            out.append(combine(union.bit_count(), zh_all, en_hit, en_all))
+        return out
+
+    def coverage(self, i: int, keep: int = 5) -> Coverage:
+        """Background, spread and best matches of line ``i`` against the whole English text."""
+        row = self.row(i)
+        zh_all = self.zh_total[i]
+        scores = sorted((combine(z.bit_count(), zh_all, e.bit_count(), self.en_total[j]), j)
+                        for j, (z, e) in row.items())
+        scores.reverse()
+        total = sum(s for s, _ in scores)
+        background = total / self.m if self.m else 0.0
+        rest = [s for s, _ in scores[3:]]
+        count = max(1, self.m - 3)
+        mean = sum(rest) / count
+        variance = max(0.0, sum(s * s for s in rest) / count - mean * mean)
+        top = scores[0][1] if scores else 0
+        rival = next((s for s, j in scores if abs(j - top) > 2), 0.0)
+        return Coverage(i, background, math.sqrt(variance), tuple(scores[:keep]), rival)
+
+
+def combine(zh_hit: int, zh_all: int, en_hit: int, en_all: int) -> float:
+    """Weighted geometric mean of both coverages (zero when either side has nothing)."""
+    if not zh_hit or not en_hit:
+        return 0.0
+    zh_share = zh_hit / (zh_all + SHORT_LINE_BITS)
+    en_share = en_hit / (en_all + SHORT_LINE_BITS)
+    return zh_share ** ZH_SHARE * en_share ** (1 - ZH_SHARE)
+
+
+def _bits_for(df: int, m: int) -> int:
+    """Worth of a key occurring in ``df`` of ``m`` sentences: 1 (everywhere) … 5 (once)."""
+    idf = math.log((m + 1) / (df + 0.5))
+    return max(1, min(5, round(idf * 0.9)))
+
+
+def _index_english(en_keys: Sequence[Sequence[str]]):
+    """Inverted index, per-sentence key bit blocks and per-sentence total bits."""
+    m = len(en_keys)
+    postings: dict[str, list[int]] = {}
+    for j, keys in enumerate(en_keys):
+        for key in dict.fromkeys(keys):
+            postings.setdefault(key, []).append(j)
+    # Keys in more than half the sentences are the document's own stopwords.
+    common = {key for key, where in postings.items() if len(where) > max(3, m // 2)}
+    for key in common:
+        del postings[key]
+    en_bits, en_total = [], []
+    for keys in en_keys:
+        blocks, offset = {}, 0
+        for key in dict.fromkeys(keys):
+            if key in common:
+                continue
+            width = _bits_for(len(postings[key]), m)
+            blocks[key] = ((1 << width) - 1) << offset
+            offset += width
+        en_bits.append(blocks)
+        en_total.append(offset)
+    return postings, en_bits, en_total
+
+
+def _zh_line(tokens, postings: dict, m: int):
+    """Token bit blocks of a Chinese line (keys present in the English only) and its total bits."""
+    out, offset = [], 0
+    for word, keys in tokens:
+        if not keys:
+            continue
+        found = [key for key in dict.fromkeys(keys) if key in postings]
+        if found:
+            df = min(m, sum(len(postings[key]) for key in found))
+            width = _bits_for(df, m)
+        else:
+            width = DEFAULT_BITS
+        if len(word) == 1 and not word.isascii():
+            width = max(1, width // 2)  # single characters gloss loosely
+        elif word.isascii():
+            width += 1  # names, acronyms and numbers are strong evidence
+        if found:
+            out.append((tuple(found), ((1 << width) - 1) << offset))
+        offset += width
+    return out, offset

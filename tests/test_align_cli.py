@@ -1,0 +1,74 @@
+"""The ``duizhao align`` contract other tools rely on: one JSON object, every unit present."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIR = ROOT / "translations" / "nathan-lambert-path-into-ai"
+LIGHTHOUSE = Path(__file__).parent / "gold" / "lighthouse"
+
+
+def run_align(zh: Path, en: Path, *flags: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "duizhao.cli", "align", str(zh), str(en), *flags],
+                          capture_output=True, text=True, cwd=ROOT,
+                          env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin",
+                               "HOME": str(Path.home())})
+
+
+def check_contract(data: dict) -> None:
+    assert set(data) == {"zh_units", "en_units", "links"}
+    for units in (data["zh_units"], data["en_units"]):
+        assert units and all(set(u) == {"id", "text"} and u["text"] for u in units)
+        assert len({u["id"] for u in units}) == len(units)
+    zh_ids = [u["id"] for u in data["zh_units"]]
+    en_ids = [u["id"] for u in data["en_units"]]
+    seen_zh = []
+    for link in data["links"]:
+        assert set(link) == {"zh", "en", "score"}
+        assert link["zh"] and link["en"]
+        assert set(link["zh"]) <= set(zh_ids) and set(link["en"]) <= set(en_ids)
+        assert 0.0 <= link["score"] <= 1.0
+        seen_zh.extend(link["zh"])
+    assert len(seen_zh) == len(set(seen_zh)), "a Chinese unit is in two links"
+
+
+@pytest.mark.parametrize("zh, en", [(PAIR / "zh.txt", PAIR / "en.txt"),
+                                    (LIGHTHOUSE / "zh.txt", LIGHTHOUSE / "en.txt")])
+def test_json_contract(zh, en):
+    result = run_align(zh, en, "--json")
+    assert result.returncode == 0, result.stderr
+    check_contract(json.loads(result.stdout))
+
+
+def test_one_sentence_per_line_gives_one_unit_per_line():
+    data = json.loads(run_align(LIGHTHOUSE / "zh.txt", LIGHTHOUSE / "en.txt", "--json").stdout)
+    assert len(data["zh_units"]) == len(data["en_units"]) == 10
+    assert len(data["links"]) == 10
+
+
+def test_run_on_page_against_paragraph_file(tmp_path):
+    (tmp_path / "en.txt").write_text(" ".join(
+        (LIGHTHOUSE / "en.txt").read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    (tmp_path / "zh.txt").write_text((LIGHTHOUSE / "zh.txt").read_text(encoding="utf-8").replace("\n", ""),
+                                     encoding="utf-8")
+    data = json.loads(run_align(tmp_path / "zh.txt", tmp_path / "en.txt", "--json").stdout)
+    check_contract(data)
+    assert len(data["zh_units"]) == 1 and len(data["links"]) == 1
+    assert len(data["links"][0]["en"]) == len(data["en_units"])
+
+
+def test_readable_view_marks_additions():
+    result = run_align(PAIR / "zh.txt", PAIR / "en.txt")
+    assert result.returncode == 0, result.stderr
+    assert "(no source)" in result.stdout and " | " in result.stdout
+
+
+def test_missing_file_is_reported_not_raised(tmp_path):
+    result = run_align(tmp_path / "nope.txt", LIGHTHOUSE / "en.txt", "--json")
+    assert result.returncode != 0 and "Traceback" not in result.stderr

@@ -1,0 +1,98 @@
+"""The alignment search on hand-made score matrices: nulls, 1:n, n:1, reorders, bands."""
+
+from __future__ import annotations
+
+import pytest
+
+from duizhao.align import Band, Bead, band_from_anchors, best_path, monotone_anchors, relink_moved
+
+THRESHOLD = 0.5
+
+
+def matrix_gains(matrix, max_en=4):
+    """Gains from a line×sentence score matrix: a bead scores the mean of its cells."""
+
+    def gains(i, a, end):
+        out = []
+        for b in range(1, min(max_en, end) + 1):
+            cells = [matrix[r][c] for r in range(i, i + a) for c in range(end - b, end)]
+            # A bead must be good in every row and every column, not only on average.
+            rows_ok = all(max(matrix[r][c] for c in range(end - b, end)) > THRESHOLD for r in range(i, i + a))
+            cols_ok = all(max(matrix[r][c] for r in range(i, i + a)) > THRESHOLD for c in range(end - b, end))
+            out.append(a * b * (sum(cells) / len(cells) - THRESHOLD) if rows_ok and cols_ok else -1.0)
+        return out
+
+    return gains
+
+
+def run(matrix, band=None):
+    n, m = len(matrix), len(matrix[0])
+    beads = best_path(band or Band.full(n, m), [0.0] * n, [0.0] * m, matrix_gains(matrix))
+    return [str(b) for b in beads]
+
+
+def test_one_to_one_diagonal():
+    matrix = [[0.9 if i == j else 0.1 for j in range(4)] for i in range(4)]
+    assert run(matrix) == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+
+
+def test_chinese_line_without_source_is_a_null_bead():
+    matrix = [[0.9, 0.1, 0.1], [0.2, 0.1, 0.2], [0.1, 0.1, 0.9]]
+    assert run(matrix) == ["[0]:[0]", "[1]:[]", "[]:[1]", "[2]:[2]"]
+
+
+def test_skipped_english_passage():
+    matrix = [[0.9, 0.1, 0.1, 0.1, 0.1], [0.1, 0.1, 0.1, 0.1, 0.9]]
+    assert run(matrix) == ["[0]:[0]", "[]:[1]", "[]:[2]", "[]:[3]", "[1]:[4]"]
+
+
+def test_one_line_condensing_three_sentences():
+    matrix = [[0.8, 0.8, 0.8, 0.1], [0.1, 0.1, 0.1, 0.9]]
+    assert run(matrix) == ["[0]:[0, 1, 2]", "[1]:[3]"]
+
+
+def test_several_lines_expressing_one_sentence():
+    matrix = [[0.8, 0.1], [0.8, 0.1], [0.1, 0.9]]
+    assert run(matrix) == ["[0, 1]:[0]", "[2]:[1]"]
+
+
+def test_band_limits_the_search():
+    matrix = [[0.1, 0.1, 0.9], [0.9, 0.1, 0.1]]
+    narrow = Band(lo=(0, 0, 0), hi=(1, 1, 3))
+    assert run(matrix, narrow) == ["[0]:[]", "[1]:[0]", "[]:[1]", "[]:[2]"]
+
+
+def test_band_must_span_the_corners():
+    with pytest.raises(ValueError):
+        best_path(Band(lo=(1, 1), hi=(2, 2)), [0.0], [0.0, 0.0], matrix_gains([[0.9, 0.1]]))
+
+
+def test_moved_line_is_relinked_after_the_monotone_path():
+    # Line 1 expresses sentence 3, which comes after line 2's sentence: the monotone path
+    # must leave one of them out; the post-pass puts the moved line back.
+    matrix = [[0.9, 0.1, 0.1, 0.1], [0.1, 0.1, 0.1, 0.9], [0.1, 0.9, 0.1, 0.1]]
+    beads = best_path(Band.full(3, 4), [0.0] * 3, [0.0] * 4, matrix_gains(matrix))
+    assert [str(b) for b in beads if b.zh] in (
+        ["[0]:[0]", "[1]:[]", "[2]:[1]"], ["[0]:[0]", "[1]:[3]", "[2]:[]"])
+    fixed = relink_moved(beads, [(1, 3, 0.4)])
+    linked = {b.zh[0]: b.en for b in fixed if b.zh and b.en}
+    assert linked[1] == (3,)
+
+
+def test_relink_leaves_other_beads_alone():
+    beads = (Bead((0,), (0,)), Bead((1,), ()), Bead((), (1,)))
+    assert relink_moved(beads, []) == beads
+
+
+def test_anchor_chain_drops_the_outlier():
+    chain = monotone_anchors([(0, 0, 1.0), (1, 50, 0.5), (2, 2, 1.0), (3, 3, 1.0), (4, 1, 0.3)])
+    assert chain == [(0, 0), (2, 2), (3, 3)]
+
+
+def test_band_memory_is_linear():
+    n, m = 1000, 2000
+    anchors = [(i, 2 * i) for i in range(0, n, 10)]
+    band = band_from_anchors(n, m, anchors, width=12)
+    assert band.lo[0] == 0 and band.hi[n] == m
+    assert all(band.lo[r + 1] <= band.hi[r] for r in range(n))
+    assert band.cells() < 60 * (n + m)  # far from n*m = 2,000,000

@@ -1,0 +1,53 @@
+"""Numbers written either way must meet: the strongest evidence between a summary and its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from duizhao.numbers import chinese_numeral, number_key, numbers_in_chinese, numbers_in_english
+
+
+@pytest.mark.parametrize("text, value", [
+    ("二零一八", 2018), ("一千七百五十亿", 175_000_000_000), ("5千", 5000), ("十", 10),
+    ("十五", 15), ("二十三", 23), ("两百", 200), ("三万", 30_000), ("1.5万", 15_000), ("2017", 2017),
+])
+def test_chinese_numerals(text, value):
+    assert chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize("text, values", [
+    ("如今,他的谷歌引用数已有5千多,h指数为32。", (5000, 32)),
+    ("被引用了3000多次。", (3000,)),
+    ("二零一八年春天", (2018,)),
+    ("这要花 2-3 年", (2, 3)),
+    ("他整整三个月每天都担心", (3,)),
+    ("2022年5月加入HuggingFace后", (2022, 5)),
+    ("市值一千七百五十亿美元", (175_000_000_000,)),
+])
+def test_numbers_in_chinese(text, values):
+    assert numbers_in_chinese(text) == tuple(float(v) for v in values)
+
+
+@pytest.mark.parametrize("text", [
+    "他一直在主动争取机会。", "这是第一步。", "万一失败了呢", "十分重要", "一些基础知识", "大家一起努力",
+])
+def test_words_written_with_numerals_are_not_numbers(text):
+    assert numbers_in_chinese(text) == ()
+
+
+@pytest.mark.parametrize("text, values", [
+    ("I passed 5K citations", (5000,)),
+    ("the real goal is 100K.", (100_000,)),
+    ("trained Tülu 2 70B", (2, 70e9)),
+    ("about 3 months before the release", (3,)),
+    ("for two winters, all 1,000 of them", (2, 1000)),
+    ("No numbers here.", ()),
+])
+def test_numbers_in_english(text, values):
+    assert numbers_in_english(text) == tuple(float(v) for v in values)
+
+
+def test_both_languages_meet_on_one_key():
+    zh = {number_key(v) for v in numbers_in_chinese("引用数已有5千多")}
+    en = {number_key(v) for v in numbers_in_english("I passed 5K citations")}
+    assert zh == en == {"#5000"}

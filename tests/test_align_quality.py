@@ -1,0 +1,90 @@
+"""Alignment quality: the hand-checked gold of the real pair, and a faithful translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duizhao.aligner import Unit, align_article, align_texts
+from duizhao.clean import clean_chinese, clean_english
+from duizhao.evaluate import read_gold, resolve, score
+from duizhao.ingest import read_lines
+from duizhao.model import PinnedLink
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIR = ROOT / "translations" / "nathan-lambert-path-into-ai"
+GOLD = Path(__file__).parent / "gold"
+
+
+@pytest.fixture(scope="module")
+def pair():
+    zh, _ = clean_chinese(read_lines(PAIR / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(PAIR / "en.txt"), "en.txt")
+    return zh, en, align_article(zh, en)
+
+
+@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.72, 0.6), ("held-out", 0.65, 0.55)])
+def test_gold_alignment(pair, part, min_f1, min_null):
+    zh, en, alignment = pair
+    gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, part)
+    scores = score(alignment, gold)
+    assert scores.links >= 60, "the gold no longer resolves against the cleaned texts"
+    assert scores.f1 >= min_f1, str(scores)
+    assert scores.null_accuracy >= min_null, str(scores)
+
+
+def test_every_gold_key_names_one_english_phrase():
+    en, _ = clean_english(read_lines(PAIR / "en.txt"), "en.txt")
+    gold = read_gold(GOLD / "nathan-lambert-path-into-ai.gold")
+    keys = [key for entry in gold for key in entry.keys or ()]
+    text = " ".join(en_block.text for en_block in en.blocks)
+    missing = [key for key in keys if key.replace("’", "'") not in text.replace("’", "'")]
+    assert not missing
+
+
+def test_links_carry_scores_in_unit_range(pair):
+    _, _, alignment = pair
+    assert alignment.links
+    assert all(0.0 <= link.score <= 1.0 for link in alignment.links)
+    assert all(link.confident == (link.score >= 0.7) for link in alignment.links)
+
+
+def _lighthouse():
+    zh = (GOLD / "lighthouse" / "zh.txt").read_text(encoding="utf-8").splitlines()
+    en = (GOLD / "lighthouse" / "en.txt").read_text(encoding="utf-8").splitlines()
+    return [Unit(f"z{i}", t) for i, t in enumerate(zh)], [Unit(f"e{i}", t) for i, t in enumerate(en)]
+
+
+def test_faithful_translation_aligns_one_to_one():
+    zh, en = _lighthouse()
+    alignment = align_texts(zh, en)
+    assert [(link.zh, link.en) for link in alignment.links] == [((f"z{i}",), (f"e{i}",)) for i in range(10)]
+    assert not alignment.additions and not alignment.omissions
+
+
+def test_added_line_and_skipped_sentence():
+    zh, en = _lighthouse()
+    zh = zh[:5] + [Unit("added", "这个故事告诉我们,坚持总会有回报。")] + zh[5:8] + zh[9:]
+    alignment = align_texts(zh, en)
+    assert alignment.additions == ("added",)
+    assert alignment.omissions == ("e8",)
+    assert all(link.zh[0][1:] == link.en[0][1:] for link in alignment.links)
+
+
+def test_paragraph_translated_whole():
+    zh, en = _lighthouse()
+    paragraph = [Unit("p1", "".join(u.text for u in zh[:6])), Unit("p2", "".join(u.text for u in zh[6:]))]
+    alignment = align_texts(paragraph, en)
+    assert [(link.zh, link.en) for link in alignment.links] == [
+        (("p1",), tuple(f"e{i}" for i in range(6))), (("p2",), tuple(f"e{i}" for i in range(6, 10)))]
+
+
+def test_pins_are_kept_and_the_rest_aligned_around_them():
+    zh, en = _lighthouse()
+    pins = (PinnedLink("z3", ("e5",)), PinnedLink("z6", ()))
+    alignment = align_texts(zh, en, pins)
+    links = {link.zh: link for link in alignment.links}
+    assert links[("z3",)].en == ("e5",) and links[("z3",)].pinned
+    assert "z6" in alignment.additions
+    assert links[("z0",)].en == ("e0",) and links[("z8",)].en == ("e8",)
