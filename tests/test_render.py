@@ -63,3 +63,9 @@ def test_article_without_source_says_so():
     a = Article(META, article([]).zh)
     page = article_page(a)
     assert "No English source yet" in page and "dz-row" not in page
+
+
+def test_a_sentence_linked_twice_keeps_one_anchor():
+    a = article([Link(("zh-1",), ("en-10",), 0.9), Link(("zh-3",), ("en-10",), 0.8)], additions=("zh-2",))
+    html = "\n".join(aligned_body(a))
+    assert html.count('id="en-10"') == 1 and "dz-s-again" in html

@@ -21,6 +21,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     blocks = {b.id: b for b in article.zh.blocks}
     omitted = set(alignment.omissions)
     shown_up_to = 0  # English position before which every skipped sentence is already shown
+    shown: set[str] = set()  # sentences already on the page: a repeat must not repeat the anchor
     out: list[str] = []
     for block in article.zh.blocks:
         link = link_of.get(block.id)
@@ -33,7 +34,8 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         if block.kind == "heading":
             out += [_heading(block, link, sentences, position), ""]
         elif link:
-            out += [_row(article.meta.slug, [blocks[z] for z in link.zh], link, [sentences[position[e]] for e in link.en], kind_of, deco), ""]
+            out += [_row(article.meta.slug, [blocks[z] for z in link.zh], link, [sentences[position[e]] for e in link.en], kind_of, deco, shown), ""]
+            shown.update(link.en)
         else:
             out += [_addition(article.meta.slug, block, deco), ""]
     out += _skipped(sentences[shown_up_to:], omitted, kind_of)
@@ -47,15 +49,24 @@ def _heading(block: Block, link: Link | None, sentences: list[Sentence], positio
     return zh_heading(block, suffix=f' <small class="dz-heading-en" lang="en">{md_text(english)}</small>')
 
 
-def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str], deco: Decorations) -> str:
+def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
+         deco: Decorations, shown: set[str]) -> str:
     en_ids = " ".join(s.id for s in en)
     zh_ids = " ".join(b.id for b in zh_blocks)
     classes = "dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
     zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
-    spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}" data-zh="{zh_ids}">{h(s.text)}</span>' for s in en)
+    spans = " ".join(_sentence(s, kind_of[s.id], zh_ids, s.id in shown) for s in en)
     return (f'<div class="{classes}" data-score="{link.score:.2f}">'
             f'<div class="dz-row-zh">{zh_cells}</div>'
             f'<div class="dz-row-en" lang="en">{_confidence(link)}<p class="dz-en">{spans}</p></div></div>')
+
+
+def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str:
+    """An English sentence in a row; a sentence already shown above keeps its anchor there."""
+    if repeated:
+        return (f'<span class="dz-s dz-s-{kind} dz-s-again" data-zh="{zh_ids}" title="同一句原文也见于上文 '
+                f'This sentence is also linked above">{h(sentence.text)}</span>')
+    return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}" data-zh="{zh_ids}">{h(sentence.text)}</span>'
 
 
 def _confidence(link: Link) -> str:

@@ -1,0 +1,144 @@
+"""Reading experience in a real browser: view modes, script toggle, linked highlighting, search.
+
+Debian's Chromium, driven by Playwright, reads the hosted build over a loopback HTTP server.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update"]
+ALIGNED = "articles/nathan-lambert-path-into-ai/"
+CHINESE_ONLY = "articles/felix-hill-weights-of-responsibility/"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    with sync_playwright() as playwright:
+        ctx = playwright.chromium.launch_persistent_context(
+            tmp_path_factory.mktemp("profile"), executable_path="/usr/bin/chromium", headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+        yield ctx
+        ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    assert tab.errors == []
+    tab.close()
+
+
+def test_view_mode_switches_without_reload_and_is_remembered(page, server):
+    page.goto(server + ALIGNED)
+    page.evaluate("window.__still_here = true")
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="interleaved"]')
+    assert page.evaluate("document.documentElement.dataset.dzView") == "interleaved"
+    assert page.evaluate("window.__still_here") is True  # no reload happened
+    row = page.locator("div.dz-row:not(.dz-addition)").first
+    zh_box, en_box = row.locator(".dz-row-zh").bounding_box(), row.locator(".dz-row-en").bounding_box()
+    assert en_box["y"] >= zh_box["y"] + zh_box["height"] - 1  # stacked, not side by side
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    assert not page.locator(".dz-row-zh").first.is_visible()
+    page.goto(server + CHINESE_ONLY)
+    page.goto(server + ALIGNED)  # another page, then back: the choice persisted
+    assert page.evaluate("document.documentElement.dataset.dzView") == "en"
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
+    zh_box, en_box = row.locator(".dz-row-zh").bounding_box(), row.locator(".dz-row-en").bounding_box()
+    assert abs(en_box["y"] - zh_box["y"]) < 5 and en_box["x"] > zh_box["x"] + zh_box["width"] - 1
+
+
+def test_script_toggle_switches_every_chinese_text(page, server):
+    page.goto(server + CHINESE_ONLY)
+    first = page.locator(".dz-zh").first
+    simplified = first.locator(".dz-hans").inner_text()
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    traditional = first.locator(".dz-hant").inner_text()
+    assert first.locator(".dz-hant").is_visible() and not first.locator(".dz-hans").is_visible()
+    assert traditional != simplified and "報道" in traditional and "报道" in simplified
+    assert page.locator("h1 .dz-hant").is_visible()
+    page.goto(server)
+    page.goto(server + ALIGNED)
+    assert page.evaluate("document.documentElement.dataset.dzScript") == "hant"
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+
+
+def test_latin_names_and_urls_survive_the_traditional_rendering(page, server):
+    page.goto(server + CHINESE_ONLY)
+    texts = page.locator(".dz-hant").all_inner_texts()
+    joined = "\n".join(texts)
+    assert "Felix Hill" in joined and "https://medium.com/@felixhill/200bn-weights-of-responsibility-da85a44a2c5e" in joined
+
+
+def test_hover_and_focus_light_up_the_partner_sentences(page, server):
+    page.goto(server + ALIGNED)
+    paragraph = page.locator(".dz-zh[data-en]").nth(3)
+    partner_ids = paragraph.get_attribute("data-en").split()
+    paragraph.hover()
+    for sid in partner_ids:
+        assert "dz-lit" in page.locator(f"#{sid}").get_attribute("class")
+    sentence = page.locator(f"#{partner_ids[0]}")
+    other = page.locator(".dz-zh[data-en]").nth(6)
+    other.focus()  # keyboard: paragraphs are focusable
+    assert "dz-lit" in other.get_attribute("class")
+    assert "dz-lit" not in sentence.get_attribute("class")
+    sentence.hover()  # and the reverse direction
+    assert "dz-lit" in paragraph.get_attribute("class")
+
+
+def search(page, query: str) -> list[str]:
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
+
+
+@pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智占有率"])
+def test_search_finds_chinese_traditional_and_english_queries(page, server, query):
+    page.goto(server)
+    hits = search(page, query)
+    assert any("nathan-lambert-path-into-ai" in (href or "") for href in hits), hits
+
+
+def test_every_text_block_carries_its_language(page, server):
+    page.goto(server + ALIGNED)
+    unlabeled = page.evaluate("""() => [...document.querySelectorAll('.dz-hans, .dz-hant, .dz-s, .dz-en')]
+        .filter(el => !el.closest('[lang]') || !['zh-Hans','zh-Hant','en'].includes(el.closest('[lang]').lang)).length""")
+    assert unlabeled == 0
+
+
+def test_phone_width_stacks_rows(context, server):
+    tab = context.new_page()
+    tab.set_viewport_size({"width": 375, "height": 800})
+    tab.goto(server + ALIGNED)
+    tab.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
+    row = tab.locator("div.dz-row:not(.dz-addition)").first
+    zh_box, en_box = row.locator(".dz-row-zh").bounding_box(), row.locator(".dz-row-en").bounding_box()
+    assert en_box["y"] >= zh_box["y"] + zh_box["height"] - 1
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    tab.close()
