@@ -32,7 +32,8 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             out += _skipped(sentences[shown_up_to:first], omitted, kind_of)
             shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
         if block.kind == "heading":
-            out += [_heading(block, link, sentences, position), ""]
+            out += _heading(block, link, sentences, position, kind_of, shown)
+            shown.update(link.en if link else ())
         elif link:
             out += [_row(article.meta.slug, [blocks[z] for z in link.zh], link, [sentences[position[e]] for e in link.en], kind_of, deco, shown), ""]
             shown.update(link.en)
@@ -42,11 +43,21 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     return out
 
 
-def _heading(block: Block, link: Link | None, sentences: list[Sentence], position: dict[str, int]) -> str:
+def _heading(block: Block, link: Link | None, sentences: list[Sentence], position: dict[str, int],
+             kind_of: dict[str, str], shown: set[str]) -> list[str]:
+    """A Chinese heading; its English counterpart sits beside it if that is a heading too,
+    and under it as a row if the summary turned a sentence into a heading."""
     if not link or not link.en:
-        return zh_heading(block)
-    english = " ".join(sentences[position[e]].text for e in link.en)
-    return zh_heading(block, suffix=f' <small class="dz-heading-en" lang="en">{md_text(english)}</small>')
+        return [zh_heading(block), ""]
+    linked = [sentences[position[e]] for e in link.en]
+    if all(kind_of[s.id] == "heading" for s in linked):
+        english = " ".join(s.text for s in linked)
+        anchor = "" if linked[0].id in shown else f' id="{linked[0].id}"'
+        return [zh_heading(block, suffix=f' <small{anchor} class="dz-heading-en" lang="en">{md_text(english)}</small>'), ""]
+    spans = " ".join(_sentence(s, kind_of[s.id], block.id, s.id in shown) for s in linked)
+    return [zh_heading(block), "",
+            f'<div class="dz-row dz-heading-source"><div class="dz-row-zh dz-none"></div>'
+            f'<div class="dz-row-en" lang="en">{_confidence(link)}<p class="dz-en">{spans}</p></div></div>', ""]
 
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],

@@ -1,0 +1,235 @@
+"""Chinese fixers on real fragments of the seeds, and a negative set that must come through unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duizhao.clean import clean_chinese
+from duizhao.errors import InputError
+from duizhao.fixers_zh import find_mojibake, looks_like_subtitles, reading_length
+from duizhao.ingest import load_overrides, read_lines
+from duizhao.model import Line, Overrides, SpamFragment, TextFix
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "translations"
+
+
+def clean(texts: list[str], overrides: Overrides | None = None):
+    lines = tuple(Line(n, t) for n, t in enumerate(texts, start=1))
+    return clean_chinese(lines, "zh.txt", overrides)
+
+
+def shown(texts: list[str], overrides: Overrides | None = None) -> list[str]:
+    return [block.text for block in clean(texts, overrides)[0].blocks]
+
+
+# --- negative set: well-formed Chinese must come through untouched --------------------------
+
+NEGATIVE = {
+    "prose": [
+        "他写了很多申请，但直到毕业才拿到一些拨款，也算是前人栽树，后人乘凉。尽管实习体验不尽如人意，但他由此积累了宝贵的技术经验与人脉资源。",
+        "这条路很清楚：一旦你突破了第一道门槛，后面就会顺一点。前提是你一直踩着油门往前冲。",
+    ],
+    "one sentence per line": [
+        "基础不是障碍，反而是势能的起点。",
+        "最难的是第一步。",
+        "愿意埋头学基础的人，最终会在别人止步之处继续前进。",
+        "他慢慢觉得不再快乐了。",
+    ],
+    "dialogue": [
+        "博士生导师曾对他说过：「每天专注4小时，你也能改变世界。」",
+        "“你为什么不去试试？”她问。",
+        "“因为我还没准备好。”他回答。",
+    ],
+    "list": [
+        "我们可以尝试：",
+        "一、优化腿部几何形状的学习算法；",
+        "二、为机器人生成复杂地形进行测试；",
+        "三、用仿真优化新设计，再用硅材料制造出来测试。",
+    ],
+    "questions": [
+        "写论文？那只是研究其中的一小步。",
+        "我们应该如何开展研究,才能在已经相当拥挤的人工智能领域有所作为?",
+        "由于公司估值与LLM性能(难以分割地?)挂钩,这些波动可能导致股价出现数十亿美元的起伏。",
+    ],
+    "parentheticals": [
+        "他的学术背景是MEMS(微机电系统)、高能物理/激光。",
+        "出于同样原因,他们显然会对以下方面越来越感兴趣:(i) 表达更复杂的模块组合;(ii) 弄清楚应该如何监督。",
+        "但很可能连内观禅修(Vipassana)也被AI渗透了,这不会让我惊讶。",
+    ],
+    "repeated short lines": ["他认为。", "因此，这是对的。", "他认为。", "因此，这是对的。", "他认为。", "因此，这是对的。"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEGATIVE))
+def test_well_formed_text_is_unchanged(name):
+    text, log = clean(NEGATIVE[name])
+    assert [b.text for b in text.blocks] == NEGATIVE[name]
+    assert {b.kind for b in text.blocks} == {"paragraph"}
+    assert text.changes == () and log.problems == []
+
+
+@pytest.mark.parametrize("name", sorted(NEGATIVE))
+def test_well_formed_text_shows_no_mojibake(name):
+    assert [find_mojibake(t) for t in NEGATIVE[name]] == [[] for _ in NEGATIVE[name]]
+
+
+# --- page junk -----------------------------------------------------------------------------
+
+HEADLINE = "顶会0篇,一夜RLHF爆文刷屏!他靠写作逆袭AI圈,院士都说好"
+
+
+def test_headline_repeated_as_alt_text_is_removed_everywhere():
+    texts = [HEADLINE, "", HEADLINE, "", "如今,他的谷歌引用数已有5千多,h指数为32。", "", "", HEADLINE, "", "",
+             "2017年秋天,他开始在加州大学伯克利分校读博。", HEADLINE, "他还在特斯拉做过电池工程实习。"]
+    text, _ = clean(texts)
+    assert [b.text for b in text.blocks] == [texts[4], texts[10], texts[12]]
+    assert sorted(c.line for c in text.changes if c.action == "removed") == [1, 3, 8, 12]
+
+
+def test_counters_navigation_and_caption_are_removed_and_recorded():
+    texts = [HEADLINE, "", "4.8", "0热度", "", "但他没能真正融入伯克利AI实验室。", "", HEADLINE, "", "世界顶尖学术AI研究实验室", "", "",
+             "事后回顾,他已有一些基本特质:", HEADLINE, "", "首页 发现", "看过 我的"]
+    text, _ = clean(texts)
+    assert [b.text for b in text.blocks] == ["但他没能真正融入伯克利AI实验室。", "事后回顾,他已有一些基本特质:"]
+    removed = {c.before for c in text.changes if c.action == "removed"}
+    assert {"4.8", "0热度", "世界顶尖学术AI研究实验室", "首页 发现", "看过 我的"} <= removed
+
+
+def test_informative_caption_is_kept():
+    caption = "Roberto Calandra现任德累斯顿工业大学正教授(W3教授级别),并领导该校「学习、自适应系统与机器人」实验室(LASR)"
+    texts = [HEADLINE, HEADLINE, "导师帮他牵线认识了Roberto Calandra。", HEADLINE, "", caption, "", "", "这才算搭上AI的边:"]
+    assert caption in shown(texts)
+
+
+def test_truncated_teaser_is_removed():
+    teaser = ("Ai2的高级研究科学家Nathan Lambert,最近分享了他如何走上AI之路。尽管起步艰难、几经波折,他依旧在AI领域站稳脚跟。"
+              "深度RL:转行契机2017年秋天,他开始读博。他的学术背景是MEMS(微机电系统)、高能物理/")
+    body = ["Ai2的高级研究科学家Nathan Lambert,最近分享了他如何走上AI之路。", "尽管起步艰难、几经波折,他依旧在AI领域站稳脚跟。",
+            "深度RL:转行契机", "2017年秋天,他开始读博。", "他的学术背景是MEMS(微机电系统)、高能物理/激光。"]
+    text, _ = clean([teaser, ""] + body)
+    assert [b.text for b in text.blocks] == body
+    assert [c.line for c in text.changes if c.action == "removed"] == [1]
+
+
+# --- conversion debris ---------------------------------------------------------------------
+
+def test_pinyin_glosses_go_but_real_parentheticals_stay():
+    texts = ["自2023年初以來,他一直在與嚴重的精神疾病作斗爭。期間,他表現(xiàn)出了重度抑郁。",
+             "1月11日,F(xiàn)elix的葬禮將于倫敦北部舉行,屆時將進行現(xiàn)場直播。",
+             "我構思了使用門控卷積編碼器(Gated Convolutional Encoder)來替代基于循環神經網絡(RNN)的編碼器。"]
+    out = shown(texts)
+    assert out[0].endswith("他表现出了重度抑郁。") and "(" not in out[0]
+    assert out[1].startswith("1月11日,Felix的葬礼")
+    assert "(Gated Convolutional Encoder)" in out[2] and "(RNN)" in out[2]
+
+
+def test_broken_html_tail_is_removed_and_a_lost_quote_reported():
+    text, log = clean(["「他本應該成為一個很好的朋友。我想認識他,但現(xiàn)在已經(jīng)不可能了?!?/p>"])
+    assert not text.blocks[0].text.endswith("/p>")
+    assert any(c.fixer == "drop_broken_html_tails" for c in text.changes)
+    assert any(p.line == 1 and "broken HTML tail" in p.message for p in log.problems)
+
+
+MOJIBAKE_LINES = {
+    87: "我?guī)硐M纳贁?shù)事情",
+    103: "很重要?;蛟S他們",
+    116: "適當?shù)募s束",
+    121: "深入?yún)s不失",
+    125: "嚴謹?shù)膶W術",
+}
+
+
+def test_every_mojibake_run_of_the_seed_is_reported_with_its_line():
+    folder = SEEDS / "felix-hill-weights-of-responsibility"
+    _, log = clean_chinese(read_lines(folder / "zh.txt"), "translations/felix-hill-weights-of-responsibility/zh.txt")
+    reported = {p.line for p in log.problems if "mojibake" in p.message}
+    assert set(MOJIBAKE_LINES) <= reported
+    assert {27, 28} <= {p.line for p in log.problems}  # the HTML tails that swallowed 」
+    assert all(str(p).startswith("translations/felix-hill-weights-of-responsibility/zh.txt:") for p in log.problems)
+
+
+def test_curator_fixes_silence_the_detector():
+    folder = SEEDS / "felix-hill-weights-of-responsibility"
+    overrides = load_overrides(folder, ROOT)
+    text, log = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt", overrides)
+    assert log.problems == []
+    joined = "\n".join(b.text for b in text.blocks)
+    assert "适当的约束" in joined and "深入却不失" in joined and "严谨的学术" in joined
+
+
+def test_stale_fix_names_the_override():
+    overrides = Overrides("overrides.yml", fixes=(TextFix(1, "不存在的文字", "x", at=4),))
+    with pytest.raises(InputError, match="overrides.yml:4"):
+        clean(["即使在嚴謹?shù)膶W術研究中,我們依然保持著這種愉快的合作方式。"], overrides)
+
+
+# --- SEO spam ------------------------------------------------------------------------------
+
+def test_page_metadata_and_placeholder_companies_are_removed_automatically():
+    texts = ["发布时间:2024-11-28 13:33:56 来源:成都市某某轴承有限责任公司 作者:热点", "机器之心编译",
+             "但这是平顶山市某某投资管理运营部一个你最终必须离开的阶段。"]
+    text, _ = clean(texts)
+    assert [b.text for b in text.blocks] == ["机器之心编译", "但这是一个你最终必须离开的阶段。"]
+    assert [(c.line, c.action) for c in text.changes] == [(1, "removed"), (3, "changed")]
+
+
+def test_curator_spam_is_removed_except_where_genuine():
+    spam = Overrides(spam=(SpamFragment("斯隆", ("斯隆奖得主",)), SpamFragment("主弟"), SpamFragment("博士", ("在读博士",))))
+    texts = ["太多人认为,长期的博士项目无法产生足够的激励作用,然后又要回去做「真正的斯隆」研究。",
+             "最近,斯坦福大学 NLP 组在读博士 Omar Khattab 发布了一篇博文,主弟讨论了有影响力的研究。",
+             "这也许是我的导师 Matei Zaharia(斯隆奖得主、Apache Spark 创始人)给我的第一条研究建议。"]
+    assert shown(texts, spam) == [
+        "太多人认为,长期的项目无法产生足够的激励作用,然后又要回去做「真正的」研究。",
+        "最近,斯坦福大学 NLP 组在读博士 Omar Khattab 发布了一篇博文,讨论了有影响力的研究。",
+        texts[2],
+    ]
+
+
+def test_spam_fragments_written_in_traditional_still_match():
+    assert shown(["他们讨论了亲身人工智能领域。"], Overrides(spam=(SpamFragment("親身"),))) == ["他们讨论了人工智能领域。"]
+
+
+# --- subtitles -----------------------------------------------------------------------------
+
+def test_subtitle_layout_is_detected_only_on_the_transcript():
+    verdicts = {folder.name: looks_like_subtitles(read_lines(folder / "zh.txt")) for folder in SEEDS.iterdir() if folder.is_dir()}
+    assert verdicts == {"john-schulman-interview": True, "nathan-lambert-path-into-ai": False,
+                        "omar-khattab-research-impact": False, "felix-hill-weights-of-responsibility": False}
+
+
+def test_transcript_becomes_punctuated_paragraphs():
+    lines = read_lines(SEEDS / "john-schulman-interview" / "zh.txt")
+    text, _ = clean_chinese(lines, "zh.txt")
+    assert 15 <= len(text.blocks) <= 80
+    for block in text.blocks:
+        assert block.text[-1] in "。？", block.text
+        assert 10 <= reading_length(block.text) <= 600, block.text
+    assert text.blocks[0].text.startswith("大家好，这里是最佳拍档。最近，OpenAI的创始元老")
+    merged = [c for c in text.changes if c.action == "merged"]
+    assert len(merged) + len(text.blocks) == len([line for line in lines if line.text.strip()])
+
+
+# --- block kinds ---------------------------------------------------------------------------
+
+def test_headings_items_and_two_line_headings():
+    texts = ["首先,以下是指导原则:", "着眼项目", "而不是论文", "这是一个至关重要的思维,其他的一切都基于此。",
+             "深度RL:转行契机", "2017年秋天,他开始在加州大学伯克利分校电气工程与计算机科学系读博。",
+             "事后回顾,他已有一些基本特质:", "  • 很会专注,能独自钻研技术难题。", "  • 有很多冲劲,但没方向。",
+             "结果发了后,又过了三个月才有人发竞品", "所以,RewardBench是RLHF奖励模型的第一个评估工具。",
+             "錢,", "錢,還是錢", "大多數AI研究人員,當初投身研究並不是為了賺錢。"]
+    text, _ = clean(texts)
+    kinds = [(b.kind, b.text) for b in text.blocks]
+    assert ("heading", "着眼项目，而不是论文") in kinds
+    assert ("heading", "深度RL:转行契机") in kinds
+    assert ("item", "很会专注,能独自钻研技术难题。") in kinds and ("item", "有很多冲劲,但没方向。") in kinds
+    assert ("paragraph", "结果发了后,又过了三个月才有人发竞品") in kinds
+    assert ("heading", "钱,钱,还是钱") in kinds
+    assert ("paragraph", "首先,以下是指导原则:") in kinds
+
+
+def test_colophon_is_never_a_heading():
+    text, _ = clean(["机器之心编译", "作者:Omar Khattab", "编辑:蛋酱、泽南", "写论文?那只是影响研究其中的一小步。"])
+    assert {b.kind for b in text.blocks} == {"paragraph"}
