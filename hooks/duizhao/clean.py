@@ -23,7 +23,7 @@ def clean_chinese(lines: Lines, path: str, overrides: Overrides | None = None,
     taken: set[str] = set()
     blocks = tuple(
         Block(id=anchor("zh", line.text, taken), kind=line.kind, text=line.text,
-              lines=(line.number,), text_hant=to_traditional(line.text, traditional))
+              lines=(line.number, *line.merged), text_hant=to_traditional(line.text, traditional))
         for line in lines
     )
     return CleanText(path, "zh", blocks, tuple(log.changes), script), log

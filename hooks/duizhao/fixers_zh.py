@@ -182,7 +182,7 @@ def drop_page_metadata(lines: Lines, log: CleaningLog) -> Lines:
 
     >>> log = CleaningLog("zh.txt")
     >>> drop_page_metadata((Line(1, "发布时间:2024-11-28 13:33:56 来源:成都市某某轴承有限责任公司 作者:热点"), Line(2, "机器之心编译")), log)
-    (Line(number=2, text='机器之心编译', kind='paragraph'),)
+    (Line(number=2, text='机器之心编译', kind='paragraph', merged=()),)
     """
     return _drop(lines, log, lambda line: bool(PAGE_METADATA.search(line.text)))
 
@@ -417,7 +417,7 @@ def join_subtitle_phrases(lines: Lines, log: CleaningLog) -> Lines:
             log.changed(first, text)
         for line in members[1:]:
             log.merged(line, text)
-        out.append(replace(first, text=text))
+        out.append(replace(first, text=text, merged=(*first.merged, *(m.number for m in members[1:]), *(n for m in members[1:] for n in m.merged))))
     return tuple(out)
 
 
@@ -534,7 +534,7 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
             joined = _join_heading(line.text.strip(), after.text.strip())
             log.changed(line, joined)
             log.merged(after, joined)
-            out.append(replace(line, text=joined, kind="heading"))
+            out.append(replace(line, text=joined, kind="heading", merged=(*line.merged, after.number, *after.merged)))
             i += 2
             continue
         if candidate(line) and after and _is_paragraph(after, limit):

@@ -16,6 +16,8 @@ class Line:
     kind: str = "paragraph"
     """What the line is once cleaning has structured it: ``paragraph``, ``heading``,
     ``item`` (of a list) or ``quote``. Raw lines are all ``paragraph``."""
+    merged: tuple[int, ...] = ()
+    """Further source lines a fixer joined into this one (subtitle phrases, split headings)."""
 
 
 @dataclass(frozen=True)

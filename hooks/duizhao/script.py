@@ -42,8 +42,16 @@ def convert(text: str, config: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional (or mixed) Chinese → Simplified, for processing and the default view."""
-    return convert(text, "t2s")
+    """Traditional (or mixed) Chinese → Simplified, for processing and the default view.
+
+    ``tw2s`` rather than ``t2s``: it also folds Taiwan variant forms, so 意味著 becomes
+    意味着 (``t2s`` keeps 著, which is a valid Simplified character in 著作). Vocabulary is
+    left alone (軟體 stays 软体): changing words would change what the author wrote.
+
+    >>> to_simplified("意味著 著作 軟體")
+    '意味着 著作 软体'
+    """
+    return convert(text, "tw2s")
 
 
 def to_traditional(text: str, config: str = DEFAULT_TRADITIONAL) -> str:
