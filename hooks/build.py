@@ -9,12 +9,16 @@ reload this module between rebuilds).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from duizhao.errors import InputError
+from duizhao.offline import local_polyfills, offline_enabled
+from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
 from duizhao.report import summary_line
 from duizhao.site import Settings, build_content
@@ -22,6 +26,13 @@ from duizhao.site import Settings, build_content
 log = logging.getLogger("mkdocs.plugins.duizhao")
 
 ARTICLE_LIST_MARKER = "<!-- duizhao:articles -->"
+
+
+@event_priority(-100)  # after Material's offline plugin has added its CDN worker shim
+def on_config(config):
+    if offline_enabled(config.plugins):
+        config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+    return config
 
 
 def on_pre_build(*, config):
@@ -49,3 +60,21 @@ def on_page_markdown(markdown, /, *, page, config, files):
     if ARTICLE_LIST_MARKER in markdown:
         return markdown.replace(ARTICLE_LIST_MARKER, article_list(config.duizhao.corpus))
     return markdown
+
+
+def on_post_build(*, config):
+    if not pdf_requested(os.environ):
+        return
+    site = Path(config.site_dir)
+    sections = [Section(title, tuple(_built_file(path, config) for path in paths))
+                for title, paths in config.duizhao.sections]
+    book = make_book(site, sections, config.site_name, config.site_description or "")
+    result = write_pdf(book, site, site / PDF_NAME)
+    for address in result.refused:
+        log.warning("PDF: refused to fetch %s (the book reads only files inside the site)", address)
+    log.info("PDF: wrote %s (%d pages)", result.path, result.pages)
+
+
+def _built_file(src_path: str, config) -> str:
+    """Where MkDocs wrote the page made from ``src_path`` (depends on use_directory_urls)."""
+    return File(src_path, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri

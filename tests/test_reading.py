@@ -118,7 +118,7 @@ def search(page, query: str) -> list[str]:
     return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
 
 
-@pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智占有率"])
+@pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智"])
 def test_search_finds_chinese_traditional_and_english_queries(page, server, query):
     page.goto(server)
     hits = search(page, query)

@@ -1,0 +1,236 @@
+"""One PDF of the whole companion, made from the built site (``PDF=true``).
+
+The book is assembled from the pages MkDocs has already written, so the PDF shows
+exactly what the site shows: each page's ``<article>`` is taken from its HTML file in
+navigation order, its ids are prefixed so that they stay unique in one document, and
+links between pages become links inside the book. A cover and a table of contents are
+added, and WeasyPrint lays it all out with ``assets/print.css`` (page numbers, running
+headers, the outline).
+
+Nothing is fetched from the network: the renderer may read files inside the site
+folder and nothing else, and every refused address is reported.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+import tinyhtml5
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+PDF_NAME = "duizhao.pdf"
+STYLESHEET = "assets/print.css"
+"""The print style sheet, relative to the site root (copied there from ``docs/``)."""
+
+SCREEN_ONLY = frozenset({"headerlink", "dz-permalink", "dz-hant", "dz-map", "dz-map-legend"})
+"""Classes of elements left out of the book: screen furniture (permalinks, the clickable
+coverage map, whose figures stay in words) and the Traditional duplicate of Chinese text,
+which the screen toggles with a button but paper cannot (the book is Simplified)."""
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def pdf_requested(environ: Mapping[str, str]) -> bool:
+    """Whether the build was asked for the PDF (``PDF=true``, as Material's ``OFFLINE=true``).
+
+    >>> pdf_requested({"PDF": "true"}), pdf_requested({"PDF": "False"}), pdf_requested({})
+    (True, False, False)
+    """
+    return environ.get("PDF", "").strip().lower() in _TRUE
+
+
+@dataclass(frozen=True)
+class BookPage:
+    """One built page of the site as it appears in the book."""
+
+    key: str
+    """Prefix that makes this page's ids unique in the book; also the id of its start."""
+    title: str
+    """The page's heading, for the table of contents."""
+    subtitle: str
+    """The page's own description (for an article, the English title), or empty."""
+    body: str
+    """The page's article HTML with ids and links rewritten for the book."""
+
+
+@dataclass(frozen=True)
+class BookPart:
+    """A navigation section of the site: a run of pages under one title."""
+
+    title: str
+    pages: tuple[BookPage, ...]
+
+
+@dataclass(frozen=True)
+class Book:
+    """Everything that goes into the PDF, in order."""
+
+    title: str
+    description: str
+    parts: tuple[BookPart, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A navigation section as the build knows it: a title and built HTML files."""
+
+    title: str
+    files: tuple[str, ...]
+    """Site-relative paths of the built pages, e.g. ``articles/x/index.html``."""
+
+
+def make_book(site_dir: Path, sections: Sequence[Section], title: str, description: str) -> Book:
+    """Read the built pages of ``sections`` from ``site_dir`` into a book."""
+    keys = {path: f"p{number}" for number, path in enumerate((p for s in sections for p in s.files), 1)}
+    parts = tuple(
+        BookPart(section.title, tuple(read_page(site_dir, path, keys, description) for path in section.files))
+        for section in sections if section.files
+    )
+    return Book(title, description, parts)
+
+
+def read_page(site_dir: Path, path: str, keys: Mapping[str, str], site_description: str = "") -> BookPage:
+    """One built page: its ``<article>``, with ids and links rewritten for the book."""
+    document = tinyhtml5.parse((site_dir / path).read_text(encoding="utf-8"), namespace_html_elements=False)
+    article = next((e for e in document.iter("article") if "md-content__inner" in e.get("class", "")), None)
+    if article is None:
+        raise ValueError(f"{path}: no page content (<article class=\"md-content__inner\">) to put in the PDF")
+    _drop_screen_only(article)
+    key = keys[path]
+    for element in article.iter():
+        if element.get("id"):
+            element.set("id", f"{key}-{element.get('id')}")
+        if element.tag == "a" and element.get("href") is not None:
+            _relink(element, path, key, keys)
+    heading = next(article.iter("h1"), None)
+    title = _text(heading) if heading is not None else path
+    description = next((m.get("content", "") for m in document.iter("meta") if m.get("name") == "description"), "")
+    subtitle = description if description != site_description else ""
+    body = "".join(ET.tostring(child, encoding="unicode", method="html") for child in article)
+    return BookPage(key, title, subtitle, body)
+
+
+def _drop_screen_only(root: ET.Element) -> None:
+    for parent in list(root.iter()):
+        for index in reversed(range(len(parent))):
+            child = parent[index]
+            if SCREEN_ONLY & set(child.get("class", "").split()) or child.get("hidden") is not None:
+                _remove(parent, index)
+
+
+def _remove(parent: ET.Element, index: int) -> None:
+    """Remove a child but keep the text after it (ElementTree stores that on the child)."""
+    tail = parent[index].tail or ""
+    del parent[index]
+    if index:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+
+
+def _relink(link: ET.Element, page_path: str, key: str, keys: Mapping[str, str]) -> None:
+    """Point a link into the book where it can; unlink what the book does not hold."""
+    href = link.get("href", "")
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return  # a link to the web stays a link to the web
+    if not parts.path:
+        link.set("href", f"#{key}-{parts.fragment}" if parts.fragment else f"#{key}")
+        return
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), unquote(parts.path)))
+    if href.split("#")[0].endswith("/"):
+        target = posixpath.join(target, "index.html")
+    if target in keys:
+        link.set("href", f"#{keys[target]}-{parts.fragment}" if parts.fragment else f"#{keys[target]}")
+    else:
+        # A page the book does not contain (e.g. the cleaning report): keep the words only.
+        link.tag = "span"
+        for name in list(link.attrib):
+            if name != "class":
+                del link.attrib[name]
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def book_html(book: Book) -> str:
+    """The whole book as one HTML document for the print style sheet."""
+    h = html.escape
+    parts = []
+    for number, part in enumerate(book.parts, 1):
+        pages = "".join(
+            f'<section class="dz-book-page" id="{page.key}">{page.body}</section>' for page in part.pages)
+        parts.append(f'<section class="dz-book-part" id="part{number}">'
+                     f'<h1 class="dz-part-title">{h(part.title)}</h1>{pages}</section>')
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
+        f'<title>{h(book.title)}</title><meta name="description" content="{h(book.description)}">'
+        f'<link rel="stylesheet" href="{STYLESHEET}"></head><body>'
+        f'<section class="dz-cover"><p class="dz-cover-title">{h(book.title)}</p>'
+        f'<p class="dz-cover-description">{h(book.description)}</p></section>'
+        f'{_contents(book)}{"".join(parts)}</body></html>\n'
+    )
+
+
+def _contents(book: Book) -> str:
+    h = html.escape
+    out = ['<nav class="dz-book-toc"><h1 class="dz-toc-title">目录 <span lang="en">Contents</span></h1>']
+    for number, part in enumerate(book.parts, 1):
+        out.append(f'<p class="dz-toc-part"><a href="#part{number}">{h(part.title)}</a></p><ol>')
+        for page in part.pages:
+            subtitle = f'<span class="dz-toc-subtitle" lang="en">{h(page.subtitle)}</span>' if page.subtitle else ""
+            out.append(f'<li><a href="#{page.key}">{h(page.title)}</a>{subtitle}</li>')
+        out.append("</ol>")
+    out.append("</nav>")
+    return "".join(out)
+
+
+class SiteFetcher(URLFetcher):
+    """Gives the renderer files inside the site folder and refuses every other address.
+
+    A build must not reach the network, and a book that silently lacks a picture
+    fetched from somewhere is worse than a build that says so: refusals are recorded.
+    """
+
+    def __init__(self, site_dir: Path):
+        super().__init__(allowed_protocols={"file", "data"})
+        self.root = site_dir.resolve()
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "data":  # inline content (e.g. a small image in the page): nothing to fetch
+            return super().fetch(url, headers)
+        path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
+        if path is None or not path.is_relative_to(self.root):
+            self.refused.append(url)
+            raise ValueError(f"refused (only files inside the site are read): {url}")
+        return super().fetch(url, headers)
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What writing the PDF did."""
+
+    path: Path
+    pages: int
+    refused: tuple[str, ...]
+    """Addresses outside the site the book asked for and did not get."""
+
+
+def write_pdf(book: Book, site_dir: Path, target: Path) -> PdfResult:
+    """Lay out ``book`` with the site's print style sheet and write it to ``target``."""
+    fetcher = SiteFetcher(site_dir)
+    document = HTML(string=book_html(book), base_url=site_dir.resolve().as_uri() + "/",
+                    url_fetcher=fetcher).render()
+    document.write_pdf(target)
+    return PdfResult(target, len(document.pages), tuple(fetcher.refused))

@@ -1,0 +1,181 @@
+"""PDF=true writes one PDF of the companion; a real PDF reader (poppler) checks it.
+
+What a reader of the PDF relies on: Chinese set in an embedded Simplified Chinese
+font with no missing glyphs, every article's text present, an outline and a table of
+contents whose page numbers are right, page numbers and running headers on the pages.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, mkdocs_build
+from fontTools.ttLib import TTCollection
+
+from duizhao.pdf import PDF_NAME, SiteFetcher, read_page
+
+# Plain body sentences, one or more per article, that cleaning leaves as they are.
+KNOWN_TEXT = {
+    "felix-hill-weights-of-responsibility": ["他的AI圈好友无不表示悲痛和难过"],
+    "john-schulman-interview": ["但是舒尔曼作为RLHF架构的核心设计者"],
+    "nathan-lambert-path-into-ai": ["他还在特斯拉做过电池工程实习", "Plenty of undirected ambition."],
+    "omar-khattab-research-impact": ["这是一个至关重要的思维", "其他的一切都基于此"],
+}
+CJK_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"   # Debian fonts-noto-cjk
+
+
+def simplified_face(collection: str) -> int:
+    """Index of the Simplified Chinese face in a Noto CJK collection."""
+    faces = TTCollection(collection, lazy=True)
+    return next(i for i, face in enumerate(faces) if face["name"].getDebugName(1).endswith("CJK SC"))
+
+
+def titles() -> dict[str, str]:
+    return {slug: yaml.safe_load((ROOT / "translations" / slug / "meta.yml").read_text(encoding="utf-8"))["title_zh"]
+            for slug in KNOWN_TEXT}
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """PDF text without line breaks, hyphenation breaks or spaces (CJK has none to compare)."""
+    return re.sub(r"\s+", "", re.sub(r"-\n", "", text))
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("pdf-site")
+    result = mkdocs_build(ROOT, site, {"PDF": "true"})
+    assert result.returncode == 0, result.stderr
+    assert "refused" not in result.stderr
+    return site / PDF_NAME
+
+
+@pytest.fixture(scope="module")
+def text(pdf) -> str:
+    return run("pdftotext", "-enc", "UTF-8", str(pdf), "-")
+
+
+@pytest.fixture(scope="module")
+def outline(pdf) -> list[tuple[int, str, int]]:
+    """The PDF outline as (depth, label, page), read with poppler's pdftohtml."""
+    root = ET.fromstring(run("pdftohtml", "-xml", "-i", "-q", "-stdout", str(pdf)))
+    entries = []
+
+    def walk(node, depth):
+        for child in node:
+            if child.tag == "item":
+                entries.append((depth, "".join(child.itertext()).strip(), int(child.get("page"))))
+            elif child.tag == "outline":
+                walk(child, depth + 1)
+
+    walk(root.find("outline"), 1)
+    return entries
+
+
+def test_no_pdf_unless_asked(built_site):
+    assert not (built_site / PDF_NAME).exists()
+
+
+def test_every_font_is_embedded_and_chinese_is_simplified(pdf):
+    rows = run("pdffonts", str(pdf)).splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert re.search(r"\byes\s+yes\s+yes\s+\d+", row), f"font not embedded: {row}"
+    names = [row.split()[0] for row in rows]
+    assert any("CJK-SC" in name for name in names), names
+    # Not the Japanese (JP), Korean (KR) or Traditional (TC, HK) faces of the same fonts.
+    assert not [name for name in names if re.search(r"CJK-(JP|KR|TC|HK)|CJKjp|CJKkr", name)], names
+
+
+def test_no_glyph_is_missing(text):
+    """Every character in the PDF exists in the Simplified Chinese face the book names."""
+    cmap = TTCollection(CJK_SERIF, lazy=True)[simplified_face(CJK_SERIF)].getBestCmap()
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
+    assert missing == [], missing
+
+
+def test_every_article_text_is_in_the_pdf(text):
+    flat = squeeze(text)
+    for slug, sentences in KNOWN_TEXT.items():
+        for sentence in sentences:
+            assert squeeze(sentence) in flat, (slug, sentence)
+
+
+def test_paper_shows_one_script(text):
+    # The screen shows a Traditional duplicate of every Chinese paragraph; paper does not.
+    assert "他还在特斯拉做过电池工程实习" in squeeze(text)
+    assert "他還在特斯拉做過電池工程實習" not in squeeze(text)
+
+
+def test_outline_has_every_article_in_order(outline):
+    labels = [label for _, label, _ in outline]
+    assert "目录 Contents" in labels
+    article_entries = [(label, page) for depth, label, page in outline if depth == 2]
+    assert [label for label, _ in article_entries] == [titles()[slug] for slug in sorted(KNOWN_TEXT)]
+    pages = [page for _, page in article_entries]
+    assert pages == sorted(pages) and len(set(pages)) == len(pages) and pages[0] > 2
+
+
+def test_contents_page_numbers_match_the_outline(pdf, outline):
+    contents = run("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", str(pdf), "-")
+    for depth, label, page in outline:
+        if depth == 2:
+            # The title (which may wrap), a dotted leader, then the page number at the end of a line.
+            title = r"\s*".join(re.escape(c) for c in squeeze(label))
+            match = re.search(title + r"[\s.]*?(\d+)[ \t]*$", contents, re.MULTILINE)
+            assert match and int(match.group(1)) == page, (label, page)
+
+
+def test_article_pages_have_running_header_and_number(pdf, outline):
+    first = next(page for depth, _, page in outline if depth == 2)
+    for number in (first, first + 1):
+        lines = [line for line in run("pdftotext", "-enc", "UTF-8", "-layout", "-f", str(number), "-l", str(number),
+                                      str(pdf), "-").splitlines() if line.strip()]
+        assert lines[0].startswith("对照 duizhao"), lines[0]
+        assert len(lines[0].split()) > 2, "the running header names the article"
+        assert lines[-1].strip() == str(number)
+
+
+# ---- Assembling the book from built pages (no PDF rendering needed) ----
+
+PAGE = """<!doctype html><html><head><meta name="description" content="My path into AI"></head><body>
+<article class="md-content__inner md-typeset">
+<h1 id="top"><span class="dz-hans" lang="zh-Hans">飞轮</span><span class="dz-hant" lang="zh-Hant">飛輪</span><a class="headerlink" href="#top">¶</a></h1>
+<p id="zh-1" class="dz-zh">见<a href="../other/#zh-2">另一篇</a>和<a href="#en-1">原文</a>，<a href="../../report/">清洗报告</a>，<a href="https://example.org/">原站</a>。</p>
+</article></body></html>"""
+
+
+def test_read_page_makes_ids_unique_and_links_internal(tmp_path):
+    (tmp_path / "articles" / "this").mkdir(parents=True)
+    (tmp_path / "articles" / "this" / "index.html").write_text(PAGE, encoding="utf-8")
+    keys = {"articles/this/index.html": "p1", "articles/other/index.html": "p2"}
+    page = read_page(tmp_path, "articles/this/index.html", keys)
+    assert page.title == "飞轮" and page.subtitle == "My path into AI"
+    assert 'id="p1-top"' in page.body and 'id="p1-zh-1"' in page.body
+    assert 'href="#p2-zh-2"' in page.body and 'href="#p1-en-1"' in page.body
+    assert 'href="https://example.org/"' in page.body
+    assert "<span>清洗报告</span>" in page.body      # a page the book does not hold: words only
+    assert "飛輪" not in page.body and "¶" not in page.body
+    assert "，" in page.body and "。" in page.body   # text after removed links is kept
+
+
+def test_fetcher_reads_only_files_inside_the_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "print.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("x", encoding="utf-8")
+    fetcher = SiteFetcher(site)
+    fetcher((site / "assets" / "print.css").as_uri()).close()
+    fetcher("data:text/plain,x").close()
+    for address in ("https://example.org/font.woff2", (tmp_path / "secret.txt").as_uri()):
+        with pytest.raises(ValueError):
+            fetcher(address)
+    assert fetcher.refused == ["https://example.org/font.woff2", (tmp_path / "secret.txt").as_uri()]
