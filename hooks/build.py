@@ -12,6 +12,7 @@ import logging
 import os
 from pathlib import Path
 
+import jieba
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -20,12 +21,14 @@ from duizhao.errors import InputError
 from duizhao.offline import local_polyfills, offline_enabled
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
+from duizhao.render_themes import themes_overview_markdown
 from duizhao.report import summary_line
 from duizhao.site import Settings, build_content
 
 log = logging.getLogger("mkdocs.plugins.duizhao")
 
 ARTICLE_LIST_MARKER = "<!-- duizhao:articles -->"
+THEME_LIST_MARKER = "<!-- duizhao:themes -->"
 
 
 @event_priority(-100)  # after Material's offline plugin has added its CDN worker shim
@@ -39,11 +42,15 @@ def on_pre_build(*, config):
     # Runs before MkDocs empties site/: bad input stops the build with the old site intact.
     try:
         settings = Settings.from_extra(config.extra)
-        content = build_content(Path(config.config_file_path).parent, settings)
+        content = build_content(Path(config.config_file_path).parent, settings, config.use_directory_urls)
     except InputError as error:
         raise PluginError(f"duizhao: bad input\n{error}") from None
     for report in content.reports:
         log.info("cleaned %s", summary_line(report))
+    # Search segments Chinese with jieba; glossary terms must stay whole words so that a
+    # query such as 心智占有率 matches (the query itself is not segmented in the browser).
+    for phrase in content.glossary.chinese_phrases:
+        jieba.add_word(phrase)
     config.duizhao = content
 
 
@@ -58,7 +65,9 @@ def on_files(files, /, *, config):
 
 def on_page_markdown(markdown, /, *, page, config, files):
     if ARTICLE_LIST_MARKER in markdown:
-        return markdown.replace(ARTICLE_LIST_MARKER, article_list(config.duizhao.corpus))
+        markdown = markdown.replace(ARTICLE_LIST_MARKER, article_list(config.duizhao.corpus))
+    if THEME_LIST_MARKER in markdown:
+        markdown = markdown.replace(THEME_LIST_MARKER, themes_overview_markdown(config.duizhao.themes, page.file.src_uri))
     return markdown
 
 

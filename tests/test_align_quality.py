@@ -24,7 +24,7 @@ def pair():
     return zh, en, align_article(zh, en)
 
 
-@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.72, 0.6), ("held-out", 0.65, 0.55)])
+@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.82, 0.68), ("held-out", 0.78, 0.8)])
 def test_gold_alignment(pair, part, min_f1, min_null):
     zh, en, alignment = pair
     gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, part)
@@ -88,3 +88,49 @@ def test_pins_are_kept_and_the_rest_aligned_around_them():
     assert links[("z3",)].en == ("e5",) and links[("z3",)].pinned
     assert "z6" in alignment.additions
     assert links[("z0",)].en == ("e0",) and links[("z8",)].en == ("e8",)
+
+
+def test_consecutive_lines_expressing_one_sentence_form_one_link(pair):
+    zh, en, alignment = pair
+    # Raw lines 35 … 49 of the summary all render the one long sentence that opens the PhD story.
+    lines = {block.lines[0]: block.id for block in zh.blocks}
+    [link] = [link for link in alignment.links if lines[35] in link.zh]
+    assert {lines[n] for n in (35, 38, 46, 49)} <= set(link.zh)
+    assert len(link.en) == 1
+    assert "Starting my PhD in the fall of 2017" in next(
+        s.text for block in en.blocks for s in block.sentences if s.id == link.en[0])
+
+
+def test_chinese_headings_link_only_to_headings():
+    heading = Unit("h", "进入AI领域", heading=True)
+    zh = [heading, Unit("z0", "灯塔看守人每天晚上六点爬上楼梯。")]
+    en = [Unit("e0", "The lighthouse keeper climbed the stairs every evening at six.")]
+    alignment = align_texts(zh, en)
+    assert "h" in alignment.additions
+    titled = align_texts(zh, [Unit("t", "Getting into AI", heading=True)] + en)
+    assert [link.zh for link in titled.links] == [("h",), ("z0",)]
+
+
+def _swan():
+    zh = (GOLD / "swan-bridge" / "zh.txt").read_text(encoding="utf-8").splitlines()
+    en = (GOLD / "swan-bridge" / "en.txt").read_text(encoding="utf-8").splitlines()
+    return [Unit(f"z{i}", t) for i, t in enumerate(zh)], [Unit(f"e{i}", t) for i, t in enumerate(en)]
+
+
+def test_summary_skips_sentences_and_adds_its_own_lines():
+    # A summary, not a translation: 7 lines for 12 sentences, two of them the summary's own
+    # comment (z3, z6), and five sentences nobody renders.
+    zh, en = _swan()
+    alignment = align_texts(zh, en)
+    links = {line: link.en for link in alignment.links for line in link.zh}
+    assert links["z0"] == ("e0",) and links["z1"] == ("e2",) and links["z2"] == ("e3",)
+    assert "e6" in links["z4"]
+    assert links["z5"] == ("e10", "e11")
+    assert "z6" in alignment.additions
+    assert {"e1", "e4", "e5", "e8", "e9"} <= set(alignment.omissions)
+
+
+@pytest.mark.xfail(strict=True, reason="an editorial line using the source's words next to its sentence is linked")
+def test_summary_comment_between_links_stays_without_source():
+    zh, en = _swan()
+    assert "z3" in align_texts(zh, en).additions

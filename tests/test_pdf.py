@@ -115,10 +115,21 @@ def test_paper_shows_one_script(text):
     assert "他還在特斯拉做過電池工程實習" not in squeeze(text)
 
 
+def section(outline, title):
+    """The depth-2 entries of the outline under the depth-1 entry ``title``."""
+    entries, inside = [], False
+    for depth, label, page in outline:
+        if depth == 1:
+            inside = label == title
+        elif depth == 2 and inside:
+            entries.append((label, page))
+    return entries
+
+
 def test_outline_has_every_article_in_order(outline):
     labels = [label for _, label, _ in outline]
     assert "目录 Contents" in labels
-    article_entries = [(label, page) for depth, label, page in outline if depth == 2]
+    article_entries = section(outline, "文章 Articles")
     assert [label for label, _ in article_entries] == [titles()[slug] for slug in sorted(KNOWN_TEXT)]
     pages = [page for _, page in article_entries]
     assert pages == sorted(pages) and len(set(pages)) == len(pages) and pages[0] > 2
@@ -179,3 +190,9 @@ def test_fetcher_reads_only_files_inside_the_site(tmp_path):
         with pytest.raises(ValueError):
             fetcher(address)
     assert fetcher.refused == ["https://example.org/font.woff2", (tmp_path / "secret.txt").as_uri()]
+
+
+def test_outline_has_theme_pages_and_glossary(outline):
+    themes = [label for label, _ in section(outline, "主题 Themes")]
+    assert any("飞轮" in label for label in themes) and any("心理健康" in label for label in themes), themes
+    assert section(outline, "术语表 Glossary"), [label for _, label, _ in outline]

@@ -69,3 +69,11 @@ def test_a_sentence_linked_twice_keeps_one_anchor():
     a = article([Link(("zh-1",), ("en-10",), 0.9), Link(("zh-3",), ("en-10",), 0.8)], additions=("zh-2",))
     html = "\n".join(aligned_body(a))
     assert html.count('id="en-10"') == 1 and "dz-s-again" in html
+
+
+def test_a_link_from_a_heading_into_a_paragraph_shows_both():
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一篇论文", "heading"), zh_block(2, "转机在他挖出了一封旧邮件。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "I dug up the first email."),), ())
+    a = Article(META, zh, en, alignment=Alignment((Link(("zh-1", "zh-2"), ("en-10",), 0.8),)))
+    html = "\n".join(aligned_body(a))
+    assert "{#zh-1" in html and 'id="zh-2"' in html and 'id="en-10"' in html

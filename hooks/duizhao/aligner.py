@@ -10,6 +10,7 @@ they need.
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,8 +26,26 @@ MIN_THRESHOLD = 0.12
 """Floor for that threshold: with almost no noise, one shared word is not a match."""
 MAX_SENTENCES = 12
 """Most English sentences one Chinese line may express (a paragraph translated whole)."""
-MAX_LINES = 3
-"""Most Chinese lines that may share one English sentence."""
+MAX_LINES = 6
+"""Most consecutive Chinese lines that may share one English sentence (each must show evidence)."""
+EVIDENCE_LEVELS = 3.0
+"""Spreads above its background a line's score must rise to count as evidence at all."""
+CONTINUATION = 1.0
+"""Share of its threshold a line pays when it continues a sentence its neighbour already
+expresses: a summary often spreads one long sentence over several short lines."""
+EXTRA_SENTENCE = 2.0
+"""Spreads a one-to-many link pays for each further sentence the line barely touches, so that
+a line does not swallow a neighbouring sentence on the strength of one shared word."""
+THIN_SHARE = 0.25
+"""Share of a sentence's keys a line must cover for the sentence not to count as barely touched."""
+FILL_LEVELS = 1.0
+"""Spreads above its background a line placed between two links must rise to be linked."""
+FILL_SHARE = 0.5
+"""…and at least this share of its own threshold."""
+GAP_LINES = 2
+"""How far (in lines) a line looks for the linked neighbours that place it."""
+GAP_SENTENCES = 3
+"""Most sentences between its neighbours' links for a line to count as placed."""
 BAND_WIDTH = 12
 """Columns kept either side of the anchor path."""
 RELINK_MARGIN = 2.0
@@ -42,12 +61,14 @@ class Unit:
 
     id: str
     text: str
+    heading: bool = False
+    """A section heading: it may only be linked with a heading of the other text."""
 
 
 def align_article(zh: CleanText, en: CleanText, pins: tuple[PinnedLink, ...] = ()) -> Alignment:
     """Align a cleaned article; curator ``pins`` are kept as they are and the rest aligned around them."""
-    zh_units = [Unit(block.id, block.text) for block in zh.blocks]
-    en_units = [Unit(s.id, s.text) for block in en.blocks for s in block.sentences]
+    zh_units = [Unit(block.id, block.text, block.kind == "heading") for block in zh.blocks]
+    en_units = [Unit(s.id, s.text, block.kind == "heading") for block in en.blocks for s in block.sentences]
     return align_texts(zh_units, en_units, pins)
 
 
@@ -58,15 +79,30 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     if not zh_units or not en_units:
         return Alignment((), tuple(u.id for u in zh_units), tuple(u.id for u in en_units))
     lexicon = load_lexicon()
-    scorer = PairScorer([lexicon.chinese_tokens(u.text) for u in zh_units],
-                        [english_keys(u.text) for u in en_units])
+    scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text)) for u in zh_units],
+                        [english_keys(_without_addresses(u.text)) for u in en_units])
     noise = Noise.measure(scorer)
     fixed = _pinned(pins, zh_units, en_units)
     beads: list[Bead] = []
     for segment in _segments(fixed, len(zh_units), len(en_units)):
-        beads.extend(_align_segment(scorer, noise, segment, set(fixed)))
+        beads.extend(_align_segment(scorer, noise, segment, set(fixed),
+                                    [u.heading for u in zh_units], [u.heading for u in en_units]))
     beads = list(relink_moved(beads, _moved_lines(noise, scorer, beads)))
+    beads = _merge_shared(_fill_gaps(beads, scorer, noise, [u.heading for u in zh_units], set(fixed)))
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _without_addresses(text: str) -> str:
+    """Text without web addresses: a reference link is not content the other text expresses,
+    yet its path words (``my-path-into-ai``) would match the title.
+
+    >>> _without_addresses("论文链接:https://arxiv.org/abs/1901.03737")
+    '论文链接: '
+    """
+    return _ADDRESS.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -78,6 +114,10 @@ class Noise:
     """Typical spread of a line's scores against unrelated sentences."""
     threshold: tuple[float, ...]
     """Score a bead with this line must exceed to be worth linking."""
+    evidence: tuple[float, ...]
+    """Score under which a line shares nothing meaningful with a sentence."""
+    floor: tuple[float, ...]
+    """Score enough to link a line that its neighbours' links place (see ``_fill_gaps``)."""
 
     @classmethod
     def measure(cls, scorer: PairScorer) -> Noise:
@@ -86,7 +126,10 @@ class Noise:
         spread = max(statistics.median(spreads) if spreads else 0.0, 0.02)
         threshold = tuple(max(MIN_THRESHOLD, c.background + NOISE_LEVELS * max(spread, c.spread))
                           for c in coverage)
-        return cls(coverage, spread, threshold)
+        evidence = tuple(c.background + EVIDENCE_LEVELS * max(spread, c.spread) for c in coverage)
+        floor = tuple(max(c.background + FILL_LEVELS * max(spread, c.spread), FILL_SHARE * t)
+                      for c, t in zip(coverage, threshold))
+        return cls(coverage, spread, threshold, evidence, floor)
 
     def confidence(self, score: float, lines: Sequence[int]) -> float:
         """Map a bead score into [0, 1]: 0.5 at the threshold, rising with spreads above it."""
@@ -125,7 +168,16 @@ def _segments(fixed: dict[int, tuple[int, ...]], n: int, m: int) -> list[_Segmen
     return segments
 
 
-def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked: set[int]) -> list[Bead]:
+def _shared_gain(noise: Noise, lines: range, shared: Sequence[float]) -> float:
+    """Gain of consecutive lines sharing one sentence: every line must show evidence; the
+    strongest pays its full threshold, the others a reduced one (they continue its sentence)."""
+    lead = max(range(len(lines)), key=lambda k: shared[k] - noise.threshold[lines[k]])
+    return sum(s - noise.threshold[line] * (1.0 if k == lead else CONTINUATION)
+               for k, (s, line) in enumerate(zip(shared, lines)))
+
+
+def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked: set[int],
+                   headings: Sequence[bool], en_headings: Sequence[bool]) -> list[Bead]:
     zh0, en0 = segment.zh.start, segment.en.start
     n, m = len(segment.zh), len(segment.en)
     if not n or not m:
@@ -135,12 +187,25 @@ def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked:
         lines = range(zh0 + i, zh0 + i + a)
         if any(line in blocked for line in lines):
             return []
+        if any(headings[line] for line in lines):
+            # A heading renders a heading or nothing: never a sentence of running text.
+            return [scorer.score(lines, range(en0 + end - 1, en0 + end)) - noise.threshold[lines[0]]
+                    ] if a == 1 and en_headings[en0 + end - 1] else []
         if a == 1:
-            threshold = noise.threshold[lines[0]]
-            return [s - threshold for s in scorer.one_to_many(lines[0], en0 + end, min(MAX_SENTENCES, end))]
-        # Each line of a many:1 bead is its own link and must pay for itself.
-        shared = scorer.shared_sentence(lines, en0 + end - 1)
-        return [sum(s - noise.threshold[line] for s, line in zip(shared, lines))]
+            line = lines[0]
+            most = min(MAX_SENTENCES, end)
+            scores = scorer.one_to_many(line, en0 + end, most)
+            thin = scorer.thin_sentences(line, en0 + end, most, THIN_SHARE)
+            extra = EXTRA_SENTENCE * noise.spread
+            # The first sentence is paid for by the threshold; every further one the line
+            # barely touches costs extra.
+            return [s - noise.threshold[line] - max(0, t - (b == 0)) * extra
+                    for b, (s, t) in enumerate(zip(scores, thin))]
+        sentence = range(en0 + end - 1, en0 + end)
+        own = [scorer.score(range(line, line + 1), sentence) for line in lines]
+        if any(s <= noise.evidence[line] for s, line in zip(own, lines)):
+            return []  # every line must show evidence of its own
+        return [_shared_gain(noise, lines, scorer.shared_sentence(lines, en0 + end - 1))]
 
     anchors = [(i - zh0, j - en0, score - noise.threshold[i])
                for i in segment.zh if i not in blocked
@@ -178,6 +243,53 @@ def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> lis
                 and score - max(current, noise.threshold[line]) > margin):
             moved.append((line, sentence, score - noise.threshold[line]))
     return moved
+
+
+def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, headings: Sequence[bool],
+               blocked: set[int]) -> list[Bead]:
+    """Link an unlinked line that sits between links to nearby sentences, on weaker evidence.
+
+    Position is evidence too: a line whose neighbours express sentences ``p`` and ``q`` (close
+    together) most likely expresses one of ``p … q``; a summary rephrases such a line freely,
+    so a score above the line's evidence floor is enough there, not its full threshold.
+    """
+    sentences_of: dict[int, tuple[int, ...]] = {b.zh[k]: b.en for b in beads if b.en for k in range(len(b.zh))}
+    lines = sorted({i for b in beads for i in b.zh})
+    for i in lines:
+        if i in sentences_of or headings[i] or i in blocked:
+            continue
+        before = next((sentences_of[k][-1] for k in range(i - 1, max(-1, i - 1 - GAP_LINES), -1)
+                       if k in sentences_of), None)
+        after = next((sentences_of[k][0] for k in range(i + 1, i + 1 + GAP_LINES) if k in sentences_of), None)
+        if before is not None and after is not None and 0 <= after - before <= GAP_SENTENCES:
+            score, j = max((scorer.score(range(i, i + 1), range(j, j + 1)), j) for j in range(before, after + 1))
+            if score > noise.floor[i]:
+                sentences_of[i] = (j,)
+                continue
+        # Its best match is next to where its neighbours point, and a real match: the
+        # sentence was already taken by another line nearby (a summary repeats itself).
+        near = [k for k in (before, after) if k is not None]
+        best = noise.coverage[i].best
+        if near and best and best[0][0] > noise.threshold[i] and \
+                best[0][0] - noise.coverage[i].rival > RELINK_MARGIN * noise.spread and \
+                min(abs(best[0][1] - k) for k in near) <= GAP_SENTENCES:
+            sentences_of[i] = (best[0][1],)
+    out = [b for b in beads if b.en or not b.zh]
+    out.extend(Bead((i,), sentences_of.get(i, ())) for b in beads if b.zh and not b.en for i in b.zh)
+    return sorted(out, key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
+
+
+def _merge_shared(beads: Sequence[Bead]) -> list[Bead]:
+    """Consecutive lines that each express the same single sentence become one link."""
+    out: list[Bead] = []
+    for bead in beads:
+        last = out[-1] if out else None
+        if (last and bead.zh and last.zh and bead.en and len(bead.en) == 1 and last.en == bead.en
+                and bead.zh[0] == last.zh[-1] + 1):
+            out[-1] = Bead(last.zh + bead.zh, bead.en, last.gain + bead.gain)
+        else:
+            out.append(bead)
+    return out
 
 
 def _alignment(beads, fixed, noise: Noise, scorer: PairScorer, zh_units, en_units) -> Alignment:

@@ -31,14 +31,17 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             first = min(position[e] for e in link.en)
             out += _skipped(sentences[shown_up_to:first], omitted, kind_of)
             shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
-        if block.kind == "heading":
+        members = [blocks[z] for z in link.zh] if link else [block]
+        body = [b for b in members if b.kind != "heading"]
+        if not body:  # a heading alone, linked or not
             out += _heading(block, link, sentences, position, kind_of, shown)
-            shown.update(link.en if link else ())
-        elif link:
-            out += [_row(article.meta.slug, [blocks[z] for z in link.zh], link, [sentences[position[e]] for e in link.en], kind_of, deco, shown), ""]
-            shown.update(link.en)
-        else:
+        elif not link:
             out += [_addition(article.meta.slug, block, deco), ""]
+        else:  # headings inside a link stay headings; the rest of the link is one row
+            for heading in (b for b in members if b.kind == "heading"):
+                out += [zh_heading(heading), ""]
+            out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown), ""]
+        shown.update(link.en if link else ())
     out += _skipped(sentences[shown_up_to:], omitted, kind_of)
     return out
 

@@ -32,6 +32,10 @@ DEFAULT_BITS = 2
 the English lacks, which is evidence that the line was added."""
 
 
+NUMBER_BONUS = 2
+"""Extra bits of a number both texts state (``5千多`` and ``5K``)."""
+
+
 @dataclass(frozen=True)
 class Coverage:
     """Best 1-1 matches of a Chinese line, used to find anchors and moved lines."""
@@ -127,6 +131,18 @@ class PairScorer:
             out.append(combine(union.bit_count(), zh_all, en_hit, en_all))
         return out
 
+    def thin_sentences(self, i: int, end: int, most: int, share: float) -> list[int]:
+        """For the beads of ``one_to_many``: how many of their sentences have under ``share``
+        of their own keys covered by line ``i`` (sentences the line barely touches)."""
+        row = self.row(i)
+        thin, out = 0, []
+        for j in range(end - 1, max(-1, end - 1 - most), -1):
+            pair = row.get(j)
+            hit = pair[1].bit_count() if pair else 0
+            thin += hit < share * (self.en_total[j] + SHORT_LINE_BITS)
+            out.append(thin)
+        return out
+
     def coverage(self, i: int, keep: int = 5) -> Coverage:
         """Background, spread and best matches of line ``i`` against the whole English text."""
         row = self.row(i)
@@ -199,8 +215,10 @@ def _zh_line(tokens, postings: dict, m: int):
             width = DEFAULT_BITS
         if len(word) == 1 and not word.isascii():
             width = max(1, width // 2)  # single characters gloss loosely
+        elif found and all(key.startswith("#") for key in found):
+            width += NUMBER_BONUS  # a shared figure is rarely a coincidence, even when moved
         elif word.isascii():
-            width += 1  # names, acronyms and numbers are strong evidence
+            width += 1  # names and acronyms are strong evidence
         if found:
             out.append((tuple(found), ((1 << width) - 1) << offset))
         offset += width

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import CleaningReport, load_corpus
+from .glossary import Glossary, load_glossary, mark_terms
+from .markup import Decorations
+from .render_themes import GLOSSARY_PATH, badges_html, theme_pages, themes_report_markdown
+from .themes import ThemeIndex, load_themes, tag_corpus
 from .errors import fail
 from .model import Corpus
 from .render import article_page, article_path
@@ -41,6 +45,9 @@ class SiteContent:
     reports: tuple[CleaningReport, ...]
     pages: tuple[tuple[str, str], ...]
     sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    themes: ThemeIndex = ThemeIndex((), ())
+    """Which paragraphs carry which themes, and why."""
+    glossary: Glossary = Glossary()
     """Navigation sections of generated pages: (section title, page paths) in order."""
 
     def navigation(self, hand_written: list[str]) -> list:
@@ -52,10 +59,22 @@ class SiteContent:
         return nav
 
 
-def build_content(project_root: Path, settings: Settings) -> SiteContent:
+def build_content(project_root: Path, settings: Settings, use_directory_urls: bool = True) -> SiteContent:
     """Load and clean the corpus and render every generated page."""
-    corpus, reports = load_corpus(project_root / settings.translations, project_root, settings.traditional)
-    articles = [(article_path(a.meta.slug), article_page(a)) for a in corpus.articles]
-    pages = [*articles, (REPORT_PATH, report_page(reports))]
-    sections = (("文章 Articles", tuple(path for path, _ in articles)),)
-    return SiteContent(corpus, reports, tuple(pages), sections)
+    translations = project_root / settings.translations
+    corpus, reports = load_corpus(translations, project_root, settings.traditional)
+    themes = load_themes(translations / "themes.yml", project_root)
+    glossary = load_glossary(translations / "glossary.yml", project_root, tuple(t.id for t in themes))
+    index = tag_corpus(corpus, themes)
+    deco = Decorations(
+        mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang),
+        badges=lambda slug, block_id: badges_html(index.of_block(slug, block_id), article_path(slug), use_directory_urls),
+    )
+    articles = [(article_path(a.meta.slug), article_page(a, deco)) for a in corpus.articles]
+    theme_part = theme_pages(corpus, themes, glossary)
+    report = report_page(reports) + "\n## 主题标记 <small lang=\"en\">Theme tags</small>\n\n" + themes_report_markdown(index, REPORT_PATH)
+    pages = [*articles, *theme_part, (REPORT_PATH, report)]
+    sections = (("文章 Articles", tuple(path for path, _ in articles)),
+                ("主题 Themes", tuple(path for path, _ in theme_part if path != GLOSSARY_PATH)),
+                ("术语表 Glossary", (GLOSSARY_PATH,)))
+    return SiteContent(corpus, reports, tuple(pages), sections, index, glossary)

@@ -1,0 +1,341 @@
+"""Theme pages, the glossary page, and the small pieces of them other pages show.
+
+Every link to another page is a Markdown link to a docs-relative ``.md`` path, so
+MkDocs resolves it for the URL style in use and ``--strict`` checks both the file and
+the ``#anchor``. Raw HTML (passages, definitions) is escaped here; where raw HTML must
+hold a link, it is a ``markdown="span"`` element (``md_in_html``) whose link is still
+Markdown.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .glossary import Glossary, Term, find_terms, mark_terms
+from .model import Article, Corpus
+from .render import article_path, h, md_text
+from .themes import Theme, ThemeIndex, ThemeTag, english_for, tag_corpus
+
+THEME_DIR = "themes"
+THEMES_INDEX_PATH = f"{THEME_DIR}/index.md"
+GLOSSARY_PATH = "glossary.md"
+
+
+def theme_path(theme_id: str) -> str:
+    """Where a theme page lives, as a docs-relative Markdown path."""
+    return f"{THEME_DIR}/{theme_id}.md"
+
+
+def link(from_page: str, to_path: str, anchor: str = "") -> str:
+    """A link target from one docs-relative page to another (and an anchor on it).
+
+    >>> link("articles/a.md", "themes/flywheel.md")
+    '../themes/flywheel.md'
+    >>> link("glossary.md", "articles/a.md", "zh-1a2b3c")
+    'articles/a.md#zh-1a2b3c'
+    """
+    target = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def _title(text: str, limit: int = 60) -> str:
+    """Text for a Markdown link title (shown as a tooltip): one line, no quotes or backslashes."""
+    flat = " ".join(text.split()).replace('"', "”").replace("\\", "＼")
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+# --- the entry point ------------------------------------------------------------------------
+
+def theme_pages(corpus: Corpus, themes: tuple[Theme, ...], glossary: Glossary) -> list[tuple[str, str]]:
+    """Every page this module generates: (docs-relative path, Markdown)."""
+    index = tag_corpus(corpus, themes)
+    pages = [(THEMES_INDEX_PATH, themes_index_page(index))]
+    pages += [(theme_path(theme.id), theme_page(theme, index, corpus, glossary)) for theme in themes]
+    pages.append((GLOSSARY_PATH, glossary_page(glossary, corpus, themes)))
+    return pages
+
+
+# --- pieces for other pages ---------------------------------------------------------------
+
+def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_directory_urls: bool = True) -> str:
+    """Theme badges for a Chinese paragraph on an article page ('' when it has none).
+
+    The badges go inside the paragraph's raw HTML, where MkDocs does not rewrite links,
+    so the addresses are computed here for the page's final URL: ``from_page`` is the
+    docs-relative source path of that page and ``use_directory_urls`` the MkDocs setting
+    (off in the offline build). Each badge's tooltip says why the paragraph carries it.
+
+    >>> from .themes import Evidence
+    >>> tag = ThemeTag(Theme("flywheel", "飞轮", "Flywheel", "", "", ()), "a", "zh-1", 3, (Evidence(3, ("飞轮",)),))
+    >>> print(badges_html((tag,), "articles/a.md"))
+    <span class="dz-badges"><a class="dz-badge" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮 +3 = 3">飞轮</a></span>
+    >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[5]
+    '../themes/flywheel.html'
+    """
+    if not theme_tags_for_block:
+        return ""
+    badges = "".join(
+        f'<a class="dz-badge" href="{h(page_url_link(from_page, theme_path(tag.theme.id), use_directory_urls))}"'
+        f' title="{h(f"主题 Theme: {tag.theme.name_zh} {tag.theme.name_en} · 依据 matched: {tag.reason}")}">'
+        f"{h(tag.theme.name_zh)}</a>"
+        for tag in theme_tags_for_block
+    )
+    return f'<span class="dz-badges">{badges}</span>'
+
+
+def page_url_link(from_page: str, to_page: str, use_directory_urls: bool = True) -> str:
+    """A relative address between two built pages, given their docs-relative sources.
+
+    Follows MkDocs' URL rules: with directory URLs ``a/b.md`` is served at ``a/b/`` and
+    ``a/index.md`` at ``a/``; without them at ``a/b.html``.
+
+    >>> page_url_link("articles/x.md", "themes/flywheel.md")
+    '../../themes/flywheel/'
+    >>> page_url_link("index.md", "themes/index.md")
+    'themes/'
+    >>> page_url_link("articles/x.md", "glossary.md", use_directory_urls=False)
+    '../glossary.html'
+    """
+    here, there = _url(from_page, use_directory_urls), _url(to_page, use_directory_urls)
+    base = here.rsplit("/", 1)[0] if "/" in here else ""
+    target = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or there == "":
+        target = target.rstrip("/") + "/"
+    return target
+
+
+def _url(page: str, use_directory_urls: bool) -> str:
+    stem = page[:-3]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md") -> str:
+    """The home page's list of themes with their passage counts (Markdown)."""
+    rows = []
+    for theme in index.themes:
+        tags = index.of_theme(theme.id)
+        articles = len({t.article for t in tags})
+        rows.append(
+            f"- [**{md_text(theme.name_zh)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
+            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} 段 <small lang=\"en\">passages</small>"
+            f" · {articles} 篇 <small lang=\"en\">articles</small>  \n"
+            f"  <small>{h(theme.description_zh)}</small>"
+        )
+    rows.append(f"- [术语表 <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})")
+    return "\n".join(rows) + "\n"
+
+
+def article_themes_markdown(slug: str, index: ThemeIndex, from_page: str) -> str:
+    """One line for an article page: its themes, each linking to this article's passages on the theme page."""
+    parts = []
+    for theme in index.themes:
+        count = sum(1 for t in index.of_article(slug) if t.theme.id == theme.id)
+        if count:
+            parts.append(f"[{md_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small> ({count})]"
+                         f"({link(from_page, theme_path(theme.id), slug)}){{ .dz-badge }}")
+    if not parts:
+        return ""
+    return "主题 <small lang=\"en\">Themes</small>: " + " ".join(parts) + "\n{ .dz-badges }\n"
+
+
+def themes_report_markdown(index: ThemeIndex, from_page: str = "report.md") -> str:
+    """The build report's table of every tag and the terms that earned it."""
+    if not index.tags:
+        return "没有段落被标记主题。 <span lang=\"en\">No paragraph was tagged with a theme.</span>\n"
+    rows = ["| 主题 Theme | 段落 Paragraph | 依据 Reason |", "|---|---|---|"]
+    for tag in index.tags:
+        target = link(from_page, article_path(tag.article), tag.block)
+        rows.append(f"| {md_text(tag.theme.name_zh)} | [{tag.article}#{tag.block}]({target}) | {md_text(tag.reason).replace('|', '&#124;')} |")
+    return "\n".join(rows) + "\n"
+
+
+# --- theme pages ----------------------------------------------------------------------------
+
+def themes_index_page(index: ThemeIndex) -> str:
+    """``themes/index.md``: the themes, and how paragraphs come to carry them."""
+    return "\n".join([
+        "---",
+        "title: 主题 Themes",
+        "---",
+        "",
+        "# 主题 <small lang=\"en\">Themes</small>",
+        "",
+        themes_overview_markdown(index, THEMES_INDEX_PATH),
+        "## 如何标记 <small lang=\"en\">How paragraphs are tagged</small>",
+        "",
+        "<p lang=\"zh-Hans\">每个主题由一组带权重的中英文术语定义。在一段中文及其对应的英文原句里找到的每个术语计一次分，"
+        "总分达到主题的阈值即标记该段；弱提示（如“发布”“压力”）必须与其他证据同时出现，"
+        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记都保留它的依据。</p>",
+        "",
+        "<p lang=\"en\">Each theme is defined by weighted terms in both languages. Every term found in a Chinese "
+        "paragraph or in the English sentences it expresses counts once; a paragraph whose total reaches the "
+        "theme's threshold is tagged. Weak hints (release, pressure) need company, and negative terms (the "
+        "optimiser's momentum) rule out other senses of a word. Every tag keeps the terms that earned it.</p>",
+        "",
+    ])
+
+
+def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossary) -> str:
+    """One theme's page: description, related themes, passages grouped by article."""
+    page = theme_path(theme.id)
+    tags = index.of_theme(theme.id)
+    parts = [
+        "---",
+        f"title: \"{_title(theme.name_zh + ' ' + theme.name_en, 200)}\"",
+        f"description: \"{_title(theme.description_en, 200)}\"",
+        "---",
+        "",
+        f"# {md_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
+        "",
+        f'<div class="dz-theme-about"><p lang="zh-Hans">{h(theme.description_zh)}</p><p lang="en">{h(theme.description_en)}</p></div>',
+        "",
+    ]
+    if theme.related:
+        related = " · ".join(f"[{md_text(index.theme(r).name_zh)} <small lang=\"en\">{md_text(index.theme(r).name_en)}</small>]"
+                             f"({link(page, theme_path(r))})" for r in theme.related)
+        parts += [f"相关主题 <small lang=\"en\">Related themes</small>: {related}", ""]
+    by_article = [(a, [t for t in tags if t.article == a.meta.slug]) for a in corpus.articles]
+    by_article = [(a, ts) for a, ts in by_article if ts]
+    if not by_article:
+        return "\n".join(parts + ["<p>暂无段落。 <span lang=\"en\">No passages yet.</span></p>", ""])
+    parts += _counts(by_article, len(tags)) + [""]
+    for article, article_tags in by_article:
+        parts += _article_section(article, article_tags, page, glossary)
+    return "\n".join(parts)
+
+
+def _counts(by_article: list[tuple[Article, list[ThemeTag]]], total: int) -> list[str]:
+    rows = ["| 文章 <small lang=\"en\">Article</small> | 段落 <small lang=\"en\">Passages</small> |", "|---|--:|"]
+    for article, tags in by_article:
+        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(tags)} |")
+    rows.append(f"| **合计** <small lang=\"en\">Total</small> | **{total}** |")
+    return rows
+
+
+def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary: Glossary) -> list[str]:
+    meta = article.meta
+    out = [
+        f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
+        "",
+        f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> · <span lang=\"en\">{h(meta.author)}</span>"
+        f" · {len(tags)} 段 <small lang=\"en\">passages</small></p>",
+        "",
+    ]
+    blocks = {b.id: b for b in article.zh.blocks}
+    for tag in tags:
+        out += _passage(article, blocks[tag.block], tag, page, glossary)
+    return out
+
+
+def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossary) -> list[str]:
+    english = english_for(article, block.id)
+    zh = f'<p class="dz-zh" lang="zh-Hans">{mark_terms(h(block.text), glossary, "zh")}</p>'
+    if english:
+        en_text = mark_terms(h(" ".join(s.text for s in english)), glossary, "en")
+        en = f'<p class="dz-en" lang="en">{en_text}</p>'
+    elif article.alignment is not None and block.id in article.alignment.additions:
+        en = '<p class="dz-en dz-none">摘要自有内容，原文中没有对应句子。 <span lang="en">The summary\'s own addition: no source sentence.</span></p>'
+    else:
+        en = ""
+    pair = "dz-pair" if en else "dz-pair dz-single"
+    return [
+        '<div class="dz-passage" markdown="1">',
+        f'<div class="{pair}">{zh}{en}</div>',
+        "",
+        f"[¶ 在文中阅读 <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context }}"
+        f" <small class=\"dz-why\">依据 <span lang=\"en\">matched</span>: {h(tag.reason)}</small>",
+        "</div>",
+        "",
+    ]
+
+
+# --- the glossary page ----------------------------------------------------------------------
+
+def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] = ()) -> str:
+    """``glossary.md``: every term with both definitions and links to where it occurs."""
+    names = {t.id: t for t in themes}
+    parts = [
+        "---",
+        "title: 术语表 Glossary",
+        "---",
+        "",
+        "# 术语表 <small lang=\"en\">Glossary</small>",
+        "",
+        "<p lang=\"zh-Hans\">这些文章反复用到的术语。文中出现时，悬停可见中英文释义。</p>"
+        "<p lang=\"en\">Terms the essays turn on. Where they occur in the texts, hovering shows both definitions.</p>",
+        "",
+    ]
+    occurrences = _occurrences(glossary, corpus)
+    for term in glossary.terms:
+        parts += _glossary_entry(term, occurrences.get(term.id, []), names)
+    return "\n".join(parts)
+
+
+def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], themes: dict[str, Theme]) -> list[str]:
+    out = [
+        f"## {md_text(term.zh)} <small lang=\"en\">{md_text(term.en)}</small> {{#{term.id}}}",
+        "",
+        f'<div class="dz-definition"><p lang="zh-Hans">{h(term.definition_zh)}</p><p lang="en">{h(term.definition_en)}</p></div>',
+        "",
+    ]
+    also = term.also
+    if also:
+        out += ["也写作 <small lang=\"en\">Also written</small>: " + " · ".join(md_text(p) for p in also), ""]
+    if term.theme and term.theme in themes:
+        theme = themes[term.theme]
+        out += [f"主题 <small lang=\"en\">Theme</small>: [{md_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>]"
+                f"({link(GLOSSARY_PATH, theme_path(theme.id))})", ""]
+    if not places:
+        return out + ["<p class=\"dz-none\">文中尚未出现。 <span lang=\"en\">Not found in the texts yet.</span></p>", ""]
+    out += ["出现于 <small lang=\"en\">Occurs in</small>:", ""]
+    articles = []
+    for article, *_ in places:
+        if all(article is not seen for seen in articles):
+            articles.append(article)
+    for article in articles:
+        mine = [(lang, anchor, text) for a, lang, anchor, text in places if a is article]
+        out.append(f"- [{md_text(article.meta.title_zh)}]({link(GLOSSARY_PATH, article_path(article.meta.slug))})"
+                   + _occurrence_links(article, mine))
+    return out + [""]
+
+
+def _occurrence_links(article: Article, places: list[tuple[str, str, str]]) -> str:
+    target = article_path(article.meta.slug)
+    text = ""
+    for lang, label in (("zh", "中文"), ("en", "English")):
+        mine = [(anchor, snippet) for l, anchor, snippet in places if l == lang]
+        if mine:
+            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
+                             for n, (anchor, snippet) in enumerate(mine, start=1))
+            text += f" · {label}: {links}"
+    return text
+
+
+def _occurrences(glossary: Glossary, corpus: Corpus) -> dict[str, list[tuple[Article, str, str, str]]]:
+    """term id → (article, language, anchor, text) for every paragraph or sentence using the term."""
+    found: dict[str, list[tuple[Article, str, str, str]]] = {}
+    for article in corpus.articles:
+        seen: set[str] = set()
+        for block in article.zh.blocks:
+            if block.text in seen:  # a repeated paragraph is listed once, where it first occurs
+                continue
+            seen.add(block.text)
+            for term in _terms_in(block.text, glossary):
+                found.setdefault(term.id, []).append((article, "zh", block.id, block.text))
+        for block in (article.en.blocks if article.en else ()):
+            for sentence in block.sentences:
+                # A heading carries one anchor: that of its first sentence.
+                anchor = block.sentences[0].id if block.kind == "heading" else sentence.id
+                for term in _terms_in(sentence.text, glossary):
+                    places = found.setdefault(term.id, [])
+                    if not places or places[-1][2] != anchor:
+                        places.append((article, "en", anchor, sentence.text))
+    return found
+
+
+def _terms_in(text: str, glossary: Glossary) -> list[Term]:
+    return list(dict.fromkeys(term for _, term in find_terms(text, glossary)))
