@@ -116,7 +116,7 @@ def search(page, query: str) -> list[str]:
     box = page.locator("input[data-md-component=search-query]")
     box.click()
     box.fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
     return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
 
 
@@ -144,3 +144,22 @@ def test_phone_width_stacks_rows(context, server):
     assert en_box["y"] >= zh_box["y"] + zh_box["height"] - 1
     assert tab.evaluate("document.documentElement.scrollWidth") <= 375
     tab.close()
+
+
+@pytest.mark.parametrize("path", ["themes/flywheel/", "glossary/"])
+def test_script_toggle_reaches_theme_pages_and_glossary(page, server, path):
+    page.goto(server + path)
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    shown = page.locator(".dz-hant:visible").first.inner_text()
+    assert page.locator(".dz-hans:visible").count() == 0 and shown
+    assert "飛輪" in page.locator("article").inner_text() or "強化學習" in page.locator("article").inner_text()
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+
+
+def test_glossary_terms_carry_bilingual_tooltips(page, server):
+    page.goto(server + ALIGNED)
+    term = page.locator(".dz-row-zh abbr.dz-term").first
+    title = term.get_attribute("title")
+    assert title and any("\u4e00" <= c <= "\u9fff" for c in title) and any(c.isascii() and c.isalpha() for c in title)
+    term.hover()
+    page.wait_for_selector(".md-tooltip--active, .md-tooltip2--active", timeout=5_000)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Block
+from .script import DEFAULT_TRADITIONAL, to_traditional
 
 # Python-Markdown's backslash-escapable characters.
 _MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
@@ -50,6 +51,17 @@ def zh_html(block: Block, deco: Decorations = PLAIN) -> str:
         f'<span class="dz-hans" lang="zh-Hans">{deco.mark_terms(h(block.text), "zh-Hans")}</span>'
         f'<span class="dz-hant" lang="zh-Hant">{deco.mark_terms(h(block.text_hant or block.text), "zh-Hant")}</span>'
     )
+
+
+def zh_text(text: str, traditional: str = DEFAULT_TRADITIONAL,
+            mark: Callable[[str, str], str] = lambda escaped, lang: escaped) -> str:
+    """Any Chinese text of ours (descriptions, definitions) in both scripts, like the articles'.
+
+    >>> zh_text("飞轮效应")
+    '<span class="dz-hans" lang="zh-Hans">飞轮效应</span><span class="dz-hant" lang="zh-Hant">飛輪效應</span>'
+    """
+    return (f'<span class="dz-hans" lang="zh-Hans">{mark(h(text), "zh-Hans")}</span>'
+            f'<span class="dz-hant" lang="zh-Hant">{mark(h(to_traditional(text, traditional)), "zh-Hant")}</span>')
 
 
 def zh_heading(block: Block, level: str = "###", suffix: str = "") -> str:

@@ -13,7 +13,9 @@ import posixpath
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .render import article_path, h, md_text
+from .markup import Decorations, h, md_text, zh_html, zh_text
+from .render import article_path
+from .script import DEFAULT_TRADITIONAL
 from .themes import Theme, ThemeIndex, ThemeTag, english_for, tag_corpus
 
 THEME_DIR = "themes"
@@ -46,12 +48,13 @@ def _title(text: str, limit: int = 60) -> str:
 
 # --- the entry point ------------------------------------------------------------------------
 
-def theme_pages(corpus: Corpus, themes: tuple[Theme, ...], glossary: Glossary) -> list[tuple[str, str]]:
+def theme_pages(corpus: Corpus, themes: tuple[Theme, ...], glossary: Glossary, index: ThemeIndex | None = None,
+                traditional: str = DEFAULT_TRADITIONAL) -> list[tuple[str, str]]:
     """Every page this module generates: (docs-relative path, Markdown)."""
-    index = tag_corpus(corpus, themes)
+    index = index or tag_corpus(corpus, themes)
     pages = [(THEMES_INDEX_PATH, themes_index_page(index))]
-    pages += [(theme_path(theme.id), theme_page(theme, index, corpus, glossary)) for theme in themes]
-    pages.append((GLOSSARY_PATH, glossary_page(glossary, corpus, themes)))
+    pages += [(theme_path(theme.id), theme_page(theme, index, corpus, glossary, traditional)) for theme in themes]
+    pages.append((GLOSSARY_PATH, glossary_page(glossary, corpus, themes, traditional)))
     return pages
 
 
@@ -179,7 +182,8 @@ def themes_index_page(index: ThemeIndex) -> str:
     ])
 
 
-def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossary) -> str:
+def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossary,
+               traditional: str = DEFAULT_TRADITIONAL) -> str:
     """One theme's page: description, related themes, passages grouped by article."""
     page = theme_path(theme.id)
     tags = index.of_theme(theme.id)
@@ -191,7 +195,7 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
         "",
         f"# {md_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
         "",
-        f'<div class="dz-theme-about"><p lang="zh-Hans">{h(theme.description_zh)}</p><p lang="en">{h(theme.description_en)}</p></div>',
+        f'<div class="dz-theme-about"><p>{zh_text(theme.description_zh, traditional)}</p><p lang="en">{h(theme.description_en)}</p></div>',
         "",
     ]
     if theme.related:
@@ -233,7 +237,7 @@ def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary
 
 def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossary) -> list[str]:
     english = english_for(article, block.id)
-    zh = f'<p class="dz-zh" lang="zh-Hans">{mark_terms(h(block.text), glossary, "zh")}</p>'
+    zh = f'<p class="dz-zh">{zh_html(block, Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang)))}</p>'
     if english:
         en_text = mark_terms(h(" ".join(s.text for s in english)), glossary, "en")
         en = f'<p class="dz-en" lang="en">{en_text}</p>'
@@ -255,7 +259,8 @@ def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossa
 
 # --- the glossary page ----------------------------------------------------------------------
 
-def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] = ()) -> str:
+def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] = (),
+                  traditional: str = DEFAULT_TRADITIONAL) -> str:
     """``glossary.md``: every term with both definitions and links to where it occurs."""
     names = {t.id: t for t in themes}
     parts = [
@@ -271,15 +276,16 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
     ]
     occurrences = _occurrences(glossary, corpus)
     for term in glossary.terms:
-        parts += _glossary_entry(term, occurrences.get(term.id, []), names)
+        parts += _glossary_entry(term, occurrences.get(term.id, []), names, traditional)
     return "\n".join(parts)
 
 
-def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], themes: dict[str, Theme]) -> list[str]:
+def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], themes: dict[str, Theme],
+                    traditional: str = DEFAULT_TRADITIONAL) -> list[str]:
     out = [
         f"## {md_text(term.zh)} <small lang=\"en\">{md_text(term.en)}</small> {{#{term.id}}}",
         "",
-        f'<div class="dz-definition"><p lang="zh-Hans">{h(term.definition_zh)}</p><p lang="en">{h(term.definition_en)}</p></div>',
+        f'<div class="dz-definition"><p>{zh_text(term.definition_zh, traditional)}</p><p lang="en">{h(term.definition_en)}</p></div>',
         "",
     ]
     also = term.also
