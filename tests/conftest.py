@@ -47,3 +47,12 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The real corpus built once for reading from ``file://`` (``OFFLINE=true``)."""
+    site = tmp_path_factory.mktemp("offline-site")
+    result = mkdocs_build(ROOT, site, {"OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    return site

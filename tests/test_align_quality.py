@@ -24,7 +24,7 @@ def pair():
     return zh, en, align_article(zh, en)
 
 
-@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.82, 0.68), ("held-out", 0.78, 0.8)])
+@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.83, 0.68), ("held-out", 0.76, 0.78)])
 def test_gold_alignment(pair, part, min_f1, min_null):
     zh, en, alignment = pair
     gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, part)

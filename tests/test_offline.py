@@ -24,14 +24,6 @@ FETCHING = re.compile(
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("offline-site")
-    result = mkdocs_build(ROOT, site, {"OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     """A fresh Chromium profile with networking switched off."""
     with sync_playwright() as playwright:
@@ -58,6 +50,7 @@ def search(page, query: str) -> list[str]:
     box = page.locator("input[data-md-component=search-query]")
     box.click()
     page.keyboard.type(query)
+    page.keyboard.press("End")  # the key that commits an input method: Material reads the box on keyup
     # Results for a prefix of the query may show first: wait for the whole query to be marked.
     page.wait_for_function(
         "q => [...document.querySelectorAll('.md-search-result__item mark')]"

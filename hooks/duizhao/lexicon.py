@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .numbers import number_key, numbers_in_chinese, numbers_in_english
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
 
 _STOPWORDS = frozenset("""
@@ -58,32 +58,40 @@ _MAX_WORD = 6
 
 
 def stem(word: str) -> str:
-    """A crude English stem, applied identically to glosses and sentences (only consistency matters).
+    """The Snowball (Porter 2) stem of an English word, applied alike to glosses and sentences,
+    so that "focusing", "focused" and the gloss "focus" meet on one key.
 
-    >>> [stem(w) for w in ("lasers", "refusals", "studies", "working", "worked", "HuggingFace's")]
-    ['laser', 'refusal', 'study', 'work', 'work', 'huggingface']
+    >>> [stem(w) for w in ("lasers", "refusals", "studies", "focusing", "focus", "HuggingFace's")]
+    ['laser', 'refus', 'studi', 'focus', 'focus', 'huggingfac']
     """
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    word = word.strip("'-")
-    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("ly", ""),
-                                ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            word = word[: len(word) - len(suffix)] + replacement
-            break
-    return word
+    return _stem_word(word.strip("'-"))
+
+
+@lru_cache(maxsize=100_000)
+def _stem_word(word: str) -> str:
+    return _snowball().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _snowball():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def english_keys(text: str) -> list[str]:
     """The content keys of an English text: stems of non-function words, then numbers.
 
     >>> english_keys("My background was in MEMS, high energy physics / lasers since 2017.")
-    ['background', 'mem', 'high', 'energy', 'physic', 'laser', 'since', '#2017']
+    ['background', 'mem', 'high', 'energi', 'physic', 'laser', 'sinc', '#2017']
     """
     keys = []
     for word in _WORD.findall(text):
-        for part in re.split(r"[-']", word.replace("’", "'")) if "-" in word else (word,):
+        # Contractions split too: "didn't" leaves "didn" and "t", both function words.
+        for part in re.split(r"[-']", word.replace("’", "'")):
             lowered = part.lower()
             if lowered in _STOPWORDS or len(lowered) < 2 or lowered.isdigit():
                 continue
@@ -102,6 +110,17 @@ def _gloss_keys(gloss: str) -> list[str]:
             if lowered not in _STOPWORDS and len(lowered) > 1:
                 keys.append(stem(lowered))
     return list(dict.fromkeys(keys))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A content token of a Chinese text: a word, Latin-script name or number, with its keys."""
+
+    word: str
+    keys: tuple[str, ...]
+    """English keys of the token itself (stems of its glosses)."""
+    parts: tuple[str, ...] = ()
+    """Keys of its single characters: weaker evidence, used when ``keys`` find nothing."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,20 +163,31 @@ class Lexicon:
                     break
         return parts
 
-    def chinese_tokens(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    def chinese_tokens(self, text: str) -> list[Token]:
         """Content tokens of a Chinese text with their keys: words, Latin tokens, then numbers.
 
         A word whose glosses are all function words has no keys; scoring ignores it.
+
+        >>> [(t.word, "cite" in t.keys, "number" in t.parts) for t in load_lexicon().chinese_tokens("引用数")]
+        [('引用', True, False), ('数', False, False)]
         """
         tokens = []
         for word in self.words(text):
             if _LATIN.fullmatch(word):
                 if word.lower() not in _STOPWORDS and len(word) > 1:
-                    tokens.append((word, (stem(word),)))
+                    tokens.append(Token(word, (stem(word),)))
             elif _is_hanzi(word) and word not in _ZH_STOPWORDS:
-                tokens.append((word, self.keys_of(word)))
-        tokens.extend((f"{value:g}", (number_key(value),)) for value in numbers_in_chinese(text))
+                tokens.append(Token(word, self.keys_of(word), self._parts_keys(word)))
+        tokens.extend(Token(f"{value:g}", (number_key(value),)) for value in numbers_in_chinese(text))
         return tokens
+
+    def _parts_keys(self, word: str) -> tuple[str, ...]:
+        """Keys of a word's characters (content characters only), for when the word's own
+        glosses never meet the English: 充实 is "rich, substantial", yet its 实 is "real, true"."""
+        if len(word) < 2:
+            return ()
+        keys = [key for char in word if char not in _ZH_STOPWORDS for key in self.keys_of(char)]
+        return tuple(dict.fromkeys(keys))
 
 
 @lru_cache(maxsize=200_000)

@@ -38,9 +38,11 @@ def article_page(article: Article, deco: Decorations = PLAIN) -> str:
     ]
     if article.en and article.alignment:
         parts += [coverage_panel(article), "", *aligned_body(article, deco)]
-    else:
-        parts += _chinese_only(article, deco)
-        parts += ["## 英文原文 <small lang=\"en\">English original</small> {#en}", "", *english_body(article.en)] if article.en else [_no_source_note(article), ""]
+    elif article.en:
+        parts += [*_chinese_only(article, deco), "## 英文原文 <small lang=\"en\">English original</small> {#en}", "",
+                  *english_body(article.en)]
+    else:  # say so before the reader looks for the English beside the Chinese
+        parts += [_no_source_note(article), "", *_chinese_only(article, deco)]
     return "\n".join(parts)
 
 

@@ -19,6 +19,8 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lexicon import Token
+
 ZH_SHARE = 0.7
 """Weight of Chinese-side coverage in a pair score. A summary line should be found in
 its source; the source sentence need not be found in the line (summaries condense)."""
@@ -34,6 +36,11 @@ the English lacks, which is evidence that the line was added."""
 
 NUMBER_BONUS = 2
 """Extra bits of a number both texts state (``5千多`` and ``5K``)."""
+
+NEAR_PREFIX = 3
+"""Shortest shared prefix for two English stems to count as one word family."""
+NEAR_SHARE = 0.75
+"""…and the share of the shorter stem that the prefix must cover."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +61,12 @@ class Coverage:
 class PairScorer:
     """Scores beads of Chinese lines × English sentences from token keys."""
 
-    def __init__(self, zh_tokens: Sequence[Sequence[tuple[str, tuple[str, ...]]]],
-                 en_keys: Sequence[Sequence[str]], rows_kept: int = 8):
+    def __init__(self, zh_tokens: Sequence[Sequence[Token]], en_keys: Sequence[Sequence[str]],
+                 rows_kept: int = 8):
         self.n, self.m = len(zh_tokens), len(en_keys)
         self._postings, self._en_bits, self.en_total = _index_english(en_keys)
-        self._zh = [_zh_line(tokens, self._postings, self.m) for tokens in zh_tokens]
+        near = _NearKeys(self._postings)
+        self._zh = [_zh_line(tokens, self._postings, near, self.m) for tokens in zh_tokens]
         self.zh_total = [total for _, total in self._zh]
         self._rows: OrderedDict[int, dict] = OrderedDict()
         self._rows_kept = rows_kept
@@ -201,20 +209,60 @@ def _index_english(en_keys: Sequence[Sequence[str]]):
     return postings, en_bits, en_total
 
 
-def _zh_line(tokens, postings: dict, m: int):
-    """Token bit blocks of a Chinese line (keys present in the English only) and its total bits."""
+class _NearKeys:
+    """English keys of this document that share a long prefix with a gloss key: one word family
+    under different suffixes ("cite" and "citat", "fun" and "funni", "technic" and "techniqu")."""
+
+    def __init__(self, postings: dict):
+        self._by_start: dict[str, list[str]] = {}
+        for key in postings:
+            if len(key) >= NEAR_PREFIX and key[0] != "#":
+                self._by_start.setdefault(key[:NEAR_PREFIX], []).append(key)
+
+    def __call__(self, keys: Sequence[str]) -> list[str]:
+        found = []
+        for key in keys:
+            if len(key) < NEAR_PREFIX:
+                continue
+            for other in self._by_start.get(key[:NEAR_PREFIX], ()):
+                shorter = min(len(key), len(other))
+                if _common_prefix(key, other) >= max(NEAR_PREFIX, NEAR_SHARE * shorter):
+                    found.append(other)
+        return list(dict.fromkeys(found))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
+def _zh_line(tokens: Sequence[Token], postings: dict, near: _NearKeys, m: int):
+    """Token bit blocks of a Chinese line (keys present in the English only) and its total bits.
+
+    A token whose own keys occur nowhere in the English falls back on looser evidence, worth
+    half: English keys of the same word family, then the glosses of its characters.
+    """
     out, offset = [], 0
-    for word, keys in tokens:
-        if not keys:
+    for token in tokens:
+        word = token.word
+        if not token.keys:
             continue
-        found = [key for key in dict.fromkeys(keys) if key in postings]
+        found = [key for key in dict.fromkeys(token.keys) if key in postings]
+        loose = False
+        if not found:
+            found = near(token.keys) or [key for key in token.parts if key in postings]
+            loose = bool(found)
         if found:
             df = min(m, sum(len(postings[key]) for key in found))
             width = _bits_for(df, m)
         else:
             width = DEFAULT_BITS
-        if len(word) == 1 and not word.isascii():
-            width = max(1, width // 2)  # single characters gloss loosely
+        if loose or (len(word) == 1 and not word.isascii()):
+            width = max(1, width // 2)  # single characters and word families gloss loosely
         elif found and all(key.startswith("#") for key in found):
             width += NUMBER_BONUS  # a shared figure is rarely a coincidence, even when moved
         elif word.isascii():
@@ -223,3 +271,4 @@ def _zh_line(tokens, postings: dict, m: int):
             out.append((tuple(found), ((1 << width) - 1) << offset))
         offset += width
     return out, offset
+

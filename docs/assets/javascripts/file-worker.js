@@ -14,6 +14,11 @@
  * to the frame: it loads each script in order with a <script> tag, resolving
  * relative addresses against the worker script, as a real worker would.
  * Messages are delivered asynchronously, as with a real worker.
+ *
+ * A real worker's importScripts is synchronous: no message reaches the worker while
+ * its scripts load. Ours can only load scripts asynchronously, so messages that
+ * arrive meanwhile wait in the queue until every import has finished; otherwise a
+ * search typed while the index is still being set up would be answered by nothing.
  */
 (function () {
   "use strict";
@@ -39,9 +44,20 @@
     document.body.appendChild(frame);
     var inner = frame.contentWindow;
 
-    // Until the worker script has run, messages from the page wait here.
+    // Until the worker script has run and its imports have loaded, messages wait here.
     var queue = [];
     var started = false;
+    var importing = 0;
+
+    function ready() { return started && importing === 0; }
+    // One message at a time: a handler that starts an import holds back the next one.
+    function flush() {
+      setTimeout(function () {
+        if (!ready() || !queue.length) return;
+        inner.dispatchEvent(new inner.MessageEvent("message", { data: queue.shift() }));
+        flush();
+      });
+    }
 
     function toPage(data) {
       setTimeout(function () {
@@ -50,31 +66,30 @@
         if (typeof target.onmessage === "function") target.onmessage(event);
       });
     }
-    function toWorker(data) {
-      setTimeout(function () {
-        inner.dispatchEvent(new inner.MessageEvent("message", { data: data }));
-      });
-    }
 
     inner.postMessage = toPage;
     inner.importScripts = function () {
       var sources = Array.prototype.map.call(arguments, function (src) {
         return new URL(src, scriptUrl).href;
       });
-      return sources.reduce(function (done, src) {
+      importing += 1;
+      var loaded = sources.reduce(function (done, src) {
         return done.then(function () { return loadScript(inner.document, src); });
       }, Promise.resolve());
+      loaded.then(function () { importing -= 1; flush(); }, function () { importing -= 1; flush(); });
+      return loaded;
     };
 
     loadScript(inner.document, scriptUrl).then(function () {
       started = true;
-      queue.splice(0).forEach(toWorker);
+      flush();
     }, function (error) {
       target.dispatchEvent(new ErrorEvent("error", { message: error.message }));
     });
 
     target.postMessage = function (data) {
-      if (started) toWorker(data); else queue.push(data);
+      queue.push(data);
+      if (ready()) flush();
     };
     target.terminate = function () { frame.remove(); };
     return target;
