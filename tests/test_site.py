@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import copy_project, mkdocs_build
 
 ARTICLES = ("nathan-lambert-path-into-ai", "omar-khattab-research-impact",
@@ -36,19 +38,45 @@ def test_no_request_leaves_the_site(built_site):
         assert "cdn.jsdelivr" not in html and "unpkg.com" not in html, page
 
 
-def test_bad_input_stops_build_and_keeps_previous_site(tmp_path):
-    project = copy_project(tmp_path / "project", articles=("john-schulman-interview",))
+SLUG = "john-schulman-interview"
+
+
+def _edit(path, old, new):
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+BAD_INPUTS = {
+    # name: (how to break the article folder, what the error must name)
+    "missing meta field": (lambda d: _edit(d / "meta.yml", "author: John Schulman\n", ""),
+                           ["meta.yml", "missing field 'author'"]),
+    "misspelled meta field": (lambda d: _edit(d / "meta.yml", "author:", "auther:"),
+                              ["meta.yml:3", "unknown field 'auther'"]),
+    "override naming an unknown paragraph": (
+        lambda d: (d / "overrides.yml").write_text("align:\n  - zh: zh-000000\n    en: []\n", encoding="utf-8"),
+        ["overrides.yml:2", "unknown Chinese paragraph 'zh-000000'"]),
+    "empty Chinese file": (lambda d: (d / "zh.txt").write_text("\n\n", encoding="utf-8"), ["zh.txt", "empty"]),
+    "undecodable bytes": (lambda d: (d / "zh.txt").write_bytes("大家好".encode() + b"\x80\xff\xfe\x80"),
+                          ["zh.txt", "byte offset 9"]),
+    "YAML syntax error": (lambda d: _edit(d / "meta.yml", "title_en: ", "title_en: [unclosed "),
+                          ["meta.yml:", "YAML syntax error"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_stops_build_and_keeps_previous_site(tmp_path, name):
+    project = copy_project(tmp_path / "project", articles=(SLUG,))
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
-    before = sorted(p.relative_to(site) for p in site.rglob("*"))
-    meta = project / "translations" / "john-schulman-interview" / "meta.yml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("author:", "auther:"), encoding="utf-8")
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    breaks, expected = BAD_INPUTS[name]
+    breaks(project / "translations" / SLUG)
     result = mkdocs_build(project, site)
     assert result.returncode != 0
-    assert "translations/john-schulman-interview/meta.yml" in result.stderr
-    assert "unknown field 'auther'" in result.stderr
+    for words in expected:
+        assert words in result.stderr, (words, result.stderr[-800:])
+    assert f"translations/{SLUG}/" in result.stderr
     assert "Traceback" not in result.stderr
-    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
 def test_source_markup_shows_as_text(tmp_path):
