@@ -66,13 +66,14 @@ def _pattern(phrase: str) -> str:
     return rf"(?<![{_LATIN_WORD}]){body}(?![{_LATIN_WORD}])"
 
 
-@lru_cache(maxsize=64)
-def _finder(phrases: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, ...]]:
-    # A lookahead finds, at every position, the longest phrase starting there (phrases
-    # are tried longest first); overlaps are settled afterwards, longest first.
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    groups = "|".join(f"(?P<p{i}>{_pattern(p)})" for i, p in enumerate(ordered))
-    return re.compile(f"(?=(?:{groups}))"), tuple(ordered)
+@lru_cache(maxsize=None)
+def _regex(phrase: str) -> re.Pattern:
+    return re.compile(_pattern(phrase))
+
+
+def _folded(text: str) -> str:
+    """Text without case, spaces or hyphens: a cheap test of whether a phrase may occur."""
+    return re.sub(r"[\s\-]+", "", text).lower()
 
 
 def find_phrases(text: str, phrases: tuple[str, ...]) -> tuple[Span, ...]:
@@ -87,16 +88,13 @@ def find_phrases(text: str, phrases: tuple[str, ...]) -> tuple[Span, ...]:
     """
     if not phrases or not text:
         return ()
-    finder, ordered = _finder(tuple(phrases))
-    candidates = []
-    for match in finder.finditer(text):
-        for name, value in match.groupdict().items():
-            if value is not None:
-                start = match.start()
-                candidates.append(Span(start, start + len(value), ordered[int(name[1:])]))
-                break
+    folded = _folded(text)
+    # Only phrases that can occur are run: most paragraphs contain none of the glossary.
+    candidates = [Span(match.start(), match.end(), phrase)
+                  for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)) if _folded(phrase) in folded
+                  for match in _regex(phrase).finditer(text)]
     chosen: list[Span] = []
-    for span in sorted(candidates, key=lambda s: (-(s.end - s.start), s.start)):
+    for span in sorted(candidates, key=lambda s: (-(s.end - s.start), s.start, -len(s.phrase))):
         if all(span.end <= other.start or span.start >= other.end for other in chosen):
             chosen.append(span)
     return tuple(sorted(chosen, key=lambda s: s.start))
