@@ -83,12 +83,14 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
                         [english_keys(_without_addresses(u.text)) for u in en_units])
     noise = Noise.measure(scorer)
     fixed = _pinned(pins, zh_units, en_units)
+    zh_captions = [u.heading or is_label(u.text) for u in zh_units]
+    en_captions = [u.heading or is_label(u.text) for u in en_units]
     beads: list[Bead] = []
     for segment in _segments(fixed, len(zh_units), len(en_units)):
-        beads.extend(_align_segment(scorer, noise, segment, set(fixed),
-                                    [u.heading for u in zh_units], [u.heading for u in en_units]))
-    beads = list(relink_moved(beads, _moved_lines(noise, scorer, beads)))
-    beads = _merge_shared(_fill_gaps(beads, scorer, noise, [u.heading for u in zh_units], set(fixed)))
+        beads.extend(_align_segment(scorer, noise, segment, set(fixed), zh_captions, en_captions))
+    moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads) if not zh_captions[i]]
+    beads = list(relink_moved(beads, moved))
+    beads = _merge_shared(_fill_gaps(beads, scorer, noise, zh_captions, set(fixed)))
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
 
@@ -103,6 +105,28 @@ def _without_addresses(text: str) -> str:
     '论文链接: '
     """
     return _ADDRESS.sub(" ", text)
+
+
+_LABEL = re.compile(r"^([^:：,，。;；!！?？]{1,12})[:：](.*)$")
+_SENTENCE_MARK = re.compile(r"[,，。;；!！?？]")
+
+
+def is_label(text: str) -> bool:
+    """A caption line such as ``邮件摘录:`` or ``论文链接:<address>``: a few words and a colon,
+    with at most a short name or an address after it. It introduces what follows; its
+    words (e-mail, paper) echo the sentence it sits next to, yet it expresses none.
+
+    >>> [is_label(t) for t in ("邮件摘录:", "论文链接:https://arxiv.org/abs/1901.03737", "文章来源:社区通讯")]
+    [True, True, True]
+    >>> [is_label(t) for t in ("我们可以尝试:", "他说:「每天专注4小时。」", "Talk topics are tentative:")]
+    [False, False, False]
+    """
+    match = _LABEL.match(_without_addresses(text).strip())
+    if not match:
+        return False
+    head, rest = match.group(1).strip(), match.group(2).strip()
+    short_head = len(head) <= 4 if not head.isascii() else len(head.split()) <= 2
+    return short_head and len(rest) <= 8 and not _SENTENCE_MARK.search(rest) and "「" not in rest
 
 
 @dataclass(frozen=True)
@@ -177,7 +201,7 @@ def _shared_gain(noise: Noise, lines: range, shared: Sequence[float]) -> float:
 
 
 def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked: set[int],
-                   headings: Sequence[bool], en_headings: Sequence[bool]) -> list[Bead]:
+                   captions: Sequence[bool], en_captions: Sequence[bool]) -> list[Bead]:
     zh0, en0 = segment.zh.start, segment.en.start
     n, m = len(segment.zh), len(segment.en)
     if not n or not m:
@@ -187,10 +211,11 @@ def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked:
         lines = range(zh0 + i, zh0 + i + a)
         if any(line in blocked for line in lines):
             return []
-        if any(headings[line] for line in lines):
-            # A heading renders a heading or nothing: never a sentence of running text.
+        if any(captions[line] for line in lines):
+            # A heading (or caption) renders a heading (or caption) or nothing: never a
+            # sentence of running text.
             return [scorer.score(lines, range(en0 + end - 1, en0 + end)) - noise.threshold[lines[0]]
-                    ] if a == 1 and en_headings[en0 + end - 1] else []
+                    ] if a == 1 and en_captions[en0 + end - 1] else []
         if a == 1:
             line = lines[0]
             most = min(MAX_SENTENCES, end)
@@ -245,7 +270,7 @@ def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> lis
     return moved
 
 
-def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, headings: Sequence[bool],
+def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions: Sequence[bool],
                blocked: set[int]) -> list[Bead]:
     """Link an unlinked line that sits between links to nearby sentences, on weaker evidence.
 
@@ -256,7 +281,7 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, headings
     sentences_of: dict[int, tuple[int, ...]] = {b.zh[k]: b.en for b in beads if b.en for k in range(len(b.zh))}
     lines = sorted({i for b in beads for i in b.zh})
     for i in lines:
-        if i in sentences_of or headings[i] or i in blocked:
+        if i in sentences_of or captions[i] or i in blocked:
             continue
         before = next((sentences_of[k][-1] for k in range(i - 1, max(-1, i - 1 - GAP_LINES), -1)
                        if k in sentences_of), None)
@@ -274,6 +299,20 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, headings
                 best[0][0] - noise.coverage[i].rival > RELINK_MARGIN * noise.spread and \
                 min(abs(best[0][1] - k) for k in near) <= GAP_SENTENCES:
             sentences_of[i] = (best[0][1],)
+            continue
+        # One neighbour alone places it (the other side is an addition, or a moved passage
+        # starts there): right after a link to ``p`` it most likely goes on with ``p`` or
+        # ``p+1``, right before a link to ``q`` it leads into ``q-1`` or ``q``. Its full
+        # threshold is needed, but no margin over the rest of the text: position is the margin.
+        window = set()
+        if before is not None:
+            window.update(range(before, min(scorer.m, before + 2)))
+        if after is not None:
+            window.update(range(max(0, after - 1), after + 1))
+        if window:
+            score, j = max((scorer.score(range(i, i + 1), range(j, j + 1)), j) for j in sorted(window))
+            if score > noise.threshold[i]:
+                sentences_of[i] = (j,)
     out = [b for b in beads if b.en or not b.zh]
     out.extend(Bead((i,), sentences_of.get(i, ())) for b in beads if b.zh and not b.en for i in b.zh)
     return sorted(out, key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
