@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 ARTICLES = ("nathan-lambert-path-into-ai", "omar-khattab-research-impact",
             "john-schulman-interview", "felix-hill-weights-of-responsibility")
@@ -91,3 +91,13 @@ def test_source_markup_shows_as_text(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript:' not in page
     assert "{% include &#x27;x&#x27; %}" in page or "{% include 'x' %}" in page
+
+
+def test_same_input_gives_byte_identical_pages(built_site, tmp_path):
+    again = tmp_path / "again"
+    assert mkdocs_build(ROOT, again).returncode == 0
+    pages = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))
+    assert pages and pages == sorted(p.relative_to(again) for p in again.rglob("*.html"))
+    changed = [str(p) for p in pages if (built_site / p).read_bytes() != (again / p).read_bytes()]
+    assert changed == []
+    assert (built_site / "search" / "search_index.json").read_bytes() == (again / "search" / "search_index.json").read_bytes()
