@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import CleaningReport, load_corpus
+from .errors import fail
 from .glossary import Glossary, load_glossary, mark_terms
 from .markup import Decorations
-from .render_themes import GLOSSARY_PATH, badges_html, theme_pages, themes_report_markdown
-from .themes import ThemeIndex, load_themes, tag_corpus
-from .errors import fail
 from .model import Corpus
 from .render import article_page, article_path
+from .render_themes import GLOSSARY_PATH, badges_html, theme_pages, themes_report_markdown
 from .report import report_page
 from .script import DEFAULT_TRADITIONAL
+from .themes import ThemeIndex, load_themes, tag_corpus
 
 REPORT_PATH = "report.md"
 
@@ -45,10 +45,11 @@ class SiteContent:
     reports: tuple[CleaningReport, ...]
     pages: tuple[tuple[str, str], ...]
     sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Navigation sections of generated pages: (section title, page paths) in order."""
     themes: ThemeIndex = ThemeIndex((), ())
     """Which paragraphs carry which themes, and why."""
     glossary: Glossary = Glossary()
-    """Navigation sections of generated pages: (section title, page paths) in order."""
+    """The glossary terms (also given to the search segmenter)."""
 
     def navigation(self, hand_written: list[str]) -> list:
         """The site navigation: home, generated sections, then the hand-written pages."""
