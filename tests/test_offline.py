@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, mkdocs_build
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"

@@ -6,7 +6,6 @@ or into an ``InputError`` naming the file and the line or field at fault.
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import fields
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def decode(data: bytes, path: str) -> str:
     '对照'
     >>> decode("對照閱讀".encode("big5"), "x.txt")
     '對照閱讀'
-    >>> decode(codecs.BOM_UTF8 + "对照".encode(), "x.txt")
+    >>> decode(b"\xef\xbb\xbf" + "对照".encode(), "x.txt")
     '对照'
     """
     try:
