@@ -32,7 +32,7 @@ def decode(data: bytes, path: str) -> str:
     '对照'
     >>> decode("對照閱讀".encode("big5"), "x.txt")
     '對照閱讀'
-    >>> decode(b"\xef\xbb\xbf" + "对照".encode(), "x.txt")
+    >>> decode("\\ufeff对照".encode("utf-8"), "x.txt")  # with a byte-order mark
     '对照'
     """
     try:
