@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from duizhao.errors import InputError
+from duizhao.labels import LABELS_SCRIPT, labels_script, toc_titles, traditional_labels
 from duizhao.offline import local_polyfills, offline_enabled
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
@@ -58,6 +59,7 @@ def on_files(files, /, *, config):
     hand_written = [f.src_uri for f in files.documentation_pages()]
     for path, markdown in config.duizhao.pages:
         files.append(File.generated(config, path, content=markdown))
+    files.append(File.generated(config, LABELS_SCRIPT, content=""))  # filled in on_env
     # MkDocs builds the navigation from config.nav right after this event.
     config.nav = config.duizhao.navigation(hand_written)
     return files
@@ -69,6 +71,17 @@ def on_page_markdown(markdown, /, *, page, config, files):
     if THEME_LIST_MARKER in markdown:
         markdown = markdown.replace(THEME_LIST_MARKER, themes_overview_markdown(config.duizhao.themes, page.file.src_uri))
     return markdown
+
+
+def on_env(env, /, *, config, files):
+    # Every page has been read now: its title and table of contents are known.
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    labels = [config.site_name, *(p.title for p in pages), *(t for p in pages for t in toc_titles(p.toc))]
+    labels += [title for title, _ in config.duizhao.sections]
+    # Static files are copied after this event, so the map still reaches the site.
+    files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
+        traditional_labels(labels, config.duizhao.traditional))
+    return env
 
 
 def on_post_build(*, config):

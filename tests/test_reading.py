@@ -183,3 +183,17 @@ def test_glossary_terms_carry_bilingual_tooltips(page, server):
     assert title and any("\u4e00" <= c <= "\u9fff" for c in title) and any(c.isascii() and c.isalpha() for c in title)
     term.hover()
     page.wait_for_selector(".md-tooltip--active, .md-tooltip2--active", timeout=5_000)
+
+
+def test_navigation_contents_and_title_follow_the_script(page, server):
+    page.goto(server + CHINESE_ONLY)
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    nav = page.locator(".md-sidebar--primary").inner_text()
+    assert "主題 Themes" in nav and "主题 Themes" not in nav
+    assert "壓力" in page.title()
+    assert "社交焦慮" in page.locator(".md-sidebar--secondary").inner_text()  # a heading in the contents
+    page.goto(server + ALIGNED)  # remembered on the next page, before any click
+    assert "文章 Articles" in page.locator(".md-sidebar--primary").inner_text()
+    assert "術語表 Glossary" in page.locator(".md-sidebar--primary").inner_text()
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+    assert "术语表 Glossary" in page.locator(".md-sidebar--primary").inner_text()

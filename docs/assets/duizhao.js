@@ -18,8 +18,29 @@
     var known = s.choices.some(function (c) { return c[0] === value; });
     return known ? value : s.fallback;
   }
+  // Labels the theme writes (navigation, contents, page title) switch script through a
+  // map built with the site; the original Simplified text is kept to switch back.
+  var LABELLED = ".md-nav__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-tabs__link";
+  function relabel(value) {
+    var labels = window.duizhaoLabels || {};
+    document.querySelectorAll(LABELLED).forEach(function (el) {
+      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), texts = [];
+      while (walker.nextNode()) texts.push(walker.currentNode);
+      texts.forEach(function (node) {
+        if (node.dzHans === undefined) node.dzHans = node.nodeValue;
+        var key = node.dzHans.trim();
+        node.nodeValue = value === "hant" && labels[key] ? node.dzHans.replace(key, labels[key]) : node.dzHans;
+      });
+    });
+    if (document.dzTitle === undefined) document.dzTitle = document.title;
+    document.title = document.dzTitle.split(" - ").map(function (part) {
+      return value === "hant" && labels[part.trim()] ? labels[part.trim()] : part;
+    }).join(" - ");
+  }
+
   function apply(name, value) {
     root.setAttribute("data-dz-" + name, value);
+    if (name === "script" && document.body) relabel(value);
     document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
     });

@@ -50,6 +50,8 @@ class SiteContent:
     """Which paragraphs carry which themes, and why."""
     glossary: Glossary = Glossary()
     """The glossary terms (also given to the search segmenter)."""
+    traditional: str = DEFAULT_TRADITIONAL
+    """OpenCC configuration of the Traditional rendering."""
 
     def navigation(self, hand_written: list[str]) -> list:
         """The site navigation: home, generated sections, then the hand-written pages."""
@@ -78,4 +80,4 @@ def build_content(project_root: Path, settings: Settings, use_directory_urls: bo
     sections = (("文章 Articles", tuple(path for path, _ in articles)),
                 ("主题 Themes", tuple(path for path, _ in theme_part if path != GLOSSARY_PATH)),
                 ("术语表 Glossary", (GLOSSARY_PATH,)))
-    return SiteContent(corpus, reports, tuple(pages), sections, index, glossary)
+    return SiteContent(corpus, reports, tuple(pages), sections, index, glossary, settings.traditional)

@@ -1,0 +1,43 @@
+"""Traditional renderings of the short Chinese labels MkDocs itself writes.
+
+Article text carries both scripts in the page, but the navigation, the table of
+contents and the page title are written by the theme from page titles and headings.
+For those we ship one small map (Simplified label → Traditional label) with the site;
+the reader's 繁體 switch applies it, still with no download and no runtime converter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .script import to_traditional
+
+LABELS_SCRIPT = "assets/javascripts/duizhao-labels.js"
+"""Where the map is written in the built site (listed in ``extra_javascript``)."""
+
+
+def traditional_labels(labels: Iterable[str], config: str) -> dict[str, str]:
+    """Every label that changes under conversion, mapped to its Traditional form.
+
+    >>> traditional_labels(["主题 Themes", "Home", "飞轮 Flywheel"], "s2twp")
+    {'主题 Themes': '主題 Themes', '飞轮 Flywheel': '飛輪 Flywheel'}
+    """
+    out = {}
+    for label in sorted({label.strip() for label in labels if label and label.strip()}):
+        converted = to_traditional(label, config)
+        if converted != label:
+            out[label] = converted
+    return out
+
+
+def labels_script(labels: dict[str, str]) -> str:
+    """The JavaScript file that hands the map to ``duizhao.js``."""
+    return "window.duizhaoLabels = " + json.dumps(labels, ensure_ascii=False, sort_keys=True) + ";\n"
+
+
+def toc_titles(items) -> Iterable[str]:
+    """Titles of a page's table of contents, at every depth."""
+    for item in items:
+        yield item.title
+        yield from toc_titles(item.children)
