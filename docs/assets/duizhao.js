@@ -20,13 +20,15 @@
   }
   // Labels the theme writes (navigation, contents, page title) switch script through a
   // map built with the site; the original Simplified text is kept to switch back.
-  var LABELLED = ".md-nav__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-tabs__link";
+  var LABELLED = ".md-nav__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-tabs__link, " +
+    ".md-typeset h2, .md-typeset h3, .md-typeset td a, .md-typeset li > a";
   function relabel(value) {
     var labels = window.duizhaoLabels || {};
     document.querySelectorAll(LABELLED).forEach(function (el) {
       var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), texts = [];
       while (walker.nextNode()) texts.push(walker.currentNode);
       texts.forEach(function (node) {
+        if (node.parentNode.closest(".dz-hans, .dz-hant")) return;  // already in both scripts
         if (node.dzHans === undefined) node.dzHans = node.nodeValue;
         var key = node.dzHans.trim();
         node.nodeValue = value === "hant" && labels[key] ? node.dzHans.replace(key, labels[key]) : node.dzHans;
