@@ -50,10 +50,15 @@ def test_links_carry_scores_in_unit_range(pair):
     assert all(link.confident == (link.score >= 0.7) for link in alignment.links)
 
 
-def _lighthouse():
-    zh = (GOLD / "lighthouse" / "zh.txt").read_text(encoding="utf-8").splitlines()
-    en = (GOLD / "lighthouse" / "en.txt").read_text(encoding="utf-8").splitlines()
+def _written_pair(name: str):
+    """A pair written for evaluation, one unit per line: ``z0…`` and ``e0…``."""
+    zh = (GOLD / name / "zh.txt").read_text(encoding="utf-8").splitlines()
+    en = (GOLD / name / "en.txt").read_text(encoding="utf-8").splitlines()
     return [Unit(f"z{i}", t) for i, t in enumerate(zh)], [Unit(f"e{i}", t) for i, t in enumerate(en)]
+
+
+def _lighthouse():
+    return _written_pair("lighthouse")
 
 
 def test_faithful_translation_aligns_one_to_one():
@@ -112,9 +117,7 @@ def test_chinese_headings_link_only_to_headings():
 
 
 def _swan():
-    zh = (GOLD / "swan-bridge" / "zh.txt").read_text(encoding="utf-8").splitlines()
-    en = (GOLD / "swan-bridge" / "en.txt").read_text(encoding="utf-8").splitlines()
-    return [Unit(f"z{i}", t) for i, t in enumerate(zh)], [Unit(f"e{i}", t) for i, t in enumerate(en)]
+    return _written_pair("swan-bridge")
 
 
 def test_summary_skips_sentences_and_adds_its_own_lines():

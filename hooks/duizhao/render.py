@@ -88,7 +88,7 @@ def _no_source_note(article: Article) -> str:
     )
 
 
-def article_list(corpus: Corpus, from_dir: str = "") -> str:
+def article_list(corpus: Corpus) -> str:
     """The home page's list of articles (Markdown, so MkDocs resolves and checks the links)."""
     rows = []
     for article in corpus.articles:
@@ -96,7 +96,7 @@ def article_list(corpus: Corpus, from_dir: str = "") -> str:
         source = ("中英对照 <small lang=\"en\">with English source</small>" if article.en
                   else "仅中文 <small lang=\"en\">Chinese only</small>")
         rows += [
-            f"- [**{md_text(meta.title_zh)}**]({from_dir}{article_path(meta.slug)})  ",
+            f"- [**{md_text(meta.title_zh)}**]({article_path(meta.slug)})  ",
             f"  <span lang=\"en\">{h(meta.title_en)}</span>  ",
             f"  <small><span lang=\"en\">{h(meta.author)}</span> · {h(meta.publisher)} · {source}</small>",
         ]

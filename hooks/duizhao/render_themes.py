@@ -132,19 +132,6 @@ def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md") -> 
     return "\n".join(rows) + "\n"
 
 
-def article_themes_markdown(slug: str, index: ThemeIndex, from_page: str) -> str:
-    """One line for an article page: its themes, each linking to this article's passages on the theme page."""
-    parts = []
-    for theme in index.themes:
-        count = sum(1 for t in index.of_article(slug) if t.theme.id == theme.id)
-        if count:
-            parts.append(f"[{md_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small> ({count})]"
-                         f"({link(from_page, theme_path(theme.id), slug)}){{ .dz-badge }}")
-    if not parts:
-        return ""
-    return "主题 <small lang=\"en\">Themes</small>: " + " ".join(parts) + "\n{ .dz-badges }\n"
-
-
 def themes_report_markdown(index: ThemeIndex, from_page: str = "report.md") -> str:
     """The build report's table of every tag and the terms that earned it."""
     if not index.tags:
