@@ -24,14 +24,15 @@ from pathlib import Path
 
 from .numbers import number_key, numbers_in_chinese, numbers_in_english
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
 
+# Quantifiers that a Chinese content word renders on its own (唯一 "only", 所有 "all") are kept.
 _STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
+a about above after again against also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each even ever every few for from
 further had has have having he her here hers herself him himself his how i if in into is it its
-itself just me more most my myself no nor not now of off on once one only or other our ours
+itself just me more most my myself no nor not now of off on once one or other our ours
 ourselves out over own same she should so some such than that the their theirs them themselves then
 there these they this those through to too under until up upon us very was we were what when where
 which while who whom why will with would you your yours yourself yourselves sb sth something
