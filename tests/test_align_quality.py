@@ -147,6 +147,10 @@ def test_summary_comment_between_links_stays_without_source():
     ("night-running", 0.99, 0.99),
     # A full translation, one sentence per line, with one 1-2 and one 2-1 line.
     ("beekeeper", 0.99, 0.99),
+    # A free full translation of 39 sentences of the real essay, written after the parameters
+    # were chosen (word order moved, sentences split and joined). Its errors led to one rule,
+    # ``_trim_shared_edges``, which also helped both halves of the real pair's gold.
+    ("momentum-translation", 0.95, 0.99),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")

@@ -90,7 +90,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
         beads.extend(_align_segment(scorer, noise, segment, set(fixed), zh_captions, en_captions))
     moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads) if not zh_captions[i]]
     beads = list(relink_moved(beads, moved))
-    beads = _merge_shared(_fill_gaps(beads, scorer, noise, zh_captions, set(fixed)))
+    beads = _merge_shared(_trim_shared_edges(_fill_gaps(beads, scorer, noise, zh_captions, set(fixed)), scorer, set(fixed)))
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
 
@@ -316,6 +316,29 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
     out = [b for b in beads if b.en or not b.zh]
     out.extend(Bead((i,), sentences_of.get(i, ())) for b in beads if b.zh and not b.en for i in b.zh)
     return sorted(out, key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
+
+
+def _trim_shared_edges(beads: Sequence[Bead], scorer: PairScorer, blocked: set[int]) -> list[Bead]:
+    """Take the first or last sentence of a one-to-many link away from it when the line next
+    to it links to that one sentence alone and matches it better.
+
+    The search may stretch a link over a sentence that the neighbouring line, left unlinked
+    there, renders; once ``_fill_gaps`` has linked that neighbour, the sentence is claimed twice.
+    """
+    single = {b.zh[0]: b.en[0] for b in beads if len(b.zh) == 1 and len(b.en) == 1}
+    out = []
+    for bead in beads:
+        if len(bead.zh) == 1 and len(bead.en) > 1 and bead.zh[0] not in blocked:
+            line, sentences = bead.zh[0], list(bead.en)
+            for neighbour, k in ((line - 1, 0), (line + 1, -1)):
+                j = sentences[k]
+                if len(sentences) > 1 and single.get(neighbour) == j and \
+                        scorer.score(range(neighbour, neighbour + 1), range(j, j + 1)) > \
+                        scorer.score(range(line, line + 1), range(j, j + 1)):
+                    sentences.remove(j)
+            bead = Bead(bead.zh, tuple(sentences), bead.gain)
+        out.append(bead)
+    return out
 
 
 def _merge_shared(beads: Sequence[Bead]) -> list[Bead]:
