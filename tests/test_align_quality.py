@@ -10,7 +10,7 @@ from duizhao.aligner import Unit, align_article, align_texts
 from duizhao.clean import clean_chinese, clean_english
 from duizhao.evaluate import read_gold, resolve, score
 from duizhao.ingest import read_lines
-from duizhao.model import PinnedLink
+from duizhao.model import Line, PinnedLink
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIR = ROOT / "translations" / "nathan-lambert-path-into-ai"
@@ -174,3 +174,21 @@ def test_caption_line_links_to_a_caption_of_the_source():
     zh = [Unit("c", "看守人信件:"), Unit("z0", "灯塔看守人每天傍晚六点爬上楼梯。")]
     en = [Unit("l", "The keeper's letter:"), Unit("e0", "The lighthouse keeper climbed the stairs every evening at six.")]
     assert [(link.zh, link.en) for link in align_texts(zh, en).links] == [(("c",), ("l",)), (("z0",), ("e0",))]
+
+
+def test_run_on_chinese_page_is_aligned_sentence_by_sentence():
+    # The free translation again, as a page copied without its line breaks: one line of 40
+    # sentences. Each sentence should find the English its line of the original renders.
+    folder = GOLD / "momentum-translation"
+    by_line, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+    gold = dict(resolve(read_gold(GOLD / "momentum-translation.gold"), by_line, en).sources)
+    sources = {block.text: gold[block.id] for block in by_line.blocks}
+    page = "".join(block.text for block in by_line.blocks)
+    run_on, _ = clean_chinese((Line(1, page),), "zh.txt")
+    expected = {(piece.id, sentence) for piece in run_on.blocks
+                for text, sentences in sources.items() if piece.text in text for sentence in sentences}
+    found = {(zh, sentence) for link in align_article(run_on, en).links for zh in link.zh for sentence in link.en}
+    assert len(run_on.blocks) == 40
+    precision, recall = len(found & expected) / len(found), len(found & expected) / len(expected)
+    assert 2 * precision * recall / (precision + recall) >= 0.9, (precision, recall)

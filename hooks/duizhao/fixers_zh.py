@@ -481,6 +481,49 @@ def _paragraphs(sentences: list[list[Line]]) -> list[list[list[Line]]]:
     return paragraphs
 
 
+RUN_ON_SENTENCES = 12
+"""More sentences than this in one line is a page whose paragraph breaks were lost: no
+paragraph of the essays comes near it, and no reader scrolls through it as one block."""
+_OPENERS, _CLOSERS = "「『“（(《【", "」』”）)》】"
+
+
+def split_run_on_text(lines: Lines, log: CleaningLog) -> Lines:
+    """Give each sentence of a run-on line (a web page copied without its breaks) a line of its own.
+
+    Sentences end at ``。！？!?`` outside quotes and brackets, so a quoted saying stays whole.
+    Each piece keeps the source line number; the split is recorded.
+
+    >>> text = "他说:「先听。再看。」然后走了。" * 13
+    >>> [l.text for l in split_run_on_text((Line(1, text),), CleaningLog("zh.txt"))][:2]
+    ['他说:「先听。再看。」然后走了。', '他说:「先听。再看。」然后走了。']
+    >>> len(split_run_on_text((Line(1, "第一句。第二句。"),), CleaningLog("zh.txt")))
+    1
+    """
+    out: list[Line] = []
+    for line in lines:
+        pieces = _sentence_pieces(line.text) if line.kind == "paragraph" else [line.text]
+        if len(pieces) <= RUN_ON_SENTENCES:
+            out.append(line)
+            continue
+        log.split(line, " ¶ ".join(pieces))
+        out.extend(replace(line, text=piece) for piece in pieces)
+    return tuple(out)
+
+
+def _sentence_pieces(text: str) -> list[str]:
+    pieces, start, depth = [], 0, 0
+    for k, char in enumerate(text):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif char in "。！？!?" and depth == 0 and (k + 1 == len(text) or text[k + 1] not in "。！？!?"):
+            pieces.append(text[start:k + 1])
+            start = k + 1
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
 # --- block kinds ----------------------------------------------------------------------------
 
 BULLET = re.compile(r"^\s*[•·●▪◦‣■□◆◇\-\*]\s+")
@@ -580,6 +623,7 @@ BLOCK_FIXERS = (mark_list_items, mark_headings)
 LINE_FIXERS: tuple = LINE_DEBRIS_FIXERS
 
 # Fixers that need the whole document, after script conversion.
-DOCUMENT_FIXERS: tuple = (*SPAM_FIXERS, *PAGE_JUNK_FIXERS, join_subtitle_phrases, *BLOCK_FIXERS)
+DOCUMENT_FIXERS: tuple = (*SPAM_FIXERS, *PAGE_JUNK_FIXERS, join_subtitle_phrases, split_run_on_text,
+                          *BLOCK_FIXERS)
 
 ZH_FIXERS = (*LINE_FIXERS, to_simplified_script, *DOCUMENT_FIXERS, drop_blank_lines)
