@@ -192,3 +192,23 @@ def test_run_on_chinese_page_is_aligned_sentence_by_sentence():
     assert len(run_on.blocks) == 40
     precision, recall = len(found & expected) / len(found), len(found & expected) / len(expected)
     assert 2 * precision * recall / (precision + recall) >= 0.9, (precision, recall)
+
+
+def test_paragraph_per_line_translation_links_whole_paragraphs():
+    # The free translation with its lines joined into the source's paragraphs (one of them ten
+    # sentences long): each Chinese paragraph should link exactly its English paragraph.
+    folder = GOLD / "momentum-translation"
+    by_line, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+    gold = dict(resolve(read_gold(GOLD / "momentum-translation.gold"), by_line, en).sources)
+    paragraph_of = {s.id: k for k, block in enumerate(en.blocks) for s in block.sentences}
+    joined: dict[int, str] = {}
+    for block in by_line.blocks:
+        k = paragraph_of[min(gold[block.id])]
+        joined[k] = joined.get(k, "") + block.text
+    zh, _ = clean_chinese(tuple(Line(n, joined[k]) for n, k in enumerate(sorted(joined), 1)), "zh.txt")
+    expected = {(zh.blocks[n].id, s.id) for n, k in enumerate(sorted(joined)) for s in en.blocks[k].sentences}
+    found = {(z, sentence) for link in align_article(zh, en).links for z in link.zh for sentence in link.en}
+    assert len(zh.blocks) == len(en.blocks) == 9
+    precision, recall = len(found & expected) / len(found), len(found & expected) / len(expected)
+    assert 2 * precision * recall / (precision + recall) >= 0.98, (precision, recall)

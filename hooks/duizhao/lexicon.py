@@ -24,12 +24,13 @@ from pathlib import Path
 
 from .numbers import number_key, numbers_in_chinese, numbers_in_english
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
 
-# Quantifiers that a Chinese content word renders on its own (唯一 "only", 所有 "all") are kept.
+# "only" is kept: a Chinese content word renders it on its own (唯一, 仅). "all" is not: glosses
+# use it in set phrases ("all right" of 好) far more often than as a content word.
 _STOPWORDS = frozenset("""
-a about above after again against also am an and any are as at be because been before being
+a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each even ever every few for from
 further had has have having he her here hers herself him himself his how i if in into is it its
 itself just me more most my myself no nor not now of off on once one or other our ours
