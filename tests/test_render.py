@@ -35,6 +35,21 @@ def test_rows_follow_chinese_order_with_skipped_english_in_place():
     assert "dz-weak" in html and "对齐存疑" in html
 
 
+def test_skipped_passages_interrupted_by_a_moved_sentence_share_one_collapsed_row():
+    # The summary renders en-11 further down (zh-2, after zh-1's en-13): en-10 and en-12 are
+    # skipped, in one place, and the page shows them as one row with a marker between them.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "Skipped one.", "Moved.", "Skipped two.", "Linked."),), ())
+    links = (Link(("zh-1",), ("en-13",), 0.9), Link(("zh-2",), ("en-11",), 0.9))
+    a = Article(META, zh, en, alignment=Alignment(links, (), ("en-10", "en-12")))
+    html = "\n".join(aligned_body(a))
+    assert html.count('<details class="dz-row dz-omission">') == 1
+    assert "2 sentences of the original not covered" in html
+    box = html[html.index("<details"):html.index("</details>")]
+    assert box.index('id="en-10"') < box.index("1 sentence in between is rendered elsewhere") < box.index('id="en-12"')
+    assert 'id="en-11"' not in box
+
+
 def test_linked_elements_point_at_each_other():
     html = "\n".join(aligned_body(article([Link(("zh-1",), ("en-10", "en-11"), 0.9)])))
     assert 'id="zh-1" class="dz-zh dz-paragraph" tabindex="0" data-en="en-10 en-11"' in html

@@ -105,23 +105,39 @@ def _addition(slug: str, block: Block, deco: Decorations) -> str:
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str]) -> list[str]:
-    """Consecutive English sentences the summary skips, as collapsed rows."""
-    out, group = [], []
-    for sentence in run + [None]:
-        if sentence is not None and sentence.id in omitted:
-            group.append(sentence)
-            continue
-        if group:
-            spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}">{h(s.text)}</span>' for s in group)
-            out += [
-                '<details class="dz-row dz-omission"><summary>'
-                f'原文此处 {len(group)} 句未被摘要 <span lang="en">{len(group)} sentence{"s" if len(group) > 1 else ""} '
-                'of the original not covered by the summary</span></summary>'
-                f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en"><p class="dz-en">{spans}</p></div></details>',
-                "",
-            ]
-            group = []
-    return out
+    """The English sentences of ``run`` the summary skips, as one collapsed row.
+
+    Where the summary moved material, sentences it renders elsewhere interrupt the run; they
+    show as a marker between the skipped passages, so that the page never stacks a pile of
+    one-sentence boxes between two rows.
+    """
+    passages: list[list[Sentence]] = [[]]
+    elsewhere = [0]
+    for sentence in run:
+        if sentence.id in omitted:
+            if elsewhere[-1]:
+                passages.append([])
+                elsewhere.append(0)
+            passages[-1].append(sentence)
+        elif passages[-1]:
+            elsewhere[-1] += 1
+    if not passages[0]:
+        return []
+    parts = []
+    for k, passage in enumerate(passages):
+        spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}">{h(s.text)}</span>' for s in passage)
+        parts.append(f'<p class="dz-en">{spans}</p>')
+        if k + 1 < len(passages):
+            count = elsewhere[k]
+            parts.append(f'<p class="dz-elsewhere">⋯ 其间 {count} 句与摘要的其他段落对应 <span lang="en">{count} '
+                         f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
+                         'elsewhere in the summary</span> ⋯</p>')
+    total = sum(len(passage) for passage in passages)
+    return ['<details class="dz-row dz-omission"><summary>'
+            f'原文此处 {total} 句未被摘要 <span lang="en">{total} sentence{"s" if total > 1 else ""} '
+            'of the original not covered by the summary</span></summary>'
+            f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
+            ""]
 
 
 def coverage_panel(article: Article) -> str:
