@@ -46,6 +46,10 @@ GAP_LINES = 2
 """How far (in lines) a line looks for the linked neighbours that place it."""
 GAP_SENTENCES = 3
 """Most sentences between its neighbours' links for a line to count as placed."""
+PLACE_LINES = 4
+"""How far (in lines) a line looks for one linked neighbour that places it on its own."""
+PLACE_SENTENCES = 6
+"""How far past that neighbour's sentence an unclaimed sentence may lie to be its match."""
 BAND_WIDTH = 12
 """Columns kept either side of the anchor path."""
 RELINK_MARGIN = 2.0
@@ -283,9 +287,8 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
     for i in lines:
         if i in sentences_of or captions[i] or i in blocked:
             continue
-        before = next((sentences_of[k][-1] for k in range(i - 1, max(-1, i - 1 - GAP_LINES), -1)
-                       if k in sentences_of), None)
-        after = next((sentences_of[k][0] for k in range(i + 1, i + 1 + GAP_LINES) if k in sentences_of), None)
+        before = _neighbour_sentence(sentences_of, range(i - 1, max(-1, i - 1 - GAP_LINES), -1), -1)
+        after = _neighbour_sentence(sentences_of, range(i + 1, i + 1 + GAP_LINES), 0)
         if before is not None and after is not None and 0 <= after - before <= GAP_SENTENCES:
             score, j = max((scorer.score(range(i, i + 1), range(j, j + 1)), j) for j in range(before, after + 1))
             if score > noise.floor[i]:
@@ -300,15 +303,21 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
                 min(abs(best[0][1] - k) for k in near) <= GAP_SENTENCES:
             sentences_of[i] = (best[0][1],)
             continue
-        # One neighbour alone places it (the other side is an addition, or a moved passage
-        # starts there): right after a link to ``p`` it most likely goes on with ``p`` or
-        # ``p+1``, right before a link to ``q`` it leads into ``q-1`` or ``q``. Its full
-        # threshold is needed, but no margin over the rest of the text: position is the margin.
+        # One neighbour alone places it (the other side is an addition, or a passage the
+        # summary moved): after a link to ``p`` it goes on with ``p`` or a sentence nobody
+        # claims soon after ``p``; before a link to ``q`` it leads into ``q`` or a free sentence
+        # shortly before. Its full threshold is needed, but no margin over the rest of the
+        # text: position is the margin. Neighbours are looked for further away than above,
+        # past a line the summary moved out of order and the lines it stranded.
+        before = _neighbour_sentence(sentences_of, range(i - 1, max(-1, i - 1 - PLACE_LINES), -1), -1)
+        after = _neighbour_sentence(sentences_of, range(i + 1, i + 1 + PLACE_LINES), 0)
+        claimed = {j for sentences in sentences_of.values() for j in sentences}
         window = set()
         if before is not None:
-            window.update(range(before, min(scorer.m, before + 2)))
+            window.update(range(before + 1, min(scorer.m, before + 1 + PLACE_SENTENCES)))
         if after is not None:
-            window.update(range(max(0, after - 1), after + 1))
+            window.update(range(max(0, after - PLACE_SENTENCES), after))
+        window = (window - claimed) | {k for k in (before, after) if k is not None}
         if window:
             score, j = max((scorer.score(range(i, i + 1), range(j, j + 1)), j) for j in sorted(window))
             if score > noise.threshold[i]:
@@ -316,6 +325,11 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
     out = [b for b in beads if b.en or not b.zh]
     out.extend(Bead((i,), sentences_of.get(i, ())) for b in beads if b.zh and not b.en for i in b.zh)
     return sorted(out, key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
+
+
+def _neighbour_sentence(sentences_of: dict[int, tuple[int, ...]], lines: range, end: int) -> int | None:
+    """First (``end=0``) or last (``end=-1``) sentence of the nearest of ``lines`` that is linked."""
+    return next((sentences_of[k][end] for k in lines if k in sentences_of), None)
 
 
 def _trim_shared_edges(beads: Sequence[Bead], scorer: PairScorer, blocked: set[int]) -> list[Bead]:

@@ -309,6 +309,40 @@ def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
     return (Line(lines[0].number, lines[0].text, "heading"), *lines[1:])
 
 
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.*?)\s*#*\s*$")
+SECTION_HEADING_WORDS = 8
+"""Longest line, in words, read as a section heading when it stands alone between paragraphs."""
+
+
+def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
+    """Make a section title standing on a line of its own a heading: ``## Keeping Gravity``
+    (the marks are taken off, and recorded) or a short capitalised line with no sentence end
+    followed by a longer paragraph (``Keeping Gravity``). Lines ending in ``:`` introduce a
+    list or a quote and stay paragraphs.
+
+    >>> body = "My time at Ai2 has been the easiest to contextualize period of my career."
+    >>> [(l.kind, l.text) for l in mark_section_headings((Line(3, "## Keeping Gravity"), Line(5, body)), CleaningLog("en.txt"))][0]
+    ('heading', 'Keeping Gravity')
+    >>> [l.kind for l in mark_section_headings((Line(1, "Keeping Gravity"), Line(3, body), Line(5, "The things I do are:"), Line(7, body)), CleaningLog("en.txt"))]
+    ['heading', 'paragraph', 'paragraph', 'paragraph']
+    """
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if line.kind != "paragraph":
+            continue
+        marked = _MARKDOWN_HEADING.match(line.text)
+        if marked:
+            log.changed(line, marked.group(1))
+            out[k] = Line(line.number, marked.group(1), "heading", line.merged)
+            continue
+        text = line.text.strip()
+        following = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if (text and text[0].isupper() and len(text.split()) <= SECTION_HEADING_WORDS
+                and text[-1] not in ".!?:;,…" + _CLOSERS and len(following) >= max(40, 2 * len(text))):
+            out[k] = Line(line.number, line.text, "heading", line.merged)
+    return tuple(out)
+
+
 def restore_paragraph_breaks(lines: Lines, log: CleaningLog) -> Lines:
     """Cut a run-on line into paragraphs where sentences touch with no space.
 
@@ -649,6 +683,7 @@ EN_FIXERS = (
     split_off_page_address,
     drop_subscription_notes,
     mark_title_heading,
+    mark_section_headings,
     restore_paragraph_breaks,
     split_inline_bullets,
     quote_forwarded_mail,
