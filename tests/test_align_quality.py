@@ -217,3 +217,17 @@ def test_paragraph_per_line_translation_links_whole_paragraphs():
     assert len(zh.blocks) == len(en.blocks) == 9
     precision, recall = len(found & expected) / len(found), len(found & expected) / len(expected)
     assert 2 * precision * recall / (precision + recall) >= 0.98, (precision, recall)
+
+
+def test_evaluation_script_reports_every_gold_file_and_section(capsys, monkeypatch):
+    import runpy
+
+    monkeypatch.setattr("sys.argv", ["eval_align.py"])
+    with pytest.raises(SystemExit) as stop:
+        runpy.run_path(str(ROOT / "benchmarks" / "eval_align.py"), run_name="__main__")
+    assert stop.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    reported = {tuple(line.split()[:2]) for line in lines}
+    expected = {(gold.stem, entry.part) for gold in GOLD.glob("*.gold") for entry in read_gold(gold)}
+    assert reported == expected
+    assert all("F1=" in line and "null-accuracy=" in line for line in lines)

@@ -1,0 +1,69 @@
+"""Alignment quality against every hand-checked gold file; prints figures, asserts nothing.
+
+    python benchmarks/eval_align.py            # one line per gold file and section
+    python benchmarks/eval_align.py --errors   # also every Chinese block the aligner gets wrong
+
+Figures: sentence-level precision, recall and F1 of links, and null accuracy (the share of
+Chinese blocks without source that the aligner also leaves without a link). The gold of the
+real pair has a ``tune`` section (used to choose parameters) and a ``held-out`` one (not);
+the written pairs in ``tests/gold/<name>/`` each have one section. The tests hold the same
+figures to floors (``tests/test_align_quality.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from duizhao.aligner import align_article  # noqa: E402
+from duizhao.clean import clean_chinese, clean_english  # noqa: E402
+from duizhao.evaluate import read_gold, resolve, score  # noqa: E402
+from duizhao.ingest import read_lines  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold"
+
+
+def pair_folder(gold: Path) -> Path:
+    """A gold file's pair: ``tests/gold/<name>/`` if present, else ``translations/<name>/``."""
+    written = GOLD / gold.stem
+    return written if written.is_dir() else ROOT / "translations" / gold.stem
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the blocks aligned differently from the gold")
+    args = parser.parse_args()
+    for gold_file in sorted(GOLD.glob("*.gold")):
+        folder = pair_folder(gold_file)
+        zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+        en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+        alignment = align_article(zh, en)
+        entries = read_gold(gold_file)
+        for part in dict.fromkeys(entry.part for entry in entries):
+            gold = resolve(entries, zh, en, part)
+            print(f"{gold_file.stem:32s} {part:9s} {score(alignment, gold)}")
+            if args.errors:
+                _print_errors(alignment, gold, zh, en)
+    return 0
+
+
+def _print_errors(alignment, gold, zh, en) -> None:
+    predicted: dict[str, set[str]] = {}
+    for link in alignment.links:
+        for block in link.zh:
+            predicted.setdefault(block, set()).update(link.en)
+    order = [s.id for block in en.blocks for s in block.sentences]
+    text = {block.id: block.text for block in zh.blocks}
+    for block, sentences in gold.sources:
+        found = predicted.get(block, set())
+        if found != sentences:
+            print(f"    {text[block][:40]}  gold {sorted(order.index(s) for s in sentences)}"
+                  f"  aligned {sorted(order.index(s) for s in found)}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
