@@ -230,11 +230,18 @@ def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked:
             # barely touches costs extra.
             return [s - noise.threshold[line] - max(0, t - (b == 0)) * extra
                     for b, (s, t) in enumerate(zip(scores, thin))]
-        sentence = range(en0 + end - 1, en0 + end)
-        own = [scorer.score(range(line, line + 1), sentence) for line in lines]
-        if any(s <= noise.evidence[line] for s, line in zip(own, lines)):
+        if not all(evident(line, en0 + end - 1) for line in lines):
             return []  # every line must show evidence of its own
         return [_shared_gain(noise, lines, scorer.shared_sentence(lines, en0 + end - 1))]
+
+    evidence_seen: dict[int, bool] = {}  # one entry per band cell at most: linear
+
+    def evident(line: int, j: int) -> bool:
+        cell = line * scorer.m + j
+        known = evidence_seen.get(cell)
+        if known is None:
+            known = evidence_seen[cell] = scorer.score(range(line, line + 1), range(j, j + 1)) > noise.evidence[line]
+        return known
 
     anchors = [(i - zh0, j - en0, score - noise.threshold[i])
                for i in segment.zh if i not in blocked
