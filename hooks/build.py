@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from duizhao.errors import InputError
-from duizhao.labels import LABELS_SCRIPT, labels_script, toc_titles, traditional_labels
+from duizhao.labels import LABELS_SCRIPT, interface_labels, labels_script, toc_titles, traditional_labels
 from duizhao.offline import local_polyfills, offline_enabled
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
@@ -78,6 +78,7 @@ def on_env(env, /, *, config, files):
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     labels = [config.site_name, *(p.title for p in pages), *(t for p in pages for t in toc_titles(p.toc))]
     labels += [title for title, _ in config.duizhao.sections]
+    labels += interface_labels(config.theme.dirs, config.theme["language"])
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
         traditional_labels(labels, config.duizhao.traditional))

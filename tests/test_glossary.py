@@ -154,10 +154,10 @@ def test_marking_real_paragraphs_only_adds_markup(glossary, corpus):
 
 def test_glossary_page_links_to_occurrences(glossary, corpus):
     page = glossary_page(glossary, corpus)
-    assert "## 基于人类反馈的强化学习 <small lang=\"en\">RLHF</small> {#rlhf}" in page
+    assert '<span class="dz-hant" lang="zh-Hant">基於人類反饋的強化學習</span> <small lang="en">RLHF</small> {#rlhf' in page
     assert re.search(r"\]\(articles/nathan-lambert-path-into-ai\.md#zh-[0-9a-f]{6}(-\d+)? \"", page)
     for term in glossary.terms:
-        assert f"{{#{term.id}}}" in page
+        assert f"{{#{term.id} data-toc-label=" in page
 
 
 def test_glossary_page_escapes_definitions():

@@ -176,6 +176,20 @@ def test_script_toggle_reaches_theme_pages_and_glossary(page, server, path):
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
 
 
+@pytest.mark.parametrize("path, simplified, traditional", [
+    ("themes/flywheel/", ("相关主题", "在文中阅读", "合计"), ("相關主題", "在文中閱讀", "合計")),
+    (ALIGNED, ("摘要表达了原文", "已表达", "原文此处"), ("摘要表達了原文", "已表達", "原文此處")),
+])
+def test_fixed_labels_follow_the_script(page, server, path, simplified, traditional):
+    page.goto(server + path)
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    shown = page.locator("article").inner_text()
+    assert all(label in shown for label in traditional), shown[:400]
+    assert not any(label in shown for label in simplified)
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+    assert all(label in page.locator("article").inner_text() for label in simplified)
+
+
 def test_glossary_terms_carry_bilingual_tooltips(page, server):
     page.goto(server + ALIGNED)
     term = page.locator(".dz-row-zh abbr.dz-term").first
@@ -192,8 +206,11 @@ def test_navigation_contents_and_title_follow_the_script(page, server):
     assert "主題 Themes" in nav and "主题 Themes" not in nav
     assert "壓力" in page.title()
     assert "社交焦慮" in page.locator(".md-sidebar--secondary").inner_text()  # a heading in the contents
+    assert "目錄" in page.locator(".md-sidebar--secondary").inner_text()  # the theme's own strings
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜尋"
     page.goto(server + ALIGNED)  # remembered on the next page, before any click
     assert "文章 Articles" in page.locator(".md-sidebar--primary").inner_text()
     assert "術語表 Glossary" in page.locator(".md-sidebar--primary").inner_text()
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
     assert "术语表 Glossary" in page.locator(".md-sidebar--primary").inner_text()
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索"

@@ -241,7 +241,7 @@ def test_badges_overview_and_report(corpus, themes):
     assert 'href="../../themes/flywheel/"' in badge and "依据 matched: " in badge
     assert badges_html((), "articles/x.md") == ""
     overview = themes_overview_markdown(index)
-    assert f"](themes/flywheel.md) · {len(index.of_theme('flywheel'))} 段" in overview
+    assert f"](themes/flywheel.md) · {len(index.of_theme('flywheel'))} <span class=\"dz-hans\" lang=\"zh-Hans\">段" in overview
     report = themes_report_markdown(index)
     assert f"(articles/{tag.article}.md#{tag.block})" in report and tag.reason.split(" = ")[0][:4] in report
 

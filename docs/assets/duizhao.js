@@ -21,7 +21,7 @@
   // Labels the theme writes (navigation, contents, page title) switch script through a
   // map built with the site; the original Simplified text is kept to switch back.
   var LABELLED = ".md-nav__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-tabs__link, " +
-    ".md-typeset h2, .md-typeset h3, .md-typeset td a, .md-typeset li > a";
+    ".md-typeset h2, .md-typeset h3, .md-typeset td a, .md-typeset li > a, .md-footer__direction";
   function relabel(value) {
     var labels = window.duizhaoLabels || {};
     document.querySelectorAll(LABELLED).forEach(function (el) {
@@ -33,6 +33,11 @@
         var key = node.dzHans.trim();
         node.nodeValue = value === "hant" && labels[key] ? node.dzHans.replace(key, labels[key]) : node.dzHans;
       });
+    });
+    document.querySelectorAll("input[placeholder]").forEach(function (input) {
+      if (input.dzHans === undefined) input.dzHans = input.getAttribute("placeholder");
+      var key = input.dzHans.trim();
+      input.setAttribute("placeholder", value === "hant" && labels[key] ? labels[key] : input.dzHans);
     });
     if (document.dzTitle === undefined) document.dzTitle = document.title;
     document.title = document.dzTitle.split(" - ").map(function (part) {

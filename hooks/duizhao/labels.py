@@ -9,7 +9,9 @@ the reader's 繁體 switch applies it, still with no download and no runtime con
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from .script import to_traditional
 
@@ -41,3 +43,24 @@ def toc_titles(items) -> Iterable[str]:
     for item in items:
         yield item.title
         yield from toc_titles(item.children)
+
+
+_INTERFACE_STRING = re.compile(r'^\s*"[\w.]+":\s*"(.*)",?\s*$', re.MULTILINE)
+
+
+def interface_labels(theme_dirs: Iterable[str], language: str) -> list[str]:
+    r"""The theme's own interface strings for the site's language ("目录", "搜索"), read from
+    Material's language partial, so that the 繁體 switch reaches them too.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp(); os.makedirs(os.path.join(folder, "partials", "languages"))
+    >>> _ = open(os.path.join(folder, "partials", "languages", "zh.html"), "w", encoding="utf-8").write(
+    ...     '{% macro t(key) %}{{ {\n  "toc": "目录",\n  "search.placeholder": "搜索"\n}[key] }}{% endmacro %}')
+    >>> interface_labels([folder], "zh")
+    ['目录', '搜索']
+    """
+    for folder in theme_dirs:
+        partial = Path(folder) / "partials" / "languages" / f"{language}.html"
+        if partial.is_file():
+            return _INTERFACE_STRING.findall(partial.read_text(encoding="utf-8"))
+    return []

@@ -9,7 +9,7 @@ reader's script toggle only switches which one is shown, so it needs no download
 
 from __future__ import annotations
 
-from .markup import PLAIN, Decorations, h, link, md_text, permalink, with_headings, zh_heading, zh_html
+from .markup import PLAIN, Decorations, h, link, md_text, permalink, with_headings, zh_heading, zh_html, zh_text
 from .model import Article, Corpus
 from .render_rows import aligned_body, coverage_panel, english_body
 
@@ -55,7 +55,7 @@ def _header(article: Article) -> str:
     rows = [
         ("英文标题", "Title", f'<span lang="en">{h(meta.title_en)}</span>'),
         ("原文作者", "Author", f'<span lang="en">{h(meta.author)}</span>'),
-        ("中文发布", "Published in Chinese by", h(meta.publisher)),
+        ("中文发布", "Published in Chinese by", zh_text(meta.publisher)),
     ]
     if meta.date:
         rows.append(("日期", "Date", h(meta.date)))
@@ -65,7 +65,7 @@ def _header(article: Article) -> str:
         rows.append(("中文原文", "Chinese article", link(meta.zh_url)))
     script = {"hans": "简体 Simplified", "hant": "繁体 Traditional (shown in Simplified by default)"}[meta.script]
     rows.append(("收到的文字", "Received in", h(script)))
-    cells = "".join(f'<dt>{zh} <small lang="en">{en}</small></dt><dd>{value}</dd>' for zh, en, value in rows)
+    cells = "".join(f'<dt>{zh_text(zh)} <small lang="en">{en}</small></dt><dd>{value}</dd>' for zh, en, value in rows)
     return f'<dl class="dz-meta">{cells}</dl>'
 
 
@@ -78,11 +78,12 @@ def _chinese_only(article: Article, deco: Decorations) -> list[str]:
 
 
 def _no_source_note(article: Article) -> str:
-    where = f"请阅读原文：{link(article.meta.original_url)}" if article.meta.original_url else "原文链接暂缺。"
+    where = (f"{zh_text('请阅读原文：')}{link(article.meta.original_url)}" if article.meta.original_url
+             else zh_text("原文链接暂缺。"))
     return (
-        '<div class="admonition note dz-nosource"><p class="admonition-title">没有英文原文 '
+        f'<div class="admonition note dz-nosource"><p class="admonition-title">{zh_text("没有英文原文")} '
         '<span lang="en">No English source yet</span></p>'
-        f"<p>本文的英文原文尚未收录，因此没有逐段对照。{where}</p>"
+        f"<p>{zh_text('本文的英文原文尚未收录，因此没有逐段对照。')}{where}</p>"
         '<p lang="en">The English original is not in the collection yet, so there is no alignment. '
         "A curator who adds <code>en.txt</code> to the article folder gives this page its side-by-side view.</p></div>"
     )
@@ -93,8 +94,8 @@ def article_list(corpus: Corpus) -> str:
     rows = []
     for article in corpus.articles:
         meta = article.meta
-        source = ("中英对照 <small lang=\"en\">with English source</small>" if article.en
-                  else "仅中文 <small lang=\"en\">Chinese only</small>")
+        source = (f"{zh_text('中英对照')} <small lang=\"en\">with English source</small>" if article.en
+                  else f"{zh_text('仅中文')} <small lang=\"en\">Chinese only</small>")
         rows += [
             f"- [**{md_text(meta.title_zh)}**]({article_path(meta.slug)})  ",
             f"  <span lang=\"en\">{h(meta.title_en)}</span>  ",

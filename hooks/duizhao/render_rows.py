@@ -7,7 +7,7 @@ marked as the summary's own additions. Every row is reachable by its paragraph a
 
 from __future__ import annotations
 
-from .markup import PLAIN, Decorations, h, md_text, permalink, with_headings, zh_heading, zh_html
+from .markup import PLAIN, Decorations, h, md_text, permalink, with_headings, zh_heading, zh_html, zh_text
 from .model import Article, Block, CleanText, Link, Sentence
 
 
@@ -85,11 +85,12 @@ def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str
 
 def _confidence(link: Link) -> str:
     if link.pinned:
-        return '<span class="dz-flag dz-flag-pinned" title="编辑指定的对齐 Pinned by a curator">编辑指定 <span lang="en">pinned</span></span>'
+        return ('<span class="dz-flag dz-flag-pinned" title="编辑指定的对齐 Pinned by a curator">'
+                f'{zh_text("编辑指定")} <span lang="en">pinned</span></span>')
     if link.confident:
         return ""
     return (f'<span class="dz-flag dz-flag-weak" title="低置信度对齐（{link.score:.2f}）Low-confidence link ({link.score:.2f})">'
-            '对齐存疑 <span lang="en">uncertain</span></span>')
+            f'{zh_text("对齐存疑")} <span lang="en">uncertain</span></span>')
 
 
 def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
@@ -100,7 +101,7 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
 def _addition(slug: str, block: Block, deco: Decorations) -> str:
     return ('<div class="dz-row dz-addition">'
             f'<div class="dz-row-zh">{_zh_paragraph(slug, block, "", deco)}</div>'
-            '<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">摘要自加，原文无对应 '
+            f'<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">{zh_text("摘要自加，原文无对应")} '
             '<span lang="en">The summary’s own addition: no source in the original</span></span></div></div>')
 
 
@@ -129,12 +130,12 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str]) ->
         parts.append(f'<p class="dz-en">{spans}</p>')
         if k + 1 < len(passages):
             count = elsewhere[k]
-            parts.append(f'<p class="dz-elsewhere">⋯ 其间 {count} 句与摘要的其他段落对应 <span lang="en">{count} '
+            parts.append(f'<p class="dz-elsewhere">⋯ {zh_text(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
                          f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
                          'elsewhere in the summary</span> ⋯</p>')
     total = sum(len(passage) for passage in passages)
     return ['<details class="dz-row dz-omission"><summary>'
-            f'原文此处 {total} 句未被摘要 <span lang="en">{total} sentence{"s" if total > 1 else ""} '
+            f'{zh_text(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
             'of the original not covered by the summary</span></summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
             ""]
@@ -157,14 +158,15 @@ def coverage_panel(article: Article) -> str:
     )
     return (
         '<div class="dz-coverage">'
-        f'<p>摘要表达了原文 <strong>{share_covered:.0%}</strong> 的句子（{covered}/{len(sentences)}）；'
-        f'摘要中 <strong>{share_added:.0%}</strong> 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。</p>'
+        f'<p>{zh_text("摘要表达了原文 ")}<strong>{share_covered:.0%}</strong>'
+        f'{zh_text(f" 的句子（{covered}/{len(sentences)}）；摘要中 ")}<strong>{share_added:.0%}</strong>'
+        f'{zh_text(f" 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。")}</p>'
         f'<p lang="en">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
         f'({covered}/{len(sentences)}); <strong>{share_added:.0%}</strong> of its paragraphs have no source '
         f'({additions}/{len(paragraphs)}).</p>'
         f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(sentences)} sentences covered">{cells}</div>'
-        '<p class="dz-map-legend"><span class="dz-cell dz-covered"></span> 已表达 <span lang="en">covered</span> '
-        '<span class="dz-cell dz-skip"></span> 未表达 <span lang="en">not covered</span></p>'
+        f'<p class="dz-map-legend"><span class="dz-cell dz-covered"></span> {zh_text("已表达")} <span lang="en">covered</span> '
+        f'<span class="dz-cell dz-skip"></span> {zh_text("未表达")} <span lang="en">not covered</span></p>'
         "</div>"
     )
 

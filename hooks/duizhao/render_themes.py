@@ -123,12 +123,12 @@ def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md") -> 
         tags = index.of_theme(theme.id)
         articles = len({t.article for t in tags})
         rows.append(
-            f"- [**{md_text(theme.name_zh)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
-            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} 段 <small lang=\"en\">passages</small>"
-            f" · {articles} 篇 <small lang=\"en\">articles</small>  \n"
-            f"  <small>{h(theme.description_zh)}</small>"
+            f"- [**{zh_text(theme.name_zh)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
+            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} {zh_text('段')} <small lang=\"en\">passages</small>"
+            f" · {articles} {zh_text('篇')} <small lang=\"en\">articles</small>  \n"
+            f"  <small>{zh_text(theme.description_zh)}</small>"
         )
-    rows.append(f"- [术语表 <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})")
+    rows.append(f"- [{zh_text('术语表')} <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})")
     return "\n".join(rows) + "\n"
 
 
@@ -152,14 +152,15 @@ def themes_index_page(index: ThemeIndex) -> str:
         "title: 主题 Themes",
         "---",
         "",
-        "# 主题 <small lang=\"en\">Themes</small>",
+        f"# {zh_text('主题')} <small lang=\"en\">Themes</small>",
         "",
         themes_overview_markdown(index, THEMES_INDEX_PATH),
-        "## 如何标记 <small lang=\"en\">How paragraphs are tagged</small>",
+        f"## {zh_text('如何标记')} <small lang=\"en\">How paragraphs are tagged</small>"
+        ' {#how-paragraphs-are-tagged data-toc-label="如何标记 How paragraphs are tagged"}',
         "",
-        "<p lang=\"zh-Hans\">每个主题由一组带权重的中英文术语定义。在一段中文及其对应的英文原句里找到的每个术语计一次分，"
-        "总分达到主题的阈值即标记该段；弱提示（如“发布”“压力”）必须与其他证据同时出现，"
-        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记都保留它的依据。</p>",
+        "<p>" + zh_text("每个主题由一组带权重的中英文术语定义。在一段中文及其对应的英文原句里找到的每个术语计一次分，"
+                        "总分达到主题的阈值即标记该段；弱提示（如“发布”“压力”）必须与其他证据同时出现，"
+                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记都保留它的依据。") + "</p>",
         "",
         "<p lang=\"en\">Each theme is defined by weighted terms in both languages. Every term found in a Chinese "
         "paragraph or in the English sentences it expresses counts once; a paragraph whose total reaches the "
@@ -180,19 +181,19 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
         f"description: \"{_title(theme.description_en, 200)}\"",
         "---",
         "",
-        f"# {md_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
+        f"# {zh_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
         "",
         f'<div class="dz-theme-about"><p>{zh_text(theme.description_zh, traditional)}</p><p lang="en">{h(theme.description_en)}</p></div>',
         "",
     ]
     if theme.related:
-        related = " · ".join(f"[{md_text(index.theme(r).name_zh)} <small lang=\"en\">{md_text(index.theme(r).name_en)}</small>]"
+        related = " · ".join(f"[{zh_text(index.theme(r).name_zh)} <small lang=\"en\">{md_text(index.theme(r).name_en)}</small>]"
                              f"({link(page, theme_path(r))})" for r in theme.related)
-        parts += [f"相关主题 <small lang=\"en\">Related themes</small>: {related}", ""]
+        parts += [f"{zh_text('相关主题')} <small lang=\"en\">Related themes</small>: {related}", ""]
     by_article = [(a, [t for t in tags if t.article == a.meta.slug]) for a in corpus.articles]
     by_article = [(a, ts) for a, ts in by_article if ts]
     if not by_article:
-        return "\n".join(parts + ["<p>暂无段落。 <span lang=\"en\">No passages yet.</span></p>", ""])
+        return "\n".join(parts + [f"<p>{zh_text('暂无段落。')} <span lang=\"en\">No passages yet.</span></p>", ""])
     parts += _counts(by_article, len(tags)) + [""]
     for article, article_tags in by_article:
         parts += _article_section(article, article_tags, page, glossary)
@@ -200,10 +201,11 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
 
 
 def _counts(by_article: list[tuple[Article, list[ThemeTag]]], total: int) -> list[str]:
-    rows = ["| 文章 <small lang=\"en\">Article</small> | 段落 <small lang=\"en\">Passages</small> |", "|---|--:|"]
+    rows = [f"| {zh_text('文章')} <small lang=\"en\">Article</small> | {zh_text('段落')} <small lang=\"en\">Passages</small> |",
+            "|---|--:|"]
     for article, tags in by_article:
         rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(tags)} |")
-    rows.append(f"| **合计** <small lang=\"en\">Total</small> | **{total}** |")
+    rows.append(f"| **{zh_text('合计')}** <small lang=\"en\">Total</small> | **{total}** |")
     return rows
 
 
@@ -213,7 +215,7 @@ def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
         f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> · <span lang=\"en\">{h(meta.author)}</span>"
-        f" · {len(tags)} 段 <small lang=\"en\">passages</small></p>",
+        f" · {len(tags)} {zh_text('段')} <small lang=\"en\">passages</small></p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
@@ -229,7 +231,8 @@ def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossa
         en_text = mark_terms(h(" ".join(s.text for s in english)), glossary, "en")
         en = f'<p class="dz-en" lang="en">{en_text}</p>'
     elif article.alignment is not None and block.id in article.alignment.additions:
-        en = '<p class="dz-en dz-none">摘要自有内容，原文中没有对应句子。 <span lang="en">The summary\'s own addition: no source sentence.</span></p>'
+        en = (f'<p class="dz-en dz-none">{zh_text("摘要自有内容，原文中没有对应句子。")} '
+              '<span lang="en">The summary\'s own addition: no source sentence.</span></p>')
     else:
         en = ""
     pair = "dz-pair" if en else "dz-pair dz-single"
@@ -237,8 +240,8 @@ def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossa
         '<div class="dz-passage" markdown="1">',
         f'<div class="{pair}">{zh}{en}</div>',
         "",
-        f"[¶ 在文中阅读 <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context }}"
-        f" <small class=\"dz-why\">依据 <span lang=\"en\">matched</span>: {h(tag.reason)}</small>",
+        f"[¶ {zh_text('在文中阅读')} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context }}"
+        f" <small class=\"dz-why\">{zh_text('依据')} <span lang=\"en\">matched</span>: {zh_text(tag.reason)}</small>",
         "</div>",
         "",
     ]
@@ -255,9 +258,9 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
         "title: 术语表 Glossary",
         "---",
         "",
-        "# 术语表 <small lang=\"en\">Glossary</small>",
+        f"# {zh_text('术语表')} <small lang=\"en\">Glossary</small>",
         "",
-        "<p lang=\"zh-Hans\">这些文章反复用到的术语。文中出现时，悬停可见中英文释义。</p>"
+        "<p>" + zh_text("这些文章反复用到的术语。文中出现时，悬停可见中英文释义。") + "</p>"
         "<p lang=\"en\">Terms the essays turn on. Where they occur in the texts, hovering shows both definitions.</p>",
         "",
     ]
@@ -270,21 +273,22 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
 def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], themes: dict[str, Theme],
                     traditional: str = DEFAULT_TRADITIONAL) -> list[str]:
     out = [
-        f"## {md_text(term.zh)} <small lang=\"en\">{md_text(term.en)}</small> {{#{term.id}}}",
+        f"## {zh_text(term.zh)} <small lang=\"en\">{md_text(term.en)}</small>"
+        f" {{#{term.id} data-toc-label=\"{_attribute(f'{term.zh} {term.en}')}\"}}",
         "",
         f'<div class="dz-definition"><p>{zh_text(term.definition_zh, traditional)}</p><p lang="en">{h(term.definition_en)}</p></div>',
         "",
     ]
     also = term.also
     if also:
-        out += ["也写作 <small lang=\"en\">Also written</small>: " + " · ".join(md_text(p) for p in also), ""]
+        out += [f"{zh_text('也写作')} <small lang=\"en\">Also written</small>: " + " · ".join(zh_text(p) for p in also), ""]
     if term.theme and term.theme in themes:
         theme = themes[term.theme]
-        out += [f"主题 <small lang=\"en\">Theme</small>: [{md_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>]"
+        out += [f"{zh_text('主题')} <small lang=\"en\">Theme</small>: [{zh_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>]"
                 f"({link(GLOSSARY_PATH, theme_path(theme.id))})", ""]
     if not places:
-        return out + ["<p class=\"dz-none\">文中尚未出现。 <span lang=\"en\">Not found in the texts yet.</span></p>", ""]
-    out += ["出现于 <small lang=\"en\">Occurs in</small>:", ""]
+        return out + [f"<p class=\"dz-none\">{zh_text('文中尚未出现。')} <span lang=\"en\">Not found in the texts yet.</span></p>", ""]
+    out += [f"{zh_text('出现于')} <small lang=\"en\">Occurs in</small>:", ""]
     articles = []
     for article, *_ in places:
         if all(article is not seen for seen in articles):
@@ -296,6 +300,11 @@ def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], the
     return out + [""]
 
 
+def _attribute(text: str) -> str:
+    """Text for an attribute of Markdown's attribute lists (the table of contents label)."""
+    return h(text).replace('"', "&quot;")
+
+
 def _occurrence_links(article: Article, places: list[tuple[str, str, str]]) -> str:
     target = article_path(article.meta.slug)
     text = ""
@@ -304,7 +313,7 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]]) -> s
         if mine:
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            text += f" · {label}: {links}"
+            text += f" · {zh_text(label) if lang == 'zh' else label}: {links}"
     return text
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .corpus import CleaningReport
 from .fixlog import CleaningLog
-from .markup import h
+from .markup import h, zh_text
 
 
 def summary_line(report: CleaningReport) -> str:
@@ -49,7 +49,7 @@ def report_page(reports: tuple[CleaningReport, ...]) -> str:
         "  exclude: true",
         "---",
         "",
-        "# 清洗报告 <small lang=\"en\">Cleaning report</small>",
+        f"# {zh_text('清洗报告')} <small lang=\"en\">Cleaning report</small>",
         "",
         '<p lang="en">Every line the build removed or changed in the texts as received, with the fixer '
         "that did it. Nothing is dropped without a line here.</p>",
