@@ -8,6 +8,7 @@ the reader's 繁體 switch applies it, still with no download and no runtime con
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -41,7 +42,7 @@ def labels_script(labels: dict[str, str]) -> str:
 def toc_titles(items) -> Iterable[str]:
     """Titles of a page's table of contents, at every depth."""
     for item in items:
-        yield item.title
+        yield html.unescape(item.title)  # the page shows "技术产出>" where the title holds "&gt;"
         yield from toc_titles(item.children)
 
 
