@@ -50,6 +50,18 @@ def test_skipped_passages_interrupted_by_a_moved_sentence_share_one_collapsed_ro
     assert 'id="en-11"' not in box
 
 
+def test_a_moved_row_does_not_pull_the_skipped_english_above_it():
+    # The summary opens with the source's conclusion (zh-1 renders the last sentence): the
+    # sentence it skips (en-11) still shows where it stands, between zh-2 and zh-3.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "结论。"), zh_block(2, "开头。"), zh_block(3, "中间。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "Start.", "Skipped.", "Middle.", "Conclusion."),), ())
+    links = (Link(("zh-1",), ("en-13",), 0.9), Link(("zh-2",), ("en-10",), 0.9), Link(("zh-3",), ("en-12",), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-11",)))))
+    moved, first, skipped, middle = (html.index(m) for m in ('id="zh-1"', 'id="zh-2"', 'id="en-11"', 'id="zh-3"'))
+    assert moved < first < skipped < middle
+    assert "rendered elsewhere" not in html
+
+
 def test_linked_elements_point_at_each_other():
     html = "\n".join(aligned_body(article([Link(("zh-1",), ("en-10", "en-11"), 0.9)])))
     assert 'id="zh-1" class="dz-zh dz-paragraph" tabindex="0" data-en="en-10 en-11"' in html

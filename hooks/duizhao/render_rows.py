@@ -7,6 +7,9 @@ marked as the summary's own additions. Every row is reachable by its paragraph a
 
 from __future__ import annotations
 
+from itertools import groupby
+
+from .align import monotone_anchors
 from .markup import PLAIN, Decorations, h, md_text, permalink, with_headings, zh_heading, zh_html, zh_text
 from .model import Article, Block, CleanText, Link, Sentence
 
@@ -17,9 +20,11 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     sentences = [s for block in en.blocks for s in block.sentences]
     position = {s.id: i for i, s in enumerate(sentences)}
     kind_of = {s.id: block.kind for block in en.blocks for s in block.sentences}
+    block_of = {s.id: k for k, block in enumerate(en.blocks) for s in block.sentences}
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
     blocks = {b.id: b for b in article.zh.blocks}
     omitted = set(alignment.omissions)
+    in_order = _links_in_source_order(alignment.links, position)
     shown_up_to = 0  # English position before which every skipped sentence is already shown
     shown: set[str] = set()  # sentences already on the page: a repeat must not repeat the anchor
     out: list[str] = []
@@ -27,9 +32,9 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         link = link_of.get(block.id)
         if link and block.id != link.zh[0]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
-        if link and link.en:
+        if link and link.en and link.zh in in_order:
             first = min(position[e] for e in link.en)
-            out += _skipped(sentences[shown_up_to:first], omitted, kind_of)
+            out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of)
             shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
         members = [blocks[z] for z in link.zh] if link else [block]
         body = [b for b in members if b.kind != "heading"]
@@ -42,8 +47,20 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
                 out += [zh_heading(heading), ""]
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown), ""]
         shown.update(link.en if link else ())
-    out += _skipped(sentences[shown_up_to:], omitted, kind_of)
+    out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of)
     return out
+
+
+def _links_in_source_order(links, position: dict[str, int]) -> set[tuple[str, ...]]:
+    """The links (by their Chinese ids) that follow the source's order: the heaviest chain of
+    links whose sentences increase down the page. A link the summary moved (its intro
+    quoting the conclusion) is left out, so the English skipped before it is shown where it
+    stands in the source, not piled up above that early row.
+    """
+    linked = [link for link in links if link.en]
+    chain = monotone_anchors([(k, min(position[e] for e in link.en), float(len(link.en)))
+                              for k, link in enumerate(linked)])
+    return {linked[k].zh for k, _ in chain}
 
 
 def _heading(block: Block, link: Link | None, sentences: list[Sentence], position: dict[str, int],
@@ -105,7 +122,7 @@ def _addition(slug: str, block: Block, deco: Decorations) -> str:
             '<span lang="en">The summary’s own addition: no source in the original</span></span></div></div>')
 
 
-def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str]) -> list[str]:
+def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int]) -> list[str]:
     """The English sentences of ``run`` the summary skips, as one collapsed row.
 
     Where the summary moved material, sentences it renders elsewhere interrupt the run; they
@@ -126,8 +143,9 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str]) ->
         return []
     parts = []
     for k, passage in enumerate(passages):
-        spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}">{h(s.text)}</span>' for s in passage)
-        parts.append(f'<p class="dz-en">{spans}</p>')
+        for _, paragraph in groupby(passage, key=lambda s: block_of[s.id]):  # the source's own paragraphs
+            spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}">{h(s.text)}</span>' for s in paragraph)
+            parts.append(f'<p class="dz-en">{spans}</p>')
         if k + 1 < len(passages):
             count = elsewhere[k]
             parts.append(f'<p class="dz-elsewhere">⋯ {zh_text(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
