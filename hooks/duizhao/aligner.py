@@ -94,7 +94,8 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
         beads.extend(_align_segment(scorer, noise, segment, set(fixed), zh_captions, en_captions))
     moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads) if not zh_captions[i]]
     beads = list(relink_moved(beads, moved))
-    beads = _merge_shared(_trim_shared_edges(_fill_gaps(beads, scorer, noise, zh_captions, set(fixed)), scorer, set(fixed)))
+    beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed))
+    beads = _merge_shared(_trim_shared_edges(beads, scorer, set(fixed)))
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
 

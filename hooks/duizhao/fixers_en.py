@@ -303,10 +303,19 @@ def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
     if len(lines) < 2 or lines[0].kind != "paragraph" or not lines[0].text.strip():
         return lines
     title, following = lines[0].text.strip(), lines[1].text.strip()
-    if (len(title.split()) > 12 or title[-1] in ".!?:;,…" + _CLOSERS or title.startswith("http")
-            or len(following) < max(40, 2 * len(title))):
+    if title.startswith("http") or not _stands_as_title(title, following, TITLE_WORDS):
         return lines
     return (Line(lines[0].number, lines[0].text, "heading"), *lines[1:])
+
+
+TITLE_WORDS = 12
+"""Longest first line, in words, read as the text's title."""
+
+
+def _stands_as_title(text: str, following: str, most_words: int) -> bool:
+    """A short line with no sentence end, followed by a paragraph at least twice as long."""
+    return (bool(text) and len(text.split()) <= most_words and text[-1] not in ".!?:;,…" + _CLOSERS
+            and len(following) >= max(40, 2 * len(text)))
 
 
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.*?)\s*#*\s*$")
@@ -337,8 +346,7 @@ def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
             continue
         text = line.text.strip()
         following = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
-        if (text and text[0].isupper() and len(text.split()) <= SECTION_HEADING_WORDS
-                and text[-1] not in ".!?:;,…" + _CLOSERS and len(following) >= max(40, 2 * len(text))):
+        if text[:1].isupper() and _stands_as_title(text, following, SECTION_HEADING_WORDS):
             out[k] = Line(line.number, line.text, "heading", line.merged)
     return tuple(out)
 

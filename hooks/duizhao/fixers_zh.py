@@ -484,7 +484,9 @@ def _paragraphs(sentences: list[list[Line]]) -> list[list[list[Line]]]:
 RUN_ON_SENTENCES = 12
 """More sentences than this in one line is a page whose paragraph breaks were lost: no
 paragraph of the essays comes near it, and no reader scrolls through it as one block."""
-_OPENERS, _CLOSERS = "「『“（(《【", "」』”）)》】"
+OPENERS = "「『“‘(（《【"
+"""Opening quotes and brackets: a sentence end inside them does not end the line's sentence."""
+FULL_STOPS = "。！？!?"
 
 
 def split_run_on_text(lines: Lines, log: CleaningLog) -> Lines:
@@ -513,11 +515,11 @@ def split_run_on_text(lines: Lines, log: CleaningLog) -> Lines:
 def _sentence_pieces(text: str) -> list[str]:
     pieces, start, depth = [], 0, 0
     for k, char in enumerate(text):
-        if char in _OPENERS:
+        if char in OPENERS:
             depth += 1
-        elif char in _CLOSERS:
+        elif char in CLOSERS:
             depth = max(0, depth - 1)
-        elif char in "。！？!?" and depth == 0 and (k + 1 == len(text) or text[k + 1] not in "。！？!?"):
+        elif char in FULL_STOPS and depth == 0 and (k + 1 == len(text) or text[k + 1] not in FULL_STOPS):
             pieces.append(text[start:k + 1])
             start = k + 1
     pieces.append(text[start:])
