@@ -31,10 +31,11 @@ _CLOSE = re.escape(_CLOSERS)  # for use inside a character class
 _OPEN = re.escape(_OPENERS_PUNCT)
 
 # A sentence end touching the next sentence: ``hay-day.I asked``, ``now".The``,
-# ``welcome!The``. The next sentence must start with a word, not an initial (``Ph.D``)
-# nor an all-capital name, which a dot joins to a word in names like ``ASP.NET``.
+# ``welcome!The``, ``well-read.A prevailing``. The next sentence must start with a word
+# (``A`` and ``I`` included), not an initial (``Ph.D``) nor an all-capital name, which a
+# dot joins to a word in names like ``ASP.NET``.
 _SENTENCE_SEAM = re.compile(
-    rf"[.!?…][{_CLOSE}]*(?=[{_OPEN}]?(?:[A-Z][a-z’']|I\b))"
+    rf"[.!?…][{_CLOSE}]*(?=[{_OPEN}]?(?:[A-Z][a-z’']|[AI]\b))"
 )
 
 # A colon touching what it introduces: ``at the time):FYI.``
@@ -641,6 +642,8 @@ def split_glued_sentences(text: str) -> str:
 
     >>> split_glued_sentences("it was in its hay-day.I asked them (after my Ph.D. I think), e.g. www.interconnects.ai or 0.5.")
     'it was in its hay-day. I asked them (after my Ph.D. I think), e.g. www.interconnects.ai or 0.5.'
+    >>> split_glued_sentences("I became well-read.A prevailing emotion, in the U.S.A too.")
+    'I became well-read. A prevailing emotion, in the U.S.A too.'
     """
     for seam in reversed(_sentence_seams(text)):
         text = text[:seam] + " " + text[seam:]
