@@ -69,7 +69,8 @@ def on_page_markdown(markdown, /, *, page, config, files):
     if ARTICLE_LIST_MARKER in markdown:
         markdown = markdown.replace(ARTICLE_LIST_MARKER, article_list(config.duizhao.corpus))
     if THEME_LIST_MARKER in markdown:
-        markdown = markdown.replace(THEME_LIST_MARKER, themes_overview_markdown(config.duizhao.themes, page.file.src_uri))
+        overview = themes_overview_markdown(config.duizhao.themes, page.file.src_uri, config.duizhao.traditional)
+        markdown = markdown.replace(THEME_LIST_MARKER, overview)
     return markdown
 
 

@@ -63,8 +63,9 @@ def _header(article: Article) -> str:
         rows.append(("原文", "Original", link(meta.original_url)))
     if meta.zh_url:
         rows.append(("中文原文", "Chinese article", link(meta.zh_url)))
-    zh, en = {"hans": ("简体", "Simplified"), "hant": ("繁体", "Traditional (shown in Simplified by default)")}[meta.script]
-    rows.append(("收到的文字", "Received in", f'{zh_text(zh)} <span lang="en">{en}</span>'))
+    script_zh, script_en = {"hans": ("简体", "Simplified"),
+                            "hant": ("繁体", "Traditional (shown in Simplified by default)")}[meta.script]
+    rows.append(("收到的文字", "Received in", f'{zh_text(script_zh)} <span lang="en">{script_en}</span>'))
     cells = "".join(f'<dt>{zh_text(zh)} <small lang="en">{en}</small></dt><dd>{value}</dd>' for zh, en, value in rows)
     return f'<dl class="dz-meta">{cells}</dl>'
 

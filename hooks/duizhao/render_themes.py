@@ -52,7 +52,7 @@ def theme_pages(corpus: Corpus, themes: tuple[Theme, ...], glossary: Glossary, i
                 traditional: str = DEFAULT_TRADITIONAL) -> list[tuple[str, str]]:
     """Every page this module generates: (docs-relative path, Markdown)."""
     index = index or tag_corpus(corpus, themes)
-    pages = [(THEMES_INDEX_PATH, themes_index_page(index))]
+    pages = [(THEMES_INDEX_PATH, themes_index_page(index, traditional))]
     pages += [(theme_path(theme.id), theme_page(theme, index, corpus, glossary, traditional)) for theme in themes]
     pages.append((GLOSSARY_PATH, glossary_page(glossary, corpus, themes, traditional)))
     return pages
@@ -116,19 +116,20 @@ def _url(page: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
-def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md") -> str:
+def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md",
+                             traditional: str = DEFAULT_TRADITIONAL) -> str:
     """The home page's list of themes with their passage counts (Markdown)."""
     rows = []
     for theme in index.themes:
         tags = index.of_theme(theme.id)
         articles = len({t.article for t in tags})
         rows.append(
-            f"- [**{zh_text(theme.name_zh)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
-            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} {zh_text('段')} <small lang=\"en\">passages</small>"
-            f" · {articles} {zh_text('篇')} <small lang=\"en\">articles</small>  \n"
-            f"  <small>{zh_text(theme.description_zh)}</small>"
+            f"- [**{zh_text(theme.name_zh, traditional)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
+            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>"
+            f" · {articles} {zh_text('篇', traditional)} <small lang=\"en\">articles</small>  \n"
+            f"  <small>{zh_text(theme.description_zh, traditional)}</small>"
         )
-    rows.append(f"- [{zh_text('术语表')} <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})")
+    rows.append(f"- [{zh_text('术语表', traditional)} <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})")
     return "\n".join(rows) + "\n"
 
 
@@ -145,22 +146,22 @@ def themes_report_markdown(index: ThemeIndex, from_page: str = "report.md") -> s
 
 # --- theme pages ----------------------------------------------------------------------------
 
-def themes_index_page(index: ThemeIndex) -> str:
+def themes_index_page(index: ThemeIndex, traditional: str = DEFAULT_TRADITIONAL) -> str:
     """``themes/index.md``: the themes, and how paragraphs come to carry them."""
     return "\n".join([
         "---",
         "title: 主题 Themes",
         "---",
         "",
-        f"# {zh_text('主题')} <small lang=\"en\">Themes</small>",
+        f"# {zh_text('主题', traditional)} <small lang=\"en\">Themes</small>",
         "",
-        themes_overview_markdown(index, THEMES_INDEX_PATH),
-        f"## {zh_text('如何标记')} <small lang=\"en\">How paragraphs are tagged</small>"
+        themes_overview_markdown(index, THEMES_INDEX_PATH, traditional),
+        f"## {zh_text('如何标记', traditional)} <small lang=\"en\">How paragraphs are tagged</small>"
         ' {#how-paragraphs-are-tagged data-toc-label="如何标记 How paragraphs are tagged"}',
         "",
         "<p>" + zh_text("每个主题由一组带权重的中英文术语定义。在一段中文及其对应的英文原句里找到的每个术语计一次分，"
                         "总分达到主题的阈值即标记该段；弱提示（如“发布”“压力”）必须与其他证据同时出现，"
-                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记都保留它的依据。") + "</p>",
+                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记都保留它的依据。", traditional) + "</p>",
         "",
         "<p lang=\"en\">Each theme is defined by weighted terms in both languages. Every term found in a Chinese "
         "paragraph or in the English sentences it expresses counts once; a paragraph whose total reaches the "
@@ -181,57 +182,58 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
         f"description: \"{_title(theme.description_en, 200)}\"",
         "---",
         "",
-        f"# {zh_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
+        f"# {zh_text(theme.name_zh, traditional)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
         "",
         f'<div class="dz-theme-about"><p>{zh_text(theme.description_zh, traditional)}</p><p lang="en">{h(theme.description_en)}</p></div>',
         "",
     ]
     if theme.related:
-        related = " · ".join(f"[{zh_text(index.theme(r).name_zh)} <small lang=\"en\">{md_text(index.theme(r).name_en)}</small>]"
+        related = " · ".join(f"[{zh_text(index.theme(r).name_zh, traditional)} <small lang=\"en\">{md_text(index.theme(r).name_en)}</small>]"
                              f"({link(page, theme_path(r))})" for r in theme.related)
-        parts += [f"{zh_text('相关主题')} <small lang=\"en\">Related themes</small>: {related}", ""]
+        parts += [f"{zh_text('相关主题', traditional)} <small lang=\"en\">Related themes</small>: {related}", ""]
     by_article = [(a, [t for t in tags if t.article == a.meta.slug]) for a in corpus.articles]
     by_article = [(a, ts) for a, ts in by_article if ts]
     if not by_article:
-        return "\n".join(parts + [f"<p>{zh_text('暂无段落。')} <span lang=\"en\">No passages yet.</span></p>", ""])
-    parts += _counts(by_article, len(tags)) + [""]
+        return "\n".join(parts + [f"<p>{zh_text('暂无段落。', traditional)} <span lang=\"en\">No passages yet.</span></p>", ""])
+    parts += _counts(by_article, len(tags), traditional) + [""]
     for article, article_tags in by_article:
-        parts += _article_section(article, article_tags, page, glossary)
+        parts += _article_section(article, article_tags, page, glossary, traditional)
     return "\n".join(parts)
 
 
-def _counts(by_article: list[tuple[Article, list[ThemeTag]]], total: int) -> list[str]:
-    rows = [f"| {zh_text('文章')} <small lang=\"en\">Article</small> | {zh_text('段落')} <small lang=\"en\">Passages</small> |",
+def _counts(by_article: list[tuple[Article, list[ThemeTag]]], total: int, traditional: str) -> list[str]:
+    rows = [f"| {zh_text('文章', traditional)} <small lang=\"en\">Article</small> | {zh_text('段落', traditional)} <small lang=\"en\">Passages</small> |",
             "|---|--:|"]
     for article, tags in by_article:
         rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(tags)} |")
-    rows.append(f"| **{zh_text('合计')}** <small lang=\"en\">Total</small> | **{total}** |")
+    rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{total}** |")
     return rows
 
 
-def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary: Glossary) -> list[str]:
+def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary: Glossary,
+                     traditional: str) -> list[str]:
     meta = article.meta
     out = [
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
         f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> · <span lang=\"en\">{h(meta.author)}</span>"
-        f" · {len(tags)} {zh_text('段')} <small lang=\"en\">passages</small></p>",
+        f" · {len(tags)} {zh_text('段', traditional)} <small lang=\"en\">passages</small></p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
     for tag in tags:
-        out += _passage(article, blocks[tag.block], tag, page, glossary)
+        out += _passage(article, blocks[tag.block], tag, page, glossary, traditional)
     return out
 
 
-def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossary) -> list[str]:
+def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossary, traditional: str) -> list[str]:
     english = english_for(article, block.id)
     zh = f'<p class="dz-zh">{zh_html(block, Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang)))}</p>'
     if english:
         en_text = mark_terms(h(" ".join(s.text for s in english)), glossary, "en")
         en = f'<p class="dz-en" lang="en">{en_text}</p>'
     elif article.alignment is not None and block.id in article.alignment.additions:
-        en = (f'<p class="dz-en dz-none">{zh_text("摘要自有内容，原文中没有对应句子。")} '
+        en = (f'<p class="dz-en dz-none">{zh_text("摘要自有内容，原文中没有对应句子。", traditional)} '
               '<span lang="en">The summary\'s own addition: no source sentence.</span></p>')
     else:
         en = ""
@@ -240,8 +242,8 @@ def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossa
         '<div class="dz-passage" markdown="1">',
         f'<div class="{pair}">{zh}{en}</div>',
         "",
-        f"[¶ {zh_text('在文中阅读')} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context }}"
-        f" <small class=\"dz-why\">{zh_text('依据')} <span lang=\"en\">matched</span>: {zh_text(tag.reason)}</small>",
+        f"[¶ {zh_text('在文中阅读', traditional)} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context }}"
+        f" <small class=\"dz-why\">{zh_text('依据', traditional)} <span lang=\"en\">matched</span>: {zh_text(tag.reason, traditional)}</small>",
         "</div>",
         "",
     ]
@@ -258,9 +260,9 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
         "title: 术语表 Glossary",
         "---",
         "",
-        f"# {zh_text('术语表')} <small lang=\"en\">Glossary</small>",
+        f"# {zh_text('术语表', traditional)} <small lang=\"en\">Glossary</small>",
         "",
-        "<p>" + zh_text("这些文章反复用到的术语。文中出现时，悬停可见中英文释义。") + "</p>"
+        "<p>" + zh_text("这些文章反复用到的术语。文中出现时，悬停可见中英文释义。", traditional) + "</p>"
         "<p lang=\"en\">Terms the essays turn on. Where they occur in the texts, hovering shows both definitions.</p>",
         "",
     ]
@@ -273,7 +275,7 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
 def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], themes: dict[str, Theme],
                     traditional: str = DEFAULT_TRADITIONAL) -> list[str]:
     out = [
-        f"## {zh_text(term.zh)} <small lang=\"en\">{md_text(term.en)}</small>"
+        f"## {zh_text(term.zh, traditional)} <small lang=\"en\">{md_text(term.en)}</small>"
         f" {{#{term.id} data-toc-label=\"{_attribute(f'{term.zh} {term.en}')}\"}}",
         "",
         f'<div class="dz-definition"><p>{zh_text(term.definition_zh, traditional)}</p><p lang="en">{h(term.definition_en)}</p></div>',
@@ -281,14 +283,14 @@ def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], the
     ]
     also = term.also
     if also:
-        out += [f"{zh_text('也写作')} <small lang=\"en\">Also written</small>: " + " · ".join(zh_text(p) for p in also), ""]
+        out += [f"{zh_text('也写作', traditional)} <small lang=\"en\">Also written</small>: " + " · ".join(zh_text(p, traditional) for p in also), ""]
     if term.theme and term.theme in themes:
         theme = themes[term.theme]
-        out += [f"{zh_text('主题')} <small lang=\"en\">Theme</small>: [{zh_text(theme.name_zh)} <small lang=\"en\">{md_text(theme.name_en)}</small>]"
+        out += [f"{zh_text('主题', traditional)} <small lang=\"en\">Theme</small>: [{zh_text(theme.name_zh, traditional)} <small lang=\"en\">{md_text(theme.name_en)}</small>]"
                 f"({link(GLOSSARY_PATH, theme_path(theme.id))})", ""]
     if not places:
-        return out + [f"<p class=\"dz-none\">{zh_text('文中尚未出现。')} <span lang=\"en\">Not found in the texts yet.</span></p>", ""]
-    out += [f"{zh_text('出现于')} <small lang=\"en\">Occurs in</small>:", ""]
+        return out + [f"<p class=\"dz-none\">{zh_text('文中尚未出现。', traditional)} <span lang=\"en\">Not found in the texts yet.</span></p>", ""]
+    out += [f"{zh_text('出现于', traditional)} <small lang=\"en\">Occurs in</small>:", ""]
     articles = []
     for article, *_ in places:
         if all(article is not seen for seen in articles):
@@ -296,7 +298,7 @@ def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], the
     for article in articles:
         mine = [(lang, anchor, text) for a, lang, anchor, text in places if a is article]
         out.append(f"- [{md_text(article.meta.title_zh)}]({link(GLOSSARY_PATH, article_path(article.meta.slug))})"
-                   + _occurrence_links(article, mine))
+                   + _occurrence_links(article, mine, traditional))
     return out + [""]
 
 
@@ -305,7 +307,7 @@ def _attribute(text: str) -> str:
     return h(text).replace('"', "&quot;")
 
 
-def _occurrence_links(article: Article, places: list[tuple[str, str, str]]) -> str:
+def _occurrence_links(article: Article, places: list[tuple[str, str, str]], traditional: str) -> str:
     target = article_path(article.meta.slug)
     text = ""
     for lang, label in (("zh", "中文"), ("en", "English")):
@@ -313,7 +315,7 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]]) -> s
         if mine:
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            text += f" · {zh_text(label) if lang == 'zh' else label}: {links}"
+            text += f" · {zh_text(label, traditional) if lang == 'zh' else label}: {links}"
     return text
 
 
