@@ -156,13 +156,20 @@ def test_summary_comment_between_links_stays_without_source():
     # four editorial lines (one reusing the source's key word), a heading of its own. Its
     # errors led to the wider placement of ``_fill_gaps`` and to section headings in English.
     ("gravity-summary", 0.90, 0.75),
+    # Back-translations of two seeds' Chinese, written after the parameters were chosen and
+    # never tuned on: a Traditional compiled translation with readings in brackets, one
+    # paragraph per line against English paragraphs of up to eight sentences; and a video
+    # transcript of one subtitle phrase per line, which cleaning joins into paragraphs that
+    # each render five or six sentences of an interview.
+    ("stress-translation", 0.95, 1.0),
+    ("compute-interview", 0.85, 1.0),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
     en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
     gold = resolve(read_gold(GOLD / f"{name}.gold"), zh, en)
     scores = score(align_article(zh, en), gold)
-    assert scores.links >= 20 and not scores.unresolved, str(scores)
+    assert scores.links >= 15 and not scores.unresolved, str(scores)
     assert scores.f1 >= min_f1, str(scores)
     assert scores.null_accuracy >= min_null, str(scores)
 
