@@ -43,3 +43,14 @@ def test_characters_stand_in_for_a_word_whose_glosses_never_meet():
 
 def test_single_characters_have_no_parts():
     assert all(not t.parts for t in load_lexicon().chinese_tokens("书和笔") if len(t.word) == 1)
+
+
+def test_a_named_entry_keeps_the_name_not_its_description():
+    # CC-CEDICT glosses 谷歌 as "Google, Internet search engine company": the description would
+    # tie the word to any sentence about companies, search or engines.
+    lexicon = load_lexicon()
+    assert lexicon.keys_of("谷歌") == ("googl",)
+    assert lexicon.keys_of("伦敦") == ("london",)
+    assert "compani" not in lexicon.keys_of("英伟达") and "nvidia" in lexicon.keys_of("英伟达")
+    # Ordinary senses keep every content word.
+    assert {"teacher", "gentleman", "sir"} <= set(lexicon.keys_of("先生"))

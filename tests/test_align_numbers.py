@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from duizhao.lexicon import english_keys, load_lexicon
 from duizhao.numbers import chinese_numeral, number_key, numbers_in_chinese, numbers_in_english
 
 
@@ -23,6 +24,10 @@ def test_chinese_numerals(text, value):
     ("他整整三个月每天都担心", (3,)),
     ("2022年5月加入HuggingFace后", (2022, 5)),
     ("市值一千七百五十亿美元", (175_000_000_000,)),
+    # Neighbouring digits hedge ("two or three"); a two-digit year is not one of them.
+    ("只需要两三个人", (2, 3)),
+    ("七八年前", (7, 8)),
+    ("九七年", (97,)),
 ])
 def test_numbers_in_chinese(text, values):
     assert numbers_in_chinese(text) == tuple(float(v) for v in values)
@@ -42,6 +47,9 @@ def test_words_written_with_numerals_are_not_numbers(text):
     ("about 3 months before the release", (3,)),
     ("for two winters, all 1,000 of them", (2, 1000)),
     ("No numbers here.", ()),
+    ("GPT-3 had 175 billion parameters", (3, 175e9)),
+    ("a 1.5 trillion token run", (1.5e12,)),
+    ("in 2018, thousands of people", (2018,)),
 ])
 def test_numbers_in_english(text, values):
     assert numbers_in_english(text) == tuple(float(v) for v in values)
@@ -51,3 +59,13 @@ def test_both_languages_meet_on_one_key():
     zh = {number_key(v) for v in numbers_in_chinese("引用数已有5千多")}
     en = {number_key(v) for v in numbers_in_english("I passed 5K citations")}
     assert zh == en == {"#5000"}
+
+
+def test_a_number_counts_once_not_also_as_words():
+    # 千 of 5千多 is not the word "thousand", 两三 not the words "two" and "three": counted as
+    # words too, they would be content the source lacks and lower the line's score.
+    zh = [token.keys for token in load_lexicon().chinese_tokens("只需要两三个人,已有5千多次引用,回到二零一八年")]
+    assert ("#2",) in zh and ("#3",) in zh and ("#5000",) in zh and ("#2018",) in zh
+    assert not any(key in {"two", "three", "thousand", "excess", "eight", "zero"} for keys in zh for key in keys)
+    en = english_keys("two or three people with 175 billion parameters")
+    assert en == ["peopl", "paramet", "#2", "#3", "#175000000000"]

@@ -22,9 +22,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .numbers import number_key, numbers_in_chinese, numbers_in_english
+from .numbers import english_numeral_spans, number_key, numbers_in_chinese, numbers_in_english, numeral_spans
 
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
 
 # "only" is kept: a Chinese content word renders it on its own (唯一, 仅). "all" is not: glosses
@@ -53,6 +53,10 @@ _ZH_STOPWORDS = frozenset("""
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b[A-Za-z]+\d\b")
 _SKIPPED_SENSES = ("variant of", "old variant", "see ", "also pr", "cl:", "surname ", "japanese variant",
                    "used in ", "erhua variant")
+# A sense that names something and then describes it ("Google, Internet search engine company",
+# "Nikola Tesla (1856-1943), Serbian inventor"): only the name renders the word; the description
+# would match any sentence about companies or engineers.
+_NAMED = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) ?[,(]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _MAX_WORD = 6
@@ -91,9 +95,12 @@ def english_keys(text: str) -> list[str]:
     ['background', 'mem', 'high', 'energi', 'physic', 'laser', 'sinc', '#2017']
     """
     keys = []
-    for word in _WORD.findall(text):
+    numbers = english_numeral_spans(text)
+    for match in _WORD.finditer(text):
+        if _inside(match.start(), match.end(), numbers):
+            continue  # a number word counts once, as its number key
         # Contractions split too: "didn't" leaves "didn" and "t", both function words.
-        for part in re.split(r"[-']", word.replace("’", "'")):
+        for part in re.split(r"[-']", match.group().replace("’", "'")):
             lowered = part.lower()
             if lowered in _STOPWORDS or len(lowered) < 2 or lowered.isdigit():
                 continue
@@ -107,6 +114,9 @@ def _gloss_keys(gloss: str) -> list[str]:
     for sense in gloss.split("/"):
         if not sense or sense.lower().startswith(_SKIPPED_SENSES):
             continue
+        named = _NAMED.match(sense)
+        if named:
+            sense = named.group(1)
         for word in _WORD.findall(_GLOSS_NOISE.sub(" ", sense)):
             lowered = word.lower()
             if lowered not in _STOPWORDS and len(lowered) > 1:
@@ -174,7 +184,13 @@ class Lexicon:
         [('引用', True, False), ('数', False, False)]
         """
         tokens = []
+        numbers, cursor = numeral_spans(text), 0
         for word in self.words(text):
+            at = text.find(word, cursor)
+            if at >= 0:
+                cursor = at + len(word)
+                if _inside(at, cursor, numbers):
+                    continue  # 千 of 5千多 is part of a number, not the word "thousand"
             if _LATIN.fullmatch(word):
                 if word.lower() not in _STOPWORDS and len(word) > 1:
                     tokens.append(Token(word, (stem(word),)))
@@ -198,6 +214,10 @@ def _keys_of(lexicon: Lexicon, word: str) -> tuple[str, ...]:
         return ()
     joined = lexicon.glosses.get(word, "")
     return tuple(joined.split()) if joined else ()
+
+
+def _inside(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
 
 
 def _is_hanzi(word: str) -> bool:

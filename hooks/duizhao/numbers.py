@@ -11,6 +11,7 @@ source usually states the round figure the summary hedges.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -29,11 +30,15 @@ _COUNTERS = tuple("个年月天日次篇位名项周岁倍种件部本条家层�
 _NOT_NUMBERS = ("一些", "一直", "一起", "一样", "一般", "一定", "一切", "统一", "万一", "十分",
                 "一点", "一下", "唯一", "之一", "第一", "一边", "一旦", "一方面", "千万", "再三")
 
-_EN_NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?([kKmMbB]\b)?")
+_EN_NUMBER = re.compile(r"(?<![\w.])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s?([kKmMbB])\b|\s(thousand|million|billion|trillion)s?\b)?",
+                        re.IGNORECASE)
 _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
              "hundred": 100, "thousand": 1000, "dozen": 12}
 _EN_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_APPROXIMATE = "多余几来"
+"""Markers after a numeral that hedge it (5千多, 3000余): part of the number, not a word."""
 
 
 def chinese_numeral(text: str) -> float | None:
@@ -90,22 +95,64 @@ def numbers_in_chinese(text: str) -> tuple[float, ...]:
     >>> numbers_in_chinese("他一直在主动争取机会,这是第一步")
     ()
     """
-    found: list[tuple[int, float]] = []
-    spans = []
+    return tuple(number.value for number in _stated(text))
+
+
+def numeral_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the numbers of ``numbers_in_chinese`` are written, with the markers that hedge
+    them: the characters that are a number, not a word (千 of 5千多 is not "thousand").
+
+    >>> text = "只需要两三个人,已有5千多次引用"
+    >>> [text[start:end] for start, end in numeral_spans(text)]
+    ['两三', '5千多']
+    """
+    return tuple(dict.fromkeys((number.start, number.end) for number in _stated(text)))
+
+
+@dataclass(frozen=True)
+class _Stated:
+    start: int
+    end: int
+    value: float
+
+
+def _stated(text: str) -> list[_Stated]:
+    found: list[_Stated] = []
+    ranges = []
     for match in _ZH_RANGE.finditer(text):
         for group in (1, 2):
             value = chinese_numeral(match.group(group))
             if value is not None:
-                found.append((match.start(group), value))
-        spans.append(match.span())
+                found.append(_Stated(match.start(group), _hedged_end(text, match.end(group)), value))
+        ranges.append(match.span())
     for match in _ZH_RUN.finditer(text):
-        if any(start <= match.start() < end for start, end in spans):
+        if any(start <= match.start() < end for start, end in ranges) or not _is_counted(text, match):
             continue
-        if _is_counted(text, match):
-            value = chinese_numeral(match.group())
-            if value is not None and value != 0:
-                found.append((match.start(), value))
-    return tuple(value for _, value in sorted(found))
+        end = _hedged_end(text, match.end())
+        pair = _neighbouring_digits(match.group())
+        if pair:
+            found.extend(_Stated(match.start(), end, value) for value in pair)
+            continue
+        value = chinese_numeral(match.group())
+        if value is not None and value != 0:
+            found.append(_Stated(match.start(), end, value))
+    return sorted(found, key=lambda number: (number.start, number.value))
+
+
+def _hedged_end(text: str, end: int) -> int:
+    return end + 1 if text[end:end + 1] and text[end] in _APPROXIMATE else end
+
+
+def _neighbouring_digits(run: str) -> tuple[float, float] | None:
+    """Two neighbouring digits say "one or the other", as English says "two or three":
+    两三个人 is 2 or 3 people, not 23 (years are read digit by digit, but have more digits).
+
+    >>> _neighbouring_digits("两三"), _neighbouring_digits("七八"), _neighbouring_digits("九七")
+    ((2.0, 3.0), (7.0, 8.0), None)
+    """
+    if len(run) == 2 and all(c in _DIGIT for c in run) and _DIGIT[run[1]] == _DIGIT[run[0]] + 1 > 1:
+        return float(_DIGIT[run[0]]), float(_DIGIT[run[1]])
+    return None
 
 
 def _is_counted(text: str, match: re.Match) -> bool:
@@ -132,18 +179,37 @@ def numbers_in_english(text: str) -> tuple[float, ...]:
     (2.0, 70000000000.0, 2019.0, 3.0)
     >>> numbers_in_english("June 3-5 on 1,000 models")
     (3.0, 5.0, 1000.0)
+    >>> numbers_in_english("GPT-3 had 175 billion parameters")
+    (3.0, 175000000000.0)
     """
-    found: list[tuple[int, float]] = []
+    return tuple(number.value for number in _stated_english(text))
+
+
+def english_numeral_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the numbers of ``numbers_in_english`` are written: words there are a number,
+    not content ("175 billion" is one value, "three" is 3).
+
+    >>> text = "about three months and 175 billion parameters"
+    >>> [text[start:end] for start, end in english_numeral_spans(text)]
+    ['three', '175 billion']
+    """
+    return tuple((number.start, number.end) for number in _stated_english(text))
+
+
+def _stated_english(text: str) -> list[_Stated]:
+    found: list[_Stated] = []
     for match in _EN_NUMBER.finditer(text):
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
             value *= _EN_SUFFIX[match.group(2).lower()]
-        found.append((match.start(), value))
+        elif match.group(3):
+            value *= _EN_SCALE[match.group(3).lower()]
+        found.append(_Stated(match.start(), match.end(), value))
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group().lower()
         if word in _EN_WORDS:
-            found.append((match.start(), float(_EN_WORDS[word])))
-    return tuple(value for _, value in sorted(found))
+            found.append(_Stated(match.start(), match.end(), float(_EN_WORDS[word])))
+    return sorted(found, key=lambda number: number.start)
 
 
 def number_key(value: float) -> str:
