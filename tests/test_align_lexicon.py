@@ -54,3 +54,14 @@ def test_a_named_entry_keeps_the_name_not_its_description():
     assert "compani" not in lexicon.keys_of("英伟达") and "nvidia" in lexicon.keys_of("英伟达")
     # Ordinary senses keep every content word.
     assert {"teacher", "gentleman", "sir"} <= set(lexicon.keys_of("先生"))
+
+
+def test_a_negated_english_word_meets_the_word_it_negates():
+    lexicon = load_lexicon()
+    zh = [lexicon.chinese_tokens("有很多冲劲,但没方向。")]
+    en = [english_keys("Plenty of undirected ambition."), english_keys("The lighthouse stood on a rock.")]
+    scorer = PairScorer(zh, en)
+    assert scorer.score(range(0, 1), range(0, 1)) > 0 == scorer.score(range(0, 1), range(1, 2))
+    # "united" and "unless" are no negations: nothing of 团结 or 少 is found in them.
+    zh = [lexicon.chinese_tokens("越来越少。")]
+    assert PairScorer(zh, [english_keys("Unless it rains.")]).score(range(0, 1), range(0, 1)) == 0

@@ -206,7 +206,27 @@ def _index_english(en_keys: Sequence[Sequence[str]]):
             offset += width
         en_bits.append(blocks)
         en_total.append(offset)
+    for j, blocks in enumerate(en_bits):
+        for key, block in list(blocks.items()):
+            base = _negated(key)
+            if base and base not in blocks:
+                blocks[base] = block  # the same bits: the sentence says it once
+                postings.setdefault(base, []).append(j)
     return postings, en_bits, en_total
+
+
+def _negated(key: str) -> str | None:
+    """The key an English key negates with "un-": "undirected" still speaks of a direction
+    (方向), "unhappy" of happiness. Short remainders are left alone (unit, union, until); so is
+    "unless", whose remainder is another word. Remainders that are no word (under → "der",
+    universe → "ivers") meet no gloss and do no harm.
+
+    >>> _negated("undirect"), _negated("unhappi"), _negated("unit"), _negated("unless")
+    ('direct', 'happi', None, None)
+    """
+    if key.startswith("un") and len(key) >= 6 and key != "unless":
+        return key[2:]
+    return None
 
 
 class _NearKeys:
