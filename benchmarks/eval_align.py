@@ -2,6 +2,7 @@
 
     python benchmarks/eval_align.py            # one line per gold file and section
     python benchmarks/eval_align.py --errors   # also every Chinese block the aligner gets wrong
+    python benchmarks/eval_align.py --kinds    # also how many links are wrong or missing, by kind
 
 Figures: sentence-level precision, recall and F1 of links, and null accuracy (the share of
 Chinese blocks without source that the aligner also leaves without a link). The gold of the
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +38,7 @@ def pair_folder(gold: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the blocks aligned differently from the gold")
+    parser.add_argument("--kinds", action="store_true", help="count wrong and missing links by kind")
     args = parser.parse_args()
     for gold_file in sorted(GOLD.glob("*.gold")):
         folder = pair_folder(gold_file)
@@ -48,6 +51,9 @@ def main() -> int:
             print(f"{gold_file.stem:32s} {part:9s} {score(alignment, gold)}")
             if args.errors:
                 _print_errors(alignment, gold, zh, en)
+            if args.kinds:
+                for kind, count in sorted(error_kinds(alignment, gold, en).items()):
+                    print(f"    {count:3d}  {kind}")
     return 0
 
 
@@ -63,6 +69,33 @@ def _print_errors(alignment, gold, zh, en) -> None:
         if found != sentences:
             print(f"    {text[block][:40]}  gold {sorted(order.index(s) for s in sentences)}"
                   f"  aligned {sorted(order.index(s) for s in found)}")
+
+
+def error_kinds(alignment, gold, en) -> Counter:
+    """Wrong links by distance from the gold sentence, missing links by what their line got.
+
+    Tells a boundary problem (the neighbouring sentence taken) from an addition mistaken for
+    a rendering, or a paraphrase the aligner found nothing for.
+    """
+    predicted: dict[str, set[str]] = {}
+    for link in alignment.links:
+        for block in link.zh:
+            predicted.setdefault(block, set()).update(link.en)
+    order = {s.id: k for k, s in enumerate(s for block in en.blocks for s in block.sentences)}
+    kinds: Counter = Counter()
+    for block, sentences in gold.sources:
+        found = predicted.get(block, set())
+        for sentence in found - sentences:
+            if not sentences:
+                kinds["wrong: the line has no source"] += 1
+                continue
+            distance = min(abs(order[sentence] - order[s]) for s in sentences)
+            kinds["wrong: next to a gold sentence" if distance == 1 else
+                  "wrong: 2-5 sentences away" if distance <= 5 else "wrong: further away"] += 1
+        for _ in sentences - found:
+            kinds["missing: the line is linked elsewhere" if found - sentences else
+                  "missing: the line has part of its links" if found else "missing: the line is unlinked"] += 1
+    return kinds
 
 
 if __name__ == "__main__":

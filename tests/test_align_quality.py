@@ -238,3 +238,19 @@ def test_evaluation_script_reports_every_gold_file_and_section(capsys, monkeypat
     expected = {(gold.stem, entry.part) for gold in GOLD.glob("*.gold") for entry in read_gold(gold)}
     assert reported == expected
     assert all("F1=" in line and "null-accuracy=" in line for line in lines)
+
+
+def test_error_kinds_account_for_every_wrong_and_missing_link(pair):
+    import runpy
+
+    error_kinds = runpy.run_path(str(ROOT / "benchmarks" / "eval_align.py"))["error_kinds"]
+    zh, en, alignment = pair
+    gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, "held-out")
+    scores = score(alignment, gold)
+    kinds = error_kinds(alignment, gold, en)
+    hits = round(scores.recall * scores.links)
+    wrong = sum(count for kind, count in kinds.items() if kind.startswith("wrong"))
+    missing = sum(count for kind, count in kinds.items() if kind.startswith("missing"))
+    assert missing == scores.links - hits
+    assert wrong == round(hits / scores.precision) - hits
+    assert wrong and missing
