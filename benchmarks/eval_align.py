@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from duizhao.aligner import align_article  # noqa: E402
 from duizhao.clean import clean_chinese, clean_english  # noqa: E402
-from duizhao.evaluate import read_gold, resolve, score  # noqa: E402
+from duizhao.evaluate import linked_sources, read_gold, resolve, score  # noqa: E402
 from duizhao.ingest import read_lines  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
@@ -58,10 +58,7 @@ def main() -> int:
 
 
 def _print_errors(alignment, gold, zh, en) -> None:
-    predicted: dict[str, set[str]] = {}
-    for link in alignment.links:
-        for block in link.zh:
-            predicted.setdefault(block, set()).update(link.en)
+    predicted = linked_sources(alignment)
     order = [s.id for block in en.blocks for s in block.sentences]
     text = {block.id: block.text for block in zh.blocks}
     for block, sentences in gold.sources:
@@ -77,10 +74,7 @@ def error_kinds(alignment, gold, en) -> Counter:
     Tells a boundary problem (the neighbouring sentence taken) from an addition mistaken for
     a rendering, or a paraphrase the aligner found nothing for.
     """
-    predicted: dict[str, set[str]] = {}
-    for link in alignment.links:
-        for block in link.zh:
-            predicted.setdefault(block, set()).update(link.en)
+    predicted = linked_sources(alignment)
     order = {s.id: k for k, s in enumerate(s for block in en.blocks for s in block.sentences)}
     kinds: Counter = Counter()
     for block, sentences in gold.sources:

@@ -128,12 +128,18 @@ def _block_for(entry: GoldEntry, zh: CleanText) -> str | None:
     return None
 
 
-def score(alignment: Alignment, gold: ResolvedGold) -> Scores:
-    """Precision, recall and F1 of links, and null accuracy, over the gold's blocks."""
-    predicted: dict[str, set[str]] = {}
+def linked_sources(alignment: Alignment) -> dict[str, set[str]]:
+    """Chinese block id → the English sentence ids the alignment links it to."""
+    sources: dict[str, set[str]] = {}
     for link in alignment.links:
         for zh in link.zh:
-            predicted.setdefault(zh, set()).update(link.en)
+            sources.setdefault(zh, set()).update(link.en)
+    return sources
+
+
+def score(alignment: Alignment, gold: ResolvedGold) -> Scores:
+    """Precision, recall and F1 of links, and null accuracy, over the gold's blocks."""
+    predicted = linked_sources(alignment)
     gold_pairs = {(zh, en) for zh, ens in gold.sources for en in ens}
     scored = {zh for zh, _ in gold.sources}
     predicted_pairs = {(zh, en) for zh, ens in predicted.items() if zh in scored for en in ens}

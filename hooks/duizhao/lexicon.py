@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .numbers import english_numeral_spans, number_key, numbers_in_chinese, numbers_in_english, numeral_spans
+from .numbers import Stated, number_key, stated_in_chinese, stated_in_english
 
 CACHE_VERSION = "6"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
@@ -95,7 +95,7 @@ def english_keys(text: str) -> list[str]:
     ['background', 'mem', 'high', 'energi', 'physic', 'laser', 'sinc', '#2017']
     """
     keys = []
-    numbers = english_numeral_spans(text)
+    numbers = stated_in_english(text)
     for match in _WORD.finditer(text):
         if _inside(match.start(), match.end(), numbers):
             continue  # a number word counts once, as its number key
@@ -105,7 +105,7 @@ def english_keys(text: str) -> list[str]:
             if lowered in _STOPWORDS or len(lowered) < 2 or lowered.isdigit():
                 continue
             keys.append(stem(lowered))
-    keys.extend(number_key(value) for value in numbers_in_english(text))
+    keys.extend(number_key(number.value) for number in numbers)
     return keys
 
 
@@ -184,7 +184,7 @@ class Lexicon:
         [('引用', True, False), ('数', False, False)]
         """
         tokens = []
-        numbers, cursor = numeral_spans(text), 0
+        numbers, cursor = stated_in_chinese(text), 0
         for word in self.words(text):
             at = text.find(word, cursor)
             if at >= 0:
@@ -196,7 +196,7 @@ class Lexicon:
                     tokens.append(Token(word, (stem(word),)))
             elif _is_hanzi(word) and word not in _ZH_STOPWORDS:
                 tokens.append(Token(word, self.keys_of(word), self._parts_keys(word)))
-        tokens.extend(Token(f"{value:g}", (number_key(value),)) for value in numbers_in_chinese(text))
+        tokens.extend(Token(f"{number.value:g}", (number_key(number.value),)) for number in numbers)
         return tokens
 
     def _parts_keys(self, word: str) -> tuple[str, ...]:
@@ -216,8 +216,8 @@ def _keys_of(lexicon: Lexicon, word: str) -> tuple[str, ...]:
     return tuple(joined.split()) if joined else ()
 
 
-def _inside(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+def _inside(start: int, end: int, numbers: list[Stated]) -> bool:
+    return any(number.start <= start and end <= number.end for number in numbers)
 
 
 def _is_hanzi(word: str) -> bool:

@@ -95,35 +95,34 @@ def numbers_in_chinese(text: str) -> tuple[float, ...]:
     >>> numbers_in_chinese("他一直在主动争取机会,这是第一步")
     ()
     """
-    return tuple(number.value for number in _stated(text))
-
-
-def numeral_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where the numbers of ``numbers_in_chinese`` are written, with the markers that hedge
-    them: the characters that are a number, not a word (千 of 5千多 is not "thousand").
-
-    >>> text = "只需要两三个人,已有5千多次引用"
-    >>> [text[start:end] for start, end in numeral_spans(text)]
-    ['两三', '5千多']
-    """
-    return tuple(dict.fromkeys((number.start, number.end) for number in _stated(text)))
+    return tuple(number.value for number in stated_in_chinese(text))
 
 
 @dataclass(frozen=True)
-class _Stated:
+class Stated:
+    """A number a text states, and where: the characters there are a number, not words
+    (千 of 5千多 is not "thousand", "three" is 3)."""
+
     start: int
     end: int
     value: float
 
 
-def _stated(text: str) -> list[_Stated]:
-    found: list[_Stated] = []
+def stated_in_chinese(text: str) -> list[Stated]:
+    """The numbers of ``numbers_in_chinese`` with their places, including the markers that
+    hedge them.
+
+    >>> text = "只需要两三个人,已有5千多次引用"
+    >>> [(text[n.start:n.end], n.value) for n in stated_in_chinese(text)]
+    [('两三', 2.0), ('两三', 3.0), ('5千多', 5000.0)]
+    """
+    found: list[Stated] = []
     ranges = []
     for match in _ZH_RANGE.finditer(text):
         for group in (1, 2):
             value = chinese_numeral(match.group(group))
             if value is not None:
-                found.append(_Stated(match.start(group), _hedged_end(text, match.end(group)), value))
+                found.append(Stated(match.start(group), _hedged_end(text, match.end(group)), value))
         ranges.append(match.span())
     for match in _ZH_RUN.finditer(text):
         if any(start <= match.start() < end for start, end in ranges) or not _is_counted(text, match):
@@ -131,16 +130,16 @@ def _stated(text: str) -> list[_Stated]:
         end = _hedged_end(text, match.end())
         pair = _neighbouring_digits(match.group())
         if pair:
-            found.extend(_Stated(match.start(), end, value) for value in pair)
+            found.extend(Stated(match.start(), end, value) for value in pair)
             continue
         value = chinese_numeral(match.group())
         if value is not None and value != 0:
-            found.append(_Stated(match.start(), end, value))
+            found.append(Stated(match.start(), end, value))
     return sorted(found, key=lambda number: (number.start, number.value))
 
 
 def _hedged_end(text: str, end: int) -> int:
-    return end + 1 if text[end:end + 1] and text[end] in _APPROXIMATE else end
+    return end + 1 if end < len(text) and text[end] in _APPROXIMATE else end
 
 
 def _neighbouring_digits(run: str) -> tuple[float, float] | None:
@@ -182,33 +181,28 @@ def numbers_in_english(text: str) -> tuple[float, ...]:
     >>> numbers_in_english("GPT-3 had 175 billion parameters")
     (3.0, 175000000000.0)
     """
-    return tuple(number.value for number in _stated_english(text))
+    return tuple(number.value for number in stated_in_english(text))
 
 
-def english_numeral_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where the numbers of ``numbers_in_english`` are written: words there are a number,
-    not content ("175 billion" is one value, "three" is 3).
+def stated_in_english(text: str) -> list[Stated]:
+    """The numbers of ``numbers_in_english`` with their places.
 
     >>> text = "about three months and 175 billion parameters"
-    >>> [text[start:end] for start, end in english_numeral_spans(text)]
-    ['three', '175 billion']
+    >>> [(text[n.start:n.end], n.value) for n in stated_in_english(text)]
+    [('three', 3.0), ('175 billion', 175000000000.0)]
     """
-    return tuple((number.start, number.end) for number in _stated_english(text))
-
-
-def _stated_english(text: str) -> list[_Stated]:
-    found: list[_Stated] = []
+    found: list[Stated] = []
     for match in _EN_NUMBER.finditer(text):
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
             value *= _EN_SUFFIX[match.group(2).lower()]
         elif match.group(3):
             value *= _EN_SCALE[match.group(3).lower()]
-        found.append(_Stated(match.start(), match.end(), value))
+        found.append(Stated(match.start(), match.end(), value))
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group().lower()
         if word in _EN_WORDS:
-            found.append(_Stated(match.start(), match.end(), float(_EN_WORDS[word])))
+            found.append(Stated(match.start(), match.end(), float(_EN_WORDS[word])))
     return sorted(found, key=lambda number: number.start)
 
 
