@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import Bead, band_from_anchors, best_path, monotone_anchors, relink_moved
+from .lengths import LengthModel, letters
 from .lexicon import english_keys, load_lexicon
 from .model import Alignment, CleanText, Link, PinnedLink
 from .scoring import Coverage, PairScorer
@@ -55,6 +56,8 @@ BAND_WIDTH = 12
 RELINK_MARGIN = 2.0
 """A line off the path is relinked when its best match beats the threshold and every match
 not adjacent to it by this many spreads."""
+LENGTH_LEVELS = 1.0
+"""Spreads a link pays per unit of length misfit (see ``lengths``)."""
 CONFIDENT = 0.7
 """Links scoring under this are shown as uncertain."""
 
@@ -86,12 +89,14 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text)) for u in zh_units],
                         [english_keys(_without_addresses(u.text)) for u in en_units])
     noise = Noise.measure(scorer)
+    lengths = LengthModel.measure([letters(u.text) for u in zh_units], [letters(u.text) for u in en_units],
+                                  _clear_matches(noise))
     fixed = _pinned(pins, zh_units, en_units)
     zh_captions = [u.heading or is_label(u.text) for u in zh_units]
     en_captions = [u.heading or is_label(u.text) for u in en_units]
     beads: list[Bead] = []
     for segment in _segments(fixed, len(zh_units), len(en_units)):
-        beads.extend(_align_segment(scorer, noise, segment, set(fixed), zh_captions, en_captions))
+        beads.extend(_align_segment(scorer, noise, lengths, segment, set(fixed), zh_captions, en_captions))
     moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads) if not zh_captions[i]]
     beads = list(relink_moved(beads, moved))
     beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed))
@@ -205,12 +210,14 @@ def _shared_gain(noise: Noise, lines: range, shared: Sequence[float]) -> float:
                for k, (s, line) in enumerate(zip(shared, lines)))
 
 
-def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked: set[int],
-                   captions: Sequence[bool], en_captions: Sequence[bool]) -> list[Bead]:
+def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segment: _Segment,
+                   blocked: set[int], captions: Sequence[bool], en_captions: Sequence[bool]) -> list[Bead]:
     zh0, en0 = segment.zh.start, segment.en.start
     n, m = len(segment.zh), len(segment.en)
     if not n or not m:
         return [Bead((zh0 + i,), ()) for i in range(n)] + [Bead((), (en0 + j,)) for j in range(m)]
+
+    per_misfit = LENGTH_LEVELS * noise.spread
 
     def gains(i: int, a: int, end: int) -> list[float]:
         lines = range(zh0 + i, zh0 + i + a)
@@ -226,14 +233,16 @@ def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked:
             most = min(MAX_SENTENCES, end)
             scores = scorer.one_to_many(line, en0 + end, most)
             thin = scorer.thin_sentences(line, en0 + end, most, THIN_SHARE)
+            misfits = lengths.misfits(lines, en0 + end, most)
             extra = EXTRA_SENTENCE * noise.spread
             # The first sentence is paid for by the threshold; every further one the line
             # barely touches costs extra.
-            return [s - noise.threshold[line] - max(0, t - (b == 0)) * extra
-                    for b, (s, t) in enumerate(zip(scores, thin))]
+            return [s - noise.threshold[line] - max(0, t - (b == 0)) * extra - misfit * per_misfit
+                    for b, (s, t, misfit) in enumerate(zip(scores, thin, misfits))]
         if not all(evident(line, en0 + end - 1) for line in lines):
             return []  # every line must show evidence of its own
-        return [_shared_gain(noise, lines, scorer.shared_sentence(lines, en0 + end - 1))]
+        misfit = lengths.misfits(lines, en0 + end, 1)[0]
+        return [_shared_gain(noise, lines, scorer.shared_sentence(lines, en0 + end - 1)) - misfit * per_misfit]
 
     evidence_seen: dict[int, bool] = {}  # one entry per band cell at most: linear
 
@@ -251,6 +260,14 @@ def _align_segment(scorer: PairScorer, noise: Noise, segment: _Segment, blocked:
     band = band_from_anchors(n, m, [(i, j) for i, j in monotone_anchors(anchors)], BAND_WIDTH)
     beads = best_path(band, [0.0] * n, [0.0] * m, gains, MAX_LINES)
     return [Bead(tuple(zh0 + i for i in b.zh), tuple(en0 + j for j in b.en), b.gain) for b in beads]
+
+
+def _clear_matches(noise: Noise) -> list[tuple[int, int]]:
+    """(line, sentence) pairs beyond doubt: the line's best match passes its threshold and
+    beats every match not next to it by the relinking margin."""
+    margin = RELINK_MARGIN * noise.spread
+    return [(c.line, c.best[0][1]) for c, threshold in zip(noise.coverage, noise.threshold)
+            if c.best and c.best[0][0] > threshold and c.best[0][0] - c.rival > margin]
 
 
 def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> list[tuple[int, int, float]]:
