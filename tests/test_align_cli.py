@@ -72,3 +72,28 @@ def test_readable_view_marks_additions():
 def test_missing_file_is_reported_not_raised(tmp_path):
     result = run_align(tmp_path / "nope.txt", LIGHTHOUSE / "en.txt", "--json")
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+SEEDS = ROOT / "translations"
+STRESS = Path(__file__).parent / "gold" / "stress-translation"
+
+
+def test_english_that_is_not_the_source_gets_no_links():
+    # A real summary against the English of a different essay on the same subject: every
+    # line still has words in common with some sentence, but the matches keep no order.
+    result = run_align(SEEDS / "omar-khattab-research-impact" / "zh.txt", PAIR / "en.txt", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    check_contract(data)
+    assert data["links"] == []
+    assert "does not seem to be the source of" in result.stderr and "omar-khattab" in result.stderr
+
+
+def test_english_excerpt_of_a_long_translation_is_still_aligned(tmp_path):
+    # Three paragraphs of English against the whole compiled translation (132 blocks): most
+    # Chinese lines have no source here, yet the excerpt's own lines are found.
+    lines = (STRESS / "en.txt").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "en.txt").write_text("\n".join(lines[3:6]) + "\n", encoding="utf-8")
+    result = run_align(SEEDS / "felix-hill-weights-of-responsibility" / "zh.txt", tmp_path / "en.txt", "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["links"]) >= 8 and not result.stderr

@@ -254,3 +254,14 @@ def test_error_kinds_account_for_every_wrong_and_missing_link(pair):
     assert missing == scores.links - hits
     assert wrong == round(hits / scores.precision) - hits
     assert wrong and missing
+
+
+def test_unrelated_english_links_nothing_unless_a_curator_pins_a_link():
+    zh, _ = clean_chinese(read_lines(ROOT / "translations" / "omar-khattab-research-impact" / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(PAIR / "en.txt"), "en.txt")
+    alignment = align_article(zh, en)
+    assert alignment.unrelated and not alignment.links
+    assert len(alignment.additions) == len(zh.blocks)
+    pin = PinnedLink(zh.blocks[0].id, (en.blocks[0].sentences[0].id,), 1)
+    pinned = align_article(zh, en, (pin,))
+    assert not pinned.unrelated and pinned.links

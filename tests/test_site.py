@@ -54,6 +54,9 @@ BAD_INPUTS = {
     "override naming an unknown paragraph": (
         lambda d: (d / "overrides.yml").write_text("align:\n  - zh: zh-000000\n    en: []\n", encoding="utf-8"),
         ["overrides.yml:2", "unknown Chinese paragraph 'zh-000000'"]),
+    "English that is not the source": (
+        lambda d: (d / "en.txt").write_bytes((ROOT / "translations" / "nathan-lambert-path-into-ai" / "en.txt").read_bytes()),
+        ["en.txt", "does not seem to be the source of", "zh.txt"]),
     "empty Chinese file": (lambda d: (d / "zh.txt").write_text("\n\n", encoding="utf-8"), ["zh.txt", "empty"]),
     "undecodable bytes": (lambda d: (d / "zh.txt").write_bytes("大家好".encode() + b"\x80\xff\xfe\x80"),
                           ["zh.txt", "byte offset 9"]),

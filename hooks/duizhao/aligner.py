@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import Bead, band_from_anchors, best_path, monotone_anchors, relink_moved
+from .correspondence import judge
 from .lengths import LengthModel, letters
 from .lexicon import english_keys, load_lexicon
 from .model import Alignment, CleanText, Link, PinnedLink
@@ -89,6 +90,10 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text)) for u in zh_units],
                         [english_keys(_without_addresses(u.text)) for u in en_units])
     noise = Noise.measure(scorer)
+    if not pins:  # a pin is the curator's word that the texts correspond
+        verdict = judge(_mutual_matches(noise), len(zh_units), len(en_units))
+        if not verdict.corresponds:
+            return Alignment((), tuple(u.id for u in zh_units), tuple(u.id for u in en_units), verdict.explain())
     lengths = LengthModel.measure([letters(u.text) for u in zh_units], [letters(u.text) for u in en_units],
                                   _clear_matches(noise))
     fixed = _pinned(pins, zh_units, en_units)
@@ -260,6 +265,21 @@ def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segme
     band = band_from_anchors(n, m, [(i, j) for i, j in monotone_anchors(anchors)], BAND_WIDTH)
     beads = best_path(band, [0.0] * n, [0.0] * m, gains, MAX_LINES)
     return [Bead(tuple(zh0 + i for i in b.zh), tuple(en0 + j for j in b.en), b.gain) for b in beads]
+
+
+def _mutual_matches(noise: Noise) -> list[tuple[int, int]]:
+    """(line, sentence) pairs where the sentence is the line's best match, passing its
+    threshold, and no other line matches that sentence better in the same way.
+
+    Lines without a source far outnumber the rest when the English is an excerpt; each
+    sentence keeps only its strongest claimant, which for a real excerpt is its rendering.
+    """
+    best: dict[int, tuple[float, int]] = {}
+    for c, threshold in zip(noise.coverage, noise.threshold):
+        if c.best and c.best[0][0] > threshold:
+            score, sentence = c.best[0]
+            best[sentence] = max(best.get(sentence, (0.0, -1)), (score, c.line))
+    return sorted((line, sentence) for sentence, (_, line) in best.items())
 
 
 def _clear_matches(noise: Noise) -> list[tuple[int, int]]:

@@ -62,6 +62,9 @@ def _align(args: argparse.Namespace) -> int:
     en, _ = clean_english(read_lines(args.en_file), str(args.en_file))
     alignment = align_article(zh, en)
     en_units = [s for block in en.blocks for s in block.sentences]
+    if alignment.unrelated:
+        print(f"duizhao: {args.en_file} does not seem to be the source of {args.zh_file}: "
+              f"{alignment.unrelated}; nothing is linked", file=sys.stderr)
     if args.json:
         print(json.dumps({
             "zh_units": [{"id": b.id, "text": b.text} for b in zh.blocks],

@@ -66,6 +66,10 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
         en, en_log = clean_english(read_lines(en_path, en_name), en_name, overrides)
     _check_pins(overrides, zh, en)
     alignment = align_article(zh, en, overrides.links) if en else None
+    if alignment and alignment.unrelated:
+        raise fail(en_name, f"does not seem to be the source of {zh_name}: {alignment.unrelated}. "
+                            "Put the right English text here, or pin a link in overrides.yml (align:) "
+                            "if it is the source")
     article = Article(meta, zh, en, overrides.path, alignment, to_traditional(meta.title_zh, traditional))
     return article, CleaningReport(meta.slug, zh_log, en_log)
 

@@ -132,6 +132,9 @@ class Alignment:
     """Chinese block ids with no source: the summary's own additions."""
     omissions: tuple[str, ...] = ()
     """English sentence ids that no Chinese block expresses."""
+    unrelated: str = ""
+    """Why the English seems not to be the source of the Chinese at all (then nothing is
+    linked); empty when it is."""
 
 
 @dataclass(frozen=True)
