@@ -4,7 +4,8 @@ The thresholds come from each document's own scores, not from constants: a Chine
 line is linked only when its match stands out from the *noise* of its scores against
 unrelated sentences (its background plus a multiple of the document's spread). A
 summary full of generic vocabulary and a faithful translation thus get the thresholds
-they need.
+they need. Length is weighed the same way, against the document's own ratio (``lengths``);
+and texts whose matches keep no order at all are not aligned (``correspondence``).
 """
 
 from __future__ import annotations
