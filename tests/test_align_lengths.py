@@ -25,6 +25,6 @@ def test_translation_ratio_is_strict_and_a_summary_ratio_lenient():
 
 
 def test_lines_sharing_a_sentence_are_measured_together():
-    model = LengthModel((20, 20, 20), (100,), -1.0, 0.2)
+    model = LengthModel((20, 20, 20), (100,), -1.0, 0.2, 35.0)
     one, two = model.misfits(range(0, 1), 1, 1)[0], model.misfits(range(0, 2), 1, 1)[0]
     assert one > 0 and two == 0.0  # 20/100 is short of e^-1; 40/100 is about it

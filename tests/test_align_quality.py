@@ -265,3 +265,22 @@ def test_unrelated_english_links_nothing_unless_a_curator_pins_a_link():
     pin = PinnedLink(zh.blocks[0].id, (en.blocks[0].sentences[0].id,), 1)
     pinned = align_article(zh, en, (pin,))
     assert not pinned.unrelated and pinned.links
+
+
+def test_paragraph_rendering_twenty_sentences_links_them_all():
+    # The free translation as two long paragraphs whose sentences end in commas, the way a
+    # transcript's phrases are joined: each renders about twenty English sentences, more
+    # than a line may usually express. Its length makes room for them.
+    folder = GOLD / "momentum-translation"
+    by_line, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+    gold = dict(resolve(read_gold(GOLD / "momentum-translation.gold"), by_line, en).sources)
+    halves = [by_line.blocks[:20], by_line.blocks[20:]]
+    texts = ["".join(block.text for block in half) for half in halves]
+    texts = [text[:-1].replace("。", "，") + text[-1] for text in texts]
+    zh, _ = clean_chinese(tuple(Line(n, text) for n, text in enumerate(texts, 1)), "zh.txt")
+    expected = {(zh.blocks[k].id, s) for k, half in enumerate(halves) for block in half for s in gold[block.id]}
+    found = {(z, sentence) for link in align_article(zh, en).links for z in link.zh for sentence in link.en}
+    assert len(zh.blocks) == 2 and min(len({s for z, s in expected if z == b.id}) for b in zh.blocks) >= 18
+    precision, recall = len(found & expected) / len(found), len(found & expected) / len(expected)
+    assert 2 * precision * recall / (precision + recall) >= 0.95, (precision, recall)

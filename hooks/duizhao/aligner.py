@@ -28,7 +28,10 @@ NOISE_LEVELS = 3.5
 MIN_THRESHOLD = 0.12
 """Floor for that threshold: with almost no noise, one shared word is not a match."""
 MAX_SENTENCES = 12
-"""Most English sentences one Chinese line may express (a paragraph translated whole)."""
+"""Most English sentences one Chinese line may express (a paragraph translated whole), unless
+its length makes room for more (``LengthModel.most_sentences``)."""
+LONGEST_LINK = 60
+"""…but never more than this: it bounds the search's work for a line that never ends a sentence."""
 MAX_LINES = 6
 """Most consecutive Chinese lines that may share one English sentence (each must show evidence)."""
 EVIDENCE_LEVELS = 3.0
@@ -236,7 +239,7 @@ def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segme
                     ] if a == 1 and en_captions[en0 + end - 1] else []
         if a == 1:
             line = lines[0]
-            most = min(MAX_SENTENCES, end)
+            most = min(lengths.most_sentences(line, MAX_SENTENCES), LONGEST_LINK, end)
             scores = scorer.one_to_many(line, en0 + end, most)
             thin = scorer.thin_sentences(line, en0 + end, most, THIN_SHARE)
             misfits = lengths.misfits(lines, en0 + end, most)

@@ -22,6 +22,8 @@ TOLERATED = 1.0
 """Spreads from the typical ratio a link may lie at no cost."""
 MOST_MISFIT = 2.0
 """Cap on a link's misfit: past this, any length is simply implausible."""
+ROOM = 2.0
+"""How many times the sentences a line's length would fill it may express: sentences vary."""
 
 
 def letters(text: str) -> int:
@@ -43,6 +45,9 @@ class LengthModel:
     """Median log ratio (Chinese length over English length) of the clear matches."""
     spread: float
     """Robust spread (scaled median absolute deviation) of those log ratios; 0 when unmeasured."""
+    per_sentence: float
+    """Chinese length that one English sentence of typical length takes, at the texts' overall
+    ratio (a summary's overall ratio is low, which only makes ``most_sentences`` generous)."""
 
     @classmethod
     def measure(cls, zh: Sequence[int], en: Sequence[int], matches: Sequence[tuple[int, int]]) -> LengthModel:
@@ -54,18 +59,30 @@ class LengthModel:
         (-1.1, 0.15)
         """
         ratios = [math.log(zh[i] / en[j]) for i, j in matches]
+        per_sentence = statistics.median(en) * sum(zh) / sum(en) if zh and en else 1.0
         if len(ratios) < MIN_SAMPLES:
-            return cls(tuple(zh), tuple(en), 0.0, 0.0)
+            return cls(tuple(zh), tuple(en), 0.0, 0.0, per_sentence)
         typical = statistics.median(ratios)
         deviation = statistics.median(abs(r - typical) for r in ratios) * 1.4826
-        return cls(tuple(zh), tuple(en), typical, max(deviation, MIN_SPREAD))
+        return cls(tuple(zh), tuple(en), typical, max(deviation, MIN_SPREAD), per_sentence)
+
+    def most_sentences(self, line: int, least: int) -> int:
+        """Most English sentences ``line`` may express: ``ROOM`` times as many as its length
+        fills, and never fewer than ``least``. A long paragraph of a translated interview
+        renders many short spoken sentences.
+
+        >>> model = LengthModel((30, 900), (80,) * 40, 0.0, 0.0, 30.0)
+        >>> model.most_sentences(0, 12), model.most_sentences(1, 12)
+        (12, 60)
+        """
+        return max(least, math.ceil(ROOM * self.zh[line] / self.per_sentence))
 
     def misfits(self, lines: range, end: int, most: int) -> list[float]:
         """Misfit of ``lines`` linked to sentences ``end-b … end-1`` for b = 1 … most
         (growing leftwards, as the search asks): 0 within ``TOLERATED`` spreads of the
         typical ratio, then growing with the square of the distance, up to ``MOST_MISFIT``.
 
-        >>> model = LengthModel((30,), (90, 95, 100), -1.1, 0.5)
+        >>> model = LengthModel((30,), (90, 95, 100), -1.1, 0.5, 30.0)
         >>> [round(x, 2) for x in model.misfits(range(0, 1), 3, 3)]
         [0.0, 0.69, 2.0]
         """
