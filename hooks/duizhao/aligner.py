@@ -174,6 +174,11 @@ class Noise:
                       for c, t in zip(coverage, threshold))
         return cls(coverage, spread, threshold, evidence, floor)
 
+    def passing(self) -> list[tuple[Coverage, float, int]]:
+        """Each line's best match, as (coverage, score, sentence), where it passes the line's threshold."""
+        return [(c, c.best[0][0], c.best[0][1]) for c, threshold in zip(self.coverage, self.threshold)
+                if c.best and c.best[0][0] > threshold]
+
     def confidence(self, score: float, lines: Sequence[int]) -> float:
         """Map a bead score into [0, 1]: 0.5 at the threshold, rising with spreads above it."""
         threshold = sum(self.threshold[i] for i in lines) / len(lines)
@@ -279,10 +284,8 @@ def _mutual_matches(noise: Noise) -> list[tuple[int, int]]:
     sentence keeps only its strongest claimant, which for a real excerpt is its rendering.
     """
     best: dict[int, tuple[float, int]] = {}
-    for c, threshold in zip(noise.coverage, noise.threshold):
-        if c.best and c.best[0][0] > threshold:
-            score, sentence = c.best[0]
-            best[sentence] = max(best.get(sentence, (0.0, -1)), (score, c.line))
+    for c, score, sentence in noise.passing():
+        best[sentence] = max(best.get(sentence, (0.0, -1)), (score, c.line))
     return sorted((line, sentence) for sentence, (_, line) in best.items())
 
 
@@ -290,8 +293,7 @@ def _clear_matches(noise: Noise) -> list[tuple[int, int]]:
     """(line, sentence) pairs beyond doubt: the line's best match passes its threshold and
     beats every match not next to it by the relinking margin."""
     margin = RELINK_MARGIN * noise.spread
-    return [(c.line, c.best[0][1]) for c, threshold in zip(noise.coverage, noise.threshold)
-            if c.best and c.best[0][0] > threshold and c.best[0][0] - c.rival > margin]
+    return [(c.line, sentence) for c, score, sentence in noise.passing() if score - c.rival > margin]
 
 
 def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> list[tuple[int, int, float]]:
