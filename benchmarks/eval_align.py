@@ -3,6 +3,7 @@
     python benchmarks/eval_align.py            # one line per gold file and section
     python benchmarks/eval_align.py --errors   # also every Chinese block the aligner gets wrong
     python benchmarks/eval_align.py --kinds    # also how many links are wrong or missing, by kind
+    python benchmarks/eval_align.py --marks    # also the precision of links marked confident or not
 
 Figures: sentence-level precision, recall and F1 of links, and null accuracy (the share of
 Chinese blocks without source that the aligner also leaves without a link). The gold of the
@@ -39,6 +40,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the blocks aligned differently from the gold")
     parser.add_argument("--kinds", action="store_true", help="count wrong and missing links by kind")
+    parser.add_argument("--marks", action="store_true",
+                        help="precision of the links marked confident and of those marked uncertain")
     args = parser.parse_args()
     for gold_file in sorted(GOLD.glob("*.gold")):
         folder = pair_folder(gold_file)
@@ -54,6 +57,11 @@ def main() -> int:
             if args.kinds:
                 for kind, count in sorted(error_kinds(alignment, gold, en).items()):
                     print(f"    {count:3d}  {kind}")
+            if args.marks:
+                for confident, (right, pairs) in marked_precision(alignment, gold).items():
+                    label = "confident" if confident else "uncertain"
+                    figure = f"{right / pairs:.2f}" if pairs else "-"
+                    print(f"    {label:9s} links: precision {figure} ({right} of {pairs} pairs right)")
     return 0
 
 
@@ -90,6 +98,20 @@ def error_kinds(alignment, gold, en) -> Counter:
             kinds["missing: the line is linked elsewhere" if found - sentences else
                   "missing: the line has part of its links" if found else "missing: the line is unlinked"] += 1
     return kinds
+
+
+def marked_precision(alignment, gold) -> dict[bool, tuple[int, int]]:
+    """Right and scored (block, sentence) pairs of the links marked confident (True) and of
+    those marked uncertain (False): the mark is worth showing only if it tells them apart."""
+    sources = dict(gold.sources)
+    counts = {True: [0, 0], False: [0, 0]}
+    for link in alignment.links:
+        for block in link.zh:
+            if block in sources:
+                for sentence in link.en:
+                    counts[link.confident][0] += sentence in sources[block]
+                    counts[link.confident][1] += 1
+    return {confident: (right, pairs) for confident, (right, pairs) in counts.items()}
 
 
 if __name__ == "__main__":

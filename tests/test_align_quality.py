@@ -256,6 +256,21 @@ def test_error_kinds_account_for_every_wrong_and_missing_link(pair):
     assert wrong and missing
 
 
+def test_marked_precision_splits_the_scored_pairs_by_the_links_mark(pair):
+    import runpy
+
+    marked_precision = runpy.run_path(str(ROOT / "benchmarks" / "eval_align.py"))["marked_precision"]
+    zh, en, alignment = pair
+    gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, "held-out")
+    scores = score(alignment, gold)
+    marks = marked_precision(alignment, gold)
+    right = sum(r for r, _ in marks.values())
+    pairs = sum(p for _, p in marks.values())
+    assert right / pairs == pytest.approx(scores.precision)
+    assert right == round(scores.recall * scores.links)
+    assert all(pairs for _, pairs in marks.values())  # the real pair has links of both marks
+
+
 def test_unrelated_english_links_nothing_unless_a_curator_pins_a_link():
     zh, _ = clean_chinese(read_lines(ROOT / "translations" / "omar-khattab-research-impact" / "zh.txt"), "zh.txt")
     en, _ = clean_english(read_lines(PAIR / "en.txt"), "en.txt")
