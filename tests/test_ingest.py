@@ -33,6 +33,25 @@ def test_bom_is_not_content():
     assert decode(codecs.BOM_UTF8 + "飞轮".encode(), "zh.txt") == "飞轮"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_decodes_utf16_only_with_its_byte_order_mark(encoding):
+    text = "自2023年初以來，他一直在與嚴重的精神疾病作鬥爭。\r\nSecond line.\r\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16":
+        assert decode(data, "zh.txt") == text
+    else:  # without a mark the bytes are not taken for UTF-16 (nor silently misread)
+        with pytest.raises(InputError):
+            decode(data, "zh.txt")
+        mark = codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE
+        assert decode(mark + data, "zh.txt") == text
+
+
+def test_truncated_utf16_names_file_and_offset():
+    with pytest.raises(InputError) as caught:
+        decode("飞轮".encode("utf-16") + b"\x00", "translations/x/en.txt")
+    assert "translations/x/en.txt" in str(caught.value) and "UTF-16" in str(caught.value)
+
+
 def test_undecodable_bytes_name_file_and_offset():
     with pytest.raises(InputError) as caught:
         decode(b"ok \xff\xff\xff", "translations/x/zh.txt")

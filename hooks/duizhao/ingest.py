@@ -6,6 +6,7 @@ or into an ``InputError`` naming the file and the line or field at fault.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import fields
 from pathlib import Path
 
@@ -22,9 +23,10 @@ SCRIPTS = ("hans", "hant")
 # --- decoding -----------------------------------------------------------------------------
 
 def decode(data: bytes, path: str) -> str:
-    """Decode a text file received as UTF-8 (with or without BOM), GB18030 or Big5.
+    """Decode a text file received as UTF-8 (with or without BOM), GB18030, Big5, or UTF-16
+    with a byte-order mark (what Windows editors save as "Unicode").
 
-    UTF-8 is tried first because it is self-validating. GB18030 and Big5 both accept
+    A UTF-16 byte-order mark settles the encoding. Otherwise UTF-8 is tried first because it is self-validating. GB18030 and Big5 both accept
     much of each other's byte space, so when both decode the file we keep the reading
     whose characters are the common ones of Chinese text.
 
@@ -34,7 +36,15 @@ def decode(data: bytes, path: str) -> str:
     '對照閱讀'
     >>> decode("\\ufeff对照".encode("utf-8"), "x.txt")  # with a byte-order mark
     '对照'
+    >>> decode("对照\\n".encode("utf-16"), "x.txt")
+    '对照\\n'
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise fail(path, f"cannot decode as UTF-16 (the file starts with its byte-order mark): "
+                             f"bad bytes at byte offset {error.start}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
