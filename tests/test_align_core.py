@@ -56,6 +56,31 @@ def test_several_lines_expressing_one_sentence():
     assert run(matrix) == ["[0, 1]:[0]", "[2]:[1]"]
 
 
+def one_to_one(table):
+    """Gains of 1:1 beads only, from ``{(line, sentence): gain}`` (missing pairs cost 1)."""
+    return lambda i, a, end: [table.get((i, end - 1), -1.0)] if a == 1 else []
+
+
+def test_a_link_that_goes_on_where_the_last_one_ended_earns_the_adjacency_bonus():
+    # Line 1 fits sentence 2 a little better than sentence 1, which follows line 0's sentence.
+    gains = one_to_one({(0, 0): 0.4, (1, 1): 0.29, (1, 2): 0.30})
+    jump = best_path(Band.full(2, 3), [0.0] * 2, [0.0] * 3, gains)
+    assert [str(b) for b in jump] == ["[0]:[0]", "[]:[1]", "[1]:[2]"]
+    on = best_path(Band.full(2, 3), [0.0] * 2, [0.0] * 3, gains, adjacent=0.05)
+    assert [str(b) for b in on] == ["[0]:[0]", "[1]:[1]", "[]:[2]"]
+    assert sum(b.gain for b in on) == pytest.approx(0.4 + 0.29 + 0.05)
+
+
+def test_the_adjacency_bonus_is_searched_exactly_not_from_the_best_path_so_far():
+    # Into the cell after (line 0, sentence 1) the best path ends with a skipped sentence
+    # (0.5); the one ending with a link is worse (0.45) but earns the bonus for the next link.
+    gains = one_to_one({(0, 0): 0.5, (0, 1): 0.45, (1, 2): 0.3})
+    beads = best_path(Band.full(2, 3), [0.0] * 2, [0.0] * 3, gains, adjacent=0.1)
+    assert [str(b) for b in beads] == ["[]:[0]", "[0]:[1]", "[1]:[2]"]
+    beads = best_path(Band.full(2, 3), [0.0] * 2, [0.0] * 3, gains, adjacent=0.04)
+    assert [str(b) for b in beads] == ["[0]:[0]", "[]:[1]", "[1]:[2]"]
+
+
 def test_band_limits_the_search():
     matrix = [[0.1, 0.1, 0.9], [0.9, 0.1, 0.1]]
     narrow = Band(lo=(0, 0, 0), hi=(1, 1, 3))

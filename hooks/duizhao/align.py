@@ -60,8 +60,13 @@ class Band:
 
 
 def best_path(band: Band, zh_null: Sequence[float], en_skip: Sequence[float],
-              gains: LinkGains, max_zh: int = 3) -> tuple[Bead, ...]:
+              gains: LinkGains, max_zh: int = 3, adjacent: float = 0.0) -> tuple[Bead, ...]:
     """The highest-gain monotone path through ``band``, as beads in reading order.
+
+    A link that directly follows another link, with no line or sentence skipped between
+    them, earns ``adjacent`` on top of its gain: a text mostly goes on where it left off,
+    so of two otherwise equal paths the one without jumps wins (the jump prior of HMM
+    alignment, reduced to "no jump" against "any jump").
 
     >>> m = [[0.9, 0.0, 0.0], [0.0, 0.0, 0.8]]
     >>> def gains(i, a, end):
@@ -72,20 +77,26 @@ def best_path(band: Band, zh_null: Sequence[float], en_skip: Sequence[float],
     n, m = len(zh_null), len(en_skip)
     if len(band.lo) != n + 1 or band.lo[0] != 0 or band.hi[n] != m:
         raise ValueError("band must start at the top-left and end at the bottom-right corner")
+    # Two values per cell: the best path to it whatever its last bead (``value``), and the
+    # best path to it whose last bead is a link (``linked``), which the next link extends
+    # with the adjacency bonus.
     value: list[array] = []
+    linked: list[array] = []
     back: list[array] = []
+    back_linked: list[array] = []
     for r in range(n + 1):
         lo, hi = band.lo[r], band.hi[r]
-        row = array("d", [NEG]) * (hi - lo + 1)
-        steps = array("l", [0]) * (hi - lo + 1)
+        row, link_row = array("d", [NEG]) * (hi - lo + 1), array("d", [NEG]) * (hi - lo + 1)
+        steps, link_steps = array("l", [0]) * (hi - lo + 1), array("l", [0]) * (hi - lo + 1)
         for c in range(lo, hi + 1):
             best, step = (0.0, 0) if r == 0 and c == 0 else (NEG, 0)
             if c > lo and row[c - 1 - lo] != NEG:
                 candidate = row[c - 1 - lo] + en_skip[c - 1]
                 if candidate > best:
                     best, step = candidate, 1  # 0:1
+            link_best, link_step = NEG, 0
             for a in range(1, min(max_zh, r) + 1):
-                prev, plo, phi = value[r - a], band.lo[r - a], band.hi[r - a]
+                prev, prev_linked, plo, phi = value[r - a], linked[r - a], band.lo[r - a], band.hi[r - a]
                 if a == 1 and plo <= c <= phi and prev[c - plo] != NEG:
                     candidate = prev[c - plo] + zh_null[r - 1]
                     if candidate > best:
@@ -98,26 +109,43 @@ def best_path(band: Band, zh_null: Sequence[float], en_skip: Sequence[float],
                         break
                     if pc > phi or prev[pc - plo] == NEG:
                         continue
-                    candidate = prev[pc - plo] + gain
-                    if candidate > best:
-                        best, step = candidate, (a << 16) | b
-            row[c - lo] = best
-            steps[c - lo] = step
+                    before, after_link = prev[pc - plo], 0
+                    if prev_linked[pc - plo] != NEG and prev_linked[pc - plo] + adjacent > before:
+                        before, after_link = prev_linked[pc - plo] + adjacent, _AFTER_LINK
+                    if before + gain > link_best:
+                        link_best, link_step = before + gain, (a << 16) | b | after_link
+            if link_best > best:
+                best, step = link_best, _LINKED
+            row[c - lo], steps[c - lo] = best, step
+            link_row[c - lo], link_steps[c - lo] = link_best, link_step
         value.append(row)
+        linked.append(link_row)
         back.append(steps)
+        back_linked.append(link_steps)
     if value[n][m - band.lo[n]] == NEG:
         raise ValueError("no path through the band")
-    return _trace(band, value, back, n, m)
+    return _trace(band, value, linked, back, back_linked, n, m)
 
 
-def _trace(band: Band, value, back, n: int, m: int) -> tuple[Bead, ...]:
+_AFTER_LINK = 1 << 30
+"""Flag of a link step whose path goes on from a link (so the trace continues in ``linked``)."""
+_LINKED = -1
+"""Step of a cell whose best path ends with a link: read the step from ``back_linked``."""
+
+
+def _trace(band: Band, value, linked, back, back_linked, n: int, m: int) -> tuple[Bead, ...]:
     beads = []
-    r, c = n, m
+    r, c, in_link = n, m, False
     while r or c:
-        step = back[r][c - band.lo[r]]
-        a, b = step >> 16, step & 0xFFFF
-        here = value[r][c - band.lo[r]]
-        there = value[r - a][c - b - band.lo[r - a]]
+        at = c - band.lo[r]
+        step = back_linked[r][at] if in_link else back[r][at]
+        here = linked[r][at] if in_link else value[r][at]
+        if step == _LINKED:
+            in_link = True
+            continue
+        a, b = (step >> 16) & 0x3FFF, step & 0xFFFF
+        in_link = bool(step & _AFTER_LINK)
+        there = (linked if in_link else value)[r - a][c - b - band.lo[r - a]]
         beads.append(Bead(tuple(range(r - a, r)), tuple(range(c - b, c)), here - there))
         r, c = r - a, c - b
     beads.reverse()

@@ -63,6 +63,13 @@ RELINK_MARGIN = 2.0
 not adjacent to it by this many spreads."""
 LENGTH_LEVELS = 1.0
 """Spreads a link pays per unit of length misfit (see ``lengths``)."""
+ADJACENT = 1.6
+"""Spreads a link earns for going on where the previous link ended (no line or sentence
+skipped between): of two readings that fit the words about equally, the one in which the
+summary follows its source without a jump wins. It settles boundaries between neighbouring
+links and lets a weak match right after its neighbour's sentence link. Position alone still
+links nothing: the bonus is smaller than the threshold's height above a line's background,
+so a line must share words with the sentence as well."""
 CONFIDENT = 0.7
 """Links scoring under this are shown as uncertain."""
 
@@ -272,7 +279,7 @@ def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segme
                for score, j in noise.coverage[i].best[:3]
                if j in segment.en and score > noise.threshold[i]]
     band = band_from_anchors(n, m, [(i, j) for i, j in monotone_anchors(anchors)], BAND_WIDTH)
-    beads = best_path(band, [0.0] * n, [0.0] * m, gains, MAX_LINES)
+    beads = best_path(band, [0.0] * n, [0.0] * m, gains, MAX_LINES, ADJACENT * noise.spread)
     return [Bead(tuple(zh0 + i for i in b.zh), tuple(en0 + j for j in b.en), b.gain) for b in beads]
 
 
