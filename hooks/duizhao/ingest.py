@@ -26,9 +26,10 @@ def decode(data: bytes, path: str) -> str:
     """Decode a text file received as UTF-8 (with or without BOM), GB18030, Big5, or UTF-16
     with a byte-order mark (what Windows editors save as "Unicode").
 
-    A UTF-16 byte-order mark settles the encoding. Otherwise UTF-8 is tried first because it is self-validating. GB18030 and Big5 both accept
-    much of each other's byte space, so when both decode the file we keep the reading
-    whose characters are the common ones of Chinese text.
+    A UTF-16 byte-order mark settles the encoding. Otherwise UTF-8 is tried first because
+    it is self-validating. GB18030 and Big5 both accept much of each other's byte space, so
+    when both decode the file we keep the reading whose characters are the common ones of
+    Chinese text.
 
     >>> decode("对照".encode("gb18030"), "x.txt")
     '对照'
