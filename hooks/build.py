@@ -67,7 +67,7 @@ def on_files(files, /, *, config):
 
 def on_page_markdown(markdown, /, *, page, config, files):
     if ARTICLE_LIST_MARKER in markdown:
-        markdown = markdown.replace(ARTICLE_LIST_MARKER, article_list(config.duizhao.corpus))
+        markdown = markdown.replace(ARTICLE_LIST_MARKER, article_list(config.duizhao.corpus, config.duizhao.traditional))
     if THEME_LIST_MARKER in markdown:
         overview = themes_overview_markdown(config.duizhao.themes, page.file.src_uri, config.duizhao.traditional)
         markdown = markdown.replace(THEME_LIST_MARKER, overview)

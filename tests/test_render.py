@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from duizhao.markup import Decorations
 from duizhao.model import Alignment, Article, ArticleMeta, Block, CleanText, Link, Sentence
 from duizhao.render import article_page
 from duizhao.render_rows import aligned_body, coverage_panel
@@ -104,3 +105,15 @@ def test_a_link_from_a_heading_into_a_paragraph_shows_both():
     a = Article(META, zh, en, alignment=Alignment((Link(("zh-1", "zh-2"), ("en-10",), 0.8),)))
     html = "\n".join(aligned_body(a))
     assert "{#zh-1" in html and 'id="zh-2"' in html and 'id="en-10"' in html
+
+
+def test_labels_follow_the_sites_traditional_variant():
+    # OpenCC's Taiwan phrases write 链接 (link) as 連結; plain s2t keeps 鏈接.
+    linked = article([Link(("zh-1",), ("en-10",), 0.2, False)], additions=("zh-2",), omissions=("en-11",))
+    for variant, link_word in (("s2t", "鏈接"), ("s2twp", "連結")):
+        deco = Decorations(traditional=variant)
+        page = article_page(linked, deco)
+        for label in ("中文發表", "對齊存疑", "摘要自加，原文無對應", "未表達"):
+            assert f'lang="zh-Hant">{label}</span>' in page, (variant, label)
+        no_source = article_page(Article(META, linked.zh), deco)
+        assert f'lang="zh-Hant">原文{link_word}暫缺。</span>' in no_source

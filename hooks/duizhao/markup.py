@@ -25,6 +25,12 @@ class Decorations:
     """``(escaped_html, lang) -> html`` wrapping glossary terms in tooltip markup."""
     badges: Callable[[str, str], str] = lambda slug, block_id: ""
     """``(slug, zh_block_id) -> html`` theme badges for a Chinese paragraph."""
+    traditional: str = DEFAULT_TRADITIONAL
+    """OpenCC configuration of the site's Traditional rendering, for our own labels."""
+
+    def zh(self, text: str) -> str:
+        """One of our labels in both scripts, in the site's Traditional variant."""
+        return zh_text(text, self.traditional)
 
 
 PLAIN = Decorations()

@@ -10,6 +10,7 @@ reader's script toggle only switches which one is shown, so it needs no download
 from __future__ import annotations
 
 from .markup import PLAIN, Decorations, h, link, md_text, permalink, with_headings, zh_heading, zh_html, zh_text
+from .script import DEFAULT_TRADITIONAL
 from .model import Article, Corpus
 from .render_rows import aligned_body, coverage_panel, english_body
 
@@ -33,16 +34,16 @@ def article_page(article: Article, deco: Decorations = PLAIN) -> str:
         f'# <span class="dz-hans" lang="zh-Hans">{md_text(meta.title_zh)}</span>'
         f'<span class="dz-hant" lang="zh-Hant">{md_text(article.title_hant or meta.title_zh)}</span>',
         "",
-        _header(article),
+        _header(article, deco),
         "",
     ]
     if article.en and article.alignment:
-        parts += [coverage_panel(article), "", *aligned_body(article, deco)]
+        parts += [coverage_panel(article, deco), "", *aligned_body(article, deco)]
     elif article.en:
         parts += [*_chinese_only(article, deco), "## 英文原文 <small lang=\"en\">English original</small> {#en}", "",
                   *english_body(article.en)]
     else:  # say so before the reader looks for the English beside the Chinese
-        parts += [_no_source_note(article), "", *_chinese_only(article, deco)]
+        parts += [_no_source_note(article, deco), "", *_chinese_only(article, deco)]
     return "\n".join(parts)
 
 
@@ -50,12 +51,12 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _header(article: Article) -> str:
+def _header(article: Article, deco: Decorations) -> str:
     meta = article.meta
     rows = [
         ("英文标题", "Title", f'<span lang="en">{h(meta.title_en)}</span>'),
         ("原文作者", "Author", f'<span lang="en">{h(meta.author)}</span>'),
-        ("中文发布", "Published in Chinese by", zh_text(meta.publisher)),
+        ("中文发表", "Published in Chinese by", deco.zh(meta.publisher)),
     ]
     if meta.date:
         rows.append(("日期", "Date", h(meta.date)))
@@ -65,8 +66,8 @@ def _header(article: Article) -> str:
         rows.append(("中文原文", "Chinese article", link(meta.zh_url)))
     script_zh, script_en = {"hans": ("简体", "Simplified"),
                             "hant": ("繁体", "Traditional (shown in Simplified by default)")}[meta.script]
-    rows.append(("收到的文字", "Received in", f'{zh_text(script_zh)} <span lang="en">{script_en}</span>'))
-    cells = "".join(f'<dt>{zh_text(zh)} <small lang="en">{en}</small></dt><dd>{value}</dd>' for zh, en, value in rows)
+    rows.append(("收到的文字", "Received in", f'{deco.zh(script_zh)} <span lang="en">{script_en}</span>'))
+    cells = "".join(f'<dt>{deco.zh(zh)} <small lang="en">{en}</small></dt><dd>{value}</dd>' for zh, en, value in rows)
     return f'<dl class="dz-meta">{cells}</dl>'
 
 
@@ -78,25 +79,25 @@ def _chinese_only(article: Article, deco: Decorations) -> list[str]:
     return with_headings(article.zh.blocks, zh_heading, paragraph)
 
 
-def _no_source_note(article: Article) -> str:
-    where = (f"{zh_text('请阅读原文：')}{link(article.meta.original_url)}" if article.meta.original_url
-             else zh_text("原文链接暂缺。"))
+def _no_source_note(article: Article, deco: Decorations) -> str:
+    where = (f"{deco.zh('请阅读原文：')}{link(article.meta.original_url)}" if article.meta.original_url
+             else deco.zh("原文链接暂缺。"))
     return (
-        f'<div class="admonition note dz-nosource"><p class="admonition-title">{zh_text("没有英文原文")} '
+        f'<div class="admonition note dz-nosource"><p class="admonition-title">{deco.zh("没有英文原文")} '
         '<span lang="en">No English source yet</span></p>'
-        f"<p>{zh_text('本文的英文原文尚未收录，因此没有逐段对照。')}{where}</p>"
+        f"<p>{deco.zh('本文的英文原文尚未收录，因此没有逐段对照。')}{where}</p>"
         '<p lang="en">The English original is not in the collection yet, so there is no alignment. '
         "A curator who adds <code>en.txt</code> to the article folder gives this page its side-by-side view.</p></div>"
     )
 
 
-def article_list(corpus: Corpus) -> str:
+def article_list(corpus: Corpus, traditional: str = DEFAULT_TRADITIONAL) -> str:
     """The home page's list of articles (Markdown, so MkDocs resolves and checks the links)."""
     rows = []
     for article in corpus.articles:
         meta = article.meta
-        source = (f"{zh_text('中英对照')} <small lang=\"en\">with English source</small>" if article.en
-                  else f"{zh_text('仅中文')} <small lang=\"en\">Chinese only</small>")
+        source = (f"{zh_text('中英对照', traditional)} <small lang=\"en\">with English source</small>" if article.en
+                  else f"{zh_text('仅中文', traditional)} <small lang=\"en\">Chinese only</small>")
         rows += [
             f"- [**{md_text(meta.title_zh)}**]({article_path(meta.slug)})  ",
             f"  <span lang=\"en\">{h(meta.title_en)}</span>  ",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .align import monotone_anchors
-from .markup import PLAIN, Decorations, h, md_text, permalink, with_headings, zh_heading, zh_html, zh_text
+from .markup import PLAIN, Decorations, h, md_text, permalink, with_headings, zh_heading, zh_html
 from .model import Article, Block, CleanText, Link, Sentence
 
 
@@ -34,12 +34,12 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
         if link and link.en and link.zh in in_order:
             first = min(position[e] for e in link.en)
-            out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of)
+            out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of, deco)
             shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
         members = [blocks[z] for z in link.zh] if link else [block]
         body = [b for b in members if b.kind != "heading"]
         if not body:  # a heading alone, linked or not
-            out += _heading(block, link, sentences, position, kind_of, shown)
+            out += _heading(block, link, sentences, position, kind_of, shown, deco)
         elif not link:
             out += [_addition(article.meta.slug, block, deco), ""]
         else:  # headings inside a link stay headings; the rest of the link is one row
@@ -47,7 +47,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
                 out += [zh_heading(heading), ""]
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown), ""]
         shown.update(link.en if link else ())
-    out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of)
+    out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, deco)
     return out
 
 
@@ -64,7 +64,7 @@ def _links_in_source_order(links, position: dict[str, int]) -> set[tuple[str, ..
 
 
 def _heading(block: Block, link: Link | None, sentences: list[Sentence], position: dict[str, int],
-             kind_of: dict[str, str], shown: set[str]) -> list[str]:
+             kind_of: dict[str, str], shown: set[str], deco: Decorations) -> list[str]:
     """A Chinese heading; its English counterpart sits beside it if that is a heading too,
     and under it as a row if the summary turned a sentence into a heading."""
     if not link or not link.en:
@@ -77,7 +77,7 @@ def _heading(block: Block, link: Link | None, sentences: list[Sentence], positio
     spans = " ".join(_sentence(s, kind_of[s.id], block.id, s.id in shown) for s in linked)
     return [zh_heading(block), "",
             f'<div class="dz-row dz-heading-source"><div class="dz-row-zh dz-none"></div>'
-            f'<div class="dz-row-en" lang="en">{_confidence(link)}<p class="dz-en">{spans}</p></div></div>', ""]
+            f'<div class="dz-row-en" lang="en">{_confidence(link, deco)}<p class="dz-en">{spans}</p></div></div>', ""]
 
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
@@ -89,7 +89,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
     spans = " ".join(_sentence(s, kind_of[s.id], zh_ids, s.id in shown) for s in en)
     return (f'<div class="{classes}" data-score="{link.score:.2f}">'
             f'<div class="dz-row-zh">{zh_cells}</div>'
-            f'<div class="dz-row-en" lang="en">{_confidence(link)}<p class="dz-en">{spans}</p></div></div>')
+            f'<div class="dz-row-en" lang="en">{_confidence(link, deco)}<p class="dz-en">{spans}</p></div></div>')
 
 
 def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str:
@@ -100,14 +100,14 @@ def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str
     return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}" data-zh="{zh_ids}">{h(sentence.text)}</span>'
 
 
-def _confidence(link: Link) -> str:
+def _confidence(link: Link, deco: Decorations) -> str:
     if link.pinned:
         return ('<span class="dz-flag dz-flag-pinned" title="编辑指定的对齐 Pinned by a curator">'
-                f'{zh_text("编辑指定")} <span lang="en">pinned</span></span>')
+                f'{deco.zh("编辑指定")} <span lang="en">pinned</span></span>')
     if link.confident:
         return ""
     return (f'<span class="dz-flag dz-flag-weak" title="低置信度对齐（{link.score:.2f}）Low-confidence link ({link.score:.2f})">'
-            f'{zh_text("对齐存疑")} <span lang="en">uncertain</span></span>')
+            f'{deco.zh("对齐存疑")} <span lang="en">uncertain</span></span>')
 
 
 def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
@@ -118,11 +118,12 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
 def _addition(slug: str, block: Block, deco: Decorations) -> str:
     return ('<div class="dz-row dz-addition">'
             f'<div class="dz-row-zh">{_zh_paragraph(slug, block, "", deco)}</div>'
-            f'<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">{zh_text("摘要自加，原文无对应")} '
+            f'<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">{deco.zh("摘要自加，原文无对应")} '
             '<span lang="en">The summary’s own addition: no source in the original</span></span></div></div>')
 
 
-def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int]) -> list[str]:
+def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],
+             deco: Decorations) -> list[str]:
     """The English sentences of ``run`` the summary skips, as one collapsed row.
 
     Where the summary moved material, sentences it renders elsewhere interrupt the run; they
@@ -148,18 +149,18 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
             parts.append(f'<p class="dz-en">{spans}</p>')
         if k + 1 < len(passages):
             count = elsewhere[k]
-            parts.append(f'<p class="dz-elsewhere">⋯ {zh_text(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
+            parts.append(f'<p class="dz-elsewhere">⋯ {deco.zh(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
                          f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
                          'elsewhere in the summary</span> ⋯</p>')
     total = sum(len(passage) for passage in passages)
     return ['<details class="dz-row dz-omission"><summary>'
-            f'{zh_text(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
+            f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
             'of the original not covered by the summary</span></summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
             ""]
 
 
-def coverage_panel(article: Article) -> str:
+def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     """How much of the source the summary expresses, and how much of the summary is its own."""
     alignment = article.alignment
     sentences = [s for block in article.en.blocks for s in block.sentences]
@@ -176,15 +177,15 @@ def coverage_panel(article: Article) -> str:
     )
     return (
         '<div class="dz-coverage">'
-        f'<p>{zh_text("摘要表达了原文 ")}<strong>{share_covered:.0%}</strong>'
-        f'{zh_text(f" 的句子（{covered}/{len(sentences)}）；摘要中 ")}<strong>{share_added:.0%}</strong>'
-        f'{zh_text(f" 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。")}</p>'
+        f'<p>{deco.zh("摘要表达了原文 ")}<strong>{share_covered:.0%}</strong>'
+        f'{deco.zh(f" 的句子（{covered}/{len(sentences)}）；摘要中 ")}<strong>{share_added:.0%}</strong>'
+        f'{deco.zh(f" 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。")}</p>'
         f'<p lang="en">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
         f'({covered}/{len(sentences)}); <strong>{share_added:.0%}</strong> of its paragraphs have no source '
         f'({additions}/{len(paragraphs)}).</p>'
         f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(sentences)} sentences covered">{cells}</div>'
-        f'<p class="dz-map-legend"><span class="dz-cell dz-covered"></span> {zh_text("已表达")} <span lang="en">covered</span> '
-        f'<span class="dz-cell dz-skip"></span> {zh_text("未表达")} <span lang="en">not covered</span></p>'
+        f'<p class="dz-map-legend"><span class="dz-cell dz-covered"></span> {deco.zh("已表达")} <span lang="en">covered</span> '
+        f'<span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span></p>'
         "</div>"
     )
 

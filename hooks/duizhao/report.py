@@ -7,6 +7,7 @@ from collections import Counter
 from .corpus import CleaningReport
 from .fixlog import CleaningLog
 from .markup import h, zh_text
+from .script import DEFAULT_TRADITIONAL
 
 
 def summary_line(report: CleaningReport) -> str:
@@ -40,7 +41,7 @@ def text_report(log: CleaningLog) -> str:
     return "\n".join(lines)
 
 
-def report_page(reports: tuple[CleaningReport, ...]) -> str:
+def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_TRADITIONAL) -> str:
     """The site page listing every cleaning change, for curators and sceptical readers."""
     out = [
         "---",
@@ -49,7 +50,7 @@ def report_page(reports: tuple[CleaningReport, ...]) -> str:
         "  exclude: true",
         "---",
         "",
-        f"# {zh_text('清洗报告')} <small lang=\"en\">Cleaning report</small>",
+        f"# {zh_text('清洗报告', traditional)} <small lang=\"en\">Cleaning report</small>",
         "",
         '<p lang="en">Every line the build removed or changed in the texts as received, with the fixer '
         "that did it. Nothing is dropped without a line here.</p>",

@@ -72,10 +72,11 @@ def build_content(project_root: Path, settings: Settings, use_directory_urls: bo
     deco = Decorations(
         mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang),
         badges=lambda slug, block_id: badges_html(index.of_block(slug, block_id), article_path(slug), use_directory_urls),
+        traditional=settings.traditional,
     )
     articles = [(article_path(a.meta.slug), article_page(a, deco)) for a in corpus.articles]
     theme_part = theme_pages(corpus, themes, glossary, index, settings.traditional)
-    report = report_page(reports) + "\n## 主题标记 <small lang=\"en\">Theme tags</small>\n\n" + themes_report_markdown(index, REPORT_PATH)
+    report = report_page(reports, settings.traditional) + "\n## 主题标记 <small lang=\"en\">Theme tags</small>\n\n" + themes_report_markdown(index, REPORT_PATH)
     pages = [*articles, *theme_part, (REPORT_PATH, report)]
     sections = (("文章 Articles", tuple(path for path, _ in articles)),
                 ("主题 Themes", tuple(path for path, _ in theme_part if path != GLOSSARY_PATH)),
