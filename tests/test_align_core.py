@@ -12,9 +12,9 @@ THRESHOLD = 0.5
 def matrix_gains(matrix, max_en=4):
     """Gains from a line×sentence score matrix: a bead scores the mean of its cells."""
 
-    def gains(i, a, end):
+    def gains(i, a, end, most):
         out = []
-        for b in range(1, min(max_en, end) + 1):
+        for b in range(1, min(max_en, end, most) + 1):
             cells = [matrix[r][c] for r in range(i, i + a) for c in range(end - b, end)]
             # A bead must be good in every row and every column, not only on average.
             rows_ok = all(max(matrix[r][c] for c in range(end - b, end)) > THRESHOLD for r in range(i, i + a))
@@ -58,7 +58,7 @@ def test_several_lines_expressing_one_sentence():
 
 def one_to_one(table):
     """Gains of 1:1 beads only, from ``{(line, sentence): gain}`` (missing pairs cost 1)."""
-    return lambda i, a, end: [table.get((i, end - 1), -1.0)] if a == 1 else []
+    return lambda i, a, end, most: [table.get((i, end - 1), -1.0)] if a == 1 else []
 
 
 def test_a_link_that_goes_on_where_the_last_one_ended_earns_the_adjacency_bonus():
@@ -85,6 +85,21 @@ def test_band_limits_the_search():
     matrix = [[0.1, 0.1, 0.9], [0.9, 0.1, 0.1]]
     narrow = Band(lo=(0, 0, 0), hi=(1, 1, 3))
     assert run(matrix, narrow) == ["[0]:[]", "[1]:[0]", "[]:[1]", "[]:[2]"]
+
+
+def test_the_search_asks_only_for_shapes_that_start_inside_the_band():
+    band = Band(lo=(0, 2, 3, 5), hi=(3, 5, 6, 6))
+    asked = []
+
+    def gains(i, a, end, most):
+        asked.append((i, a, end, most))
+        return [0.1] * end  # more shapes than usable: the search must stop at the band
+
+    best_path(band, [0.0] * 3, [0.0] * 6, gains, max_zh=2)
+    assert asked
+    for i, a, end, most in asked:
+        assert end - most == band.lo[i], (i, a, end, most)  # the first sentence the band allows
+        assert 1 <= most <= end
 
 
 def test_band_must_span_the_corners():

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 NEG = float("-inf")
 
-LinkGains = Callable[[int, int, int], Sequence[float]]
-"""``gains(i, a, end)``: gains of linking Chinese lines ``i … i+a-1`` to English sentences
-``end-b … end-1`` for b = 1, 2, … (index 0 is b = 1); shorter lists mean fewer shapes."""
+LinkGains = Callable[[int, int, int, int], Sequence[float]]
+"""``gains(i, a, end, most)``: gains of linking Chinese lines ``i … i+a-1`` to English sentences
+``end-b … end-1`` for b = 1, 2, … (index 0 is b = 1); shorter lists mean fewer shapes. The
+search never uses more than ``most`` shapes (the band ends there), so none need computing."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def best_path(band: Band, zh_null: Sequence[float], en_skip: Sequence[float],
     alignment, reduced to "no jump" against "any jump").
 
     >>> m = [[0.9, 0.0, 0.0], [0.0, 0.0, 0.8]]
-    >>> def gains(i, a, end):
+    >>> def gains(i, a, end, most):
     ...     return [m[i][end - 1] - 0.5] if a == 1 else []
     >>> [str(b) for b in best_path(Band.full(2, 3), [0, 0], [0, 0, 0], gains)]
     ['[0]:[0]', '[]:[1]', '[1]:[2]']
@@ -103,7 +104,7 @@ def best_path(band: Band, zh_null: Sequence[float], en_skip: Sequence[float],
                         best, step = candidate, 1 << 16  # 1:0
                 if c - 1 < plo:
                     continue
-                for b, gain in enumerate(gains(r - a, a, c), 1):
+                for b, gain in enumerate(gains(r - a, a, c, c - plo), 1):
                     pc = c - b
                     if pc < plo:
                         break

@@ -239,21 +239,26 @@ def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segme
         return [Bead((zh0 + i,), ()) for i in range(n)] + [Bead((), (en0 + j,)) for j in range(m)]
 
     per_misfit = LENGTH_LEVELS * noise.spread
+    # Lines of running text in a row ending at each line (pinned lines and captions break a
+    # run): a bead of ``a`` lines may share a sentence only if its last line ends a run of ``a``.
+    running, run = [], 0
+    for line in segment.zh:
+        run = 0 if line in blocked or captions[line] else run + 1
+        running.append(run)
 
-    def gains(i: int, a: int, end: int) -> list[float]:
+    def gains(i: int, a: int, end: int, most: int) -> list[float]:
         lines = range(zh0 + i, zh0 + i + a)
-        if any(line in blocked for line in lines):
-            return []
-        if any(captions[line] for line in lines):
+        if running[i + a - 1] < a:
+            if a > 1 or lines[0] in blocked:
+                return []
             # A heading (or caption) renders a heading (or caption) or nothing: never a
             # sentence of running text.
             return [scorer.score(lines, range(en0 + end - 1, en0 + end)) - noise.threshold[lines[0]]
-                    ] if a == 1 and en_captions[en0 + end - 1] else []
+                    ] if en_captions[en0 + end - 1] else []
         if a == 1:
             line = lines[0]
-            most = min(lengths.most_sentences(line, MAX_SENTENCES), LONGEST_LINK, end)
-            scores = scorer.one_to_many(line, en0 + end, most)
-            thin = scorer.thin_sentences(line, en0 + end, most, THIN_SHARE)
+            most = min(lengths.most_sentences(line, MAX_SENTENCES), LONGEST_LINK, most)
+            scores, thin = scorer.one_to_many(line, en0 + end, most, THIN_SHARE)
             misfits = lengths.misfits(lines, en0 + end, most)
             extra = EXTRA_SENTENCE * noise.spread
             # The first sentence is paid for by the threshold; every further one the line

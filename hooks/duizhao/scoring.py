@@ -124,32 +124,27 @@ class PairScorer:
             en_all += self.en_total[j]
         return combine(zh_hit, zh_all, en_hit, en_all)
 
-    def one_to_many(self, i: int, end: int, most: int) -> list[float]:
-        """Scores of line ``i`` with sentences ``end-b … end-1`` for b = 1 … most (growing leftwards)."""
+    def one_to_many(self, i: int, end: int, most: int, share: float) -> tuple[list[float], list[int]]:
+        """Line ``i`` with sentences ``end-b … end-1`` for b = 1 … most (growing leftwards): each
+        bead's score, and how many of its sentences have under ``share`` of their own keys
+        covered by the line (sentences the line barely touches)."""
         row = self.row(i)
         zh_all = self.zh_total[i]
-        union = en_hit = en_all = 0
-        out = []
+        union = en_hit = en_all = thin = 0
+        scores, thins = [], []
         for j in range(end - 1, max(-1, end - 1 - most), -1):
             pair = row.get(j)
+            hit = 0
             if pair:
                 union |= pair[0]
-                en_hit += pair[1].bit_count()
-            en_all += self.en_total[j]
-            out.append(combine(union.bit_count(), zh_all, en_hit, en_all))
-        return out
-
-    def thin_sentences(self, i: int, end: int, most: int, share: float) -> list[int]:
-        """For the beads of ``one_to_many``: how many of their sentences have under ``share``
-        of their own keys covered by line ``i`` (sentences the line barely touches)."""
-        row = self.row(i)
-        thin, out = 0, []
-        for j in range(end - 1, max(-1, end - 1 - most), -1):
-            pair = row.get(j)
-            hit = pair[1].bit_count() if pair else 0
-            thin += hit < share * (self.en_total[j] + SHORT_LINE_BITS)
-            out.append(thin)
-        return out
+                hit = pair[1].bit_count()
+                en_hit += hit
+            total = self.en_total[j]
+            en_all += total
+            thin += hit < share * (total + SHORT_LINE_BITS)
+            scores.append(combine(union.bit_count(), zh_all, en_hit, en_all))
+            thins.append(thin)
+        return scores, thins
 
     def coverage(self, i: int, keep: int = 5) -> Coverage:
         """Background, spread and best matches of line ``i`` against the whole English text."""
