@@ -135,14 +135,28 @@ def test_outline_has_every_article_in_order(outline):
     assert pages == sorted(pages) and len(set(pages)) == len(pages) and pages[0] > 2
 
 
+def theme_titles() -> list[str]:
+    themes = yaml.safe_load((ROOT / "translations" / "themes.yml").read_text(encoding="utf-8"))
+    return [f"{t['name_zh']} {t['name_en']}" for t in themes]
+
+
 def test_contents_page_numbers_match_the_outline(pdf, outline):
     contents = run("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", str(pdf), "-")
-    for depth, label, page in outline:
-        if depth == 2:
-            # The title (which may wrap), a dotted leader, then the page number at the end of a line.
-            title = r"\s*".join(re.escape(c) for c in squeeze(label))
-            match = re.search(title + r"[\s.]*?(\d+)[ \t]*$", contents, re.MULTILINE)
-            assert match and int(match.group(1)) == page, (label, page)
+    # The contents list the parts, the articles and the theme pages (not the headings inside pages).
+    listed = [(label, page) for depth, label, page in outline if depth == 1 and label != "目录 Contents"]
+    listed += section(outline, "文章 Articles")
+    listed += [(label, page) for label, page in section(outline, "主题 Themes") if label in theme_titles()]
+    assert len(listed) == 3 + 1 + len(KNOWN_TEXT) + len(theme_titles()), listed  # guide, 3 parts, pages
+    for label, page in listed:
+        # The title (which may wrap), a dotted leader, then the page number at the end of a line.
+        title = r"\s*".join(re.escape(c) for c in squeeze(label))
+        match = re.search(title + r"[\s.]*?(\d+)[ \t]*$", contents, re.MULTILINE)
+        assert match and int(match.group(1)) == page, (label, page)
+
+
+def test_a_part_that_opens_with_its_own_index_page_is_listed_once(outline):
+    labels = [label for _, label, _ in outline]
+    assert labels.count("主题 Themes") == 1 and labels.count("术语表 Glossary") == 1, labels
 
 
 def test_article_pages_have_running_header_and_number(pdf, outline):
@@ -196,3 +210,22 @@ def test_outline_has_theme_pages_and_glossary(outline):
     themes = [label for label, _ in section(outline, "主题 Themes")]
     assert any("飞轮" in label for label in themes) and any("心理健康" in label for label in themes), themes
     assert section(outline, "术语表 Glossary"), [label for _, label, _ in outline]
+
+
+def test_a_reading_guide_explains_the_markings_before_the_articles(pdf, outline):
+    guide = next(page for depth, label, page in outline if depth == 1 and label == "阅读说明 How to read this book")
+    assert guide < section(outline, "文章 Articles")[0][1]
+    page = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(guide), "-l", str(guide), str(pdf), "-"))
+    for marking in ("对齐存疑", "摘要自加，原文无对应", "原文此处1句未被摘要", "→p.19"):
+        assert marking in page, marking
+
+
+def test_theme_passages_give_the_page_of_their_paragraph(pdf, outline):
+    # Paper has no links to follow: "Read in context" carries the page number of the paragraph.
+    articles = section(outline, "文章 Articles")
+    themes = next(page for depth, label, page in outline if depth == 1 and label == "主题 Themes")
+    glossary = next(page for depth, label, page in outline if depth == 1 and label == "术语表 Glossary")
+    pages = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(themes), "-l", str(glossary - 1), str(pdf), "-"))
+    targets = [int(n) for n in re.findall(r"Readincontext→p\.(\d+)", pages)]
+    assert len(targets) > 20
+    assert all(articles[0][1] <= n < themes for n in targets), targets

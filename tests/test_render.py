@@ -117,3 +117,12 @@ def test_labels_follow_the_sites_traditional_variant():
             assert f'lang="zh-Hant">{label}</span>' in page, (variant, label)
         no_source = article_page(Article(META, linked.zh), deco)
         assert f'lang="zh-Hant">原文{link_word}暫缺。</span>' in no_source
+
+
+def test_paragraphs_sharing_a_sentence_are_marked_as_one_group():
+    # Stacked on a phone or on paper, the group must still read as one row above its English.
+    a = article([Link(("zh-1", "zh-2"), ("en-10",), 0.9), Link(("zh-3",), ("en-11",), 0.9)])
+    rows = [line for line in aligned_body(a) if line.startswith("<div class=\"dz-row")]
+    assert len(rows) == 2
+    assert "dz-shared" in rows[0] and 'id="zh-1"' in rows[0] and 'id="zh-2"' in rows[0]
+    assert "dz-shared" not in rows[1]

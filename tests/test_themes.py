@@ -230,6 +230,23 @@ def test_theme_page_shows_passages_with_english_and_links_to_the_paragraph(theme
     assert "暂无段落" in pages["themes/mental-health.md"]
 
 
+def test_paragraphs_sharing_one_sentence_make_one_passage_that_quotes_it_once(themes, glossary):
+    article = _article(
+        ["他学到最宝贵的,是如何积累势能(momentum)。", "还有心智占有率,它同样来自势能。", "势能是他自己的总结。"],
+        ["The best thing that I learned at HuggingFace was how to build momentum and mind-share."],
+    )
+    spread = Alignment((Link(("zh-000000", "zh-000001"), ("en-000000",), 0.9),), ("zh-000002",))
+    article = Article(article.meta, article.zh, article.en, alignment=spread)
+    page = dict(theme_pages(Corpus((article,)), themes, glossary))["themes/momentum.md"]
+    assert page.count("The best thing that I learned at HuggingFace") == 1
+    assert page.count('<div class="dz-passage"') == 2  # the shared sentence's paragraphs, then the addition
+    shared = page.split('<div class="dz-passage"')[1]
+    assert "他学到最宝贵的" in shared and "它同样来自" in shared and 'class="dz-pair-zh"' in shared
+    assert "#zh-000000)" in shared  # read in context: where the passage starts
+    addition = page.split('<div class="dz-passage"')[2]
+    assert "摘要自加，原文无对应" in addition and "no source in the original" in addition  # the articles' own wording
+
+
 def test_pages_are_deterministic(corpus, themes, glossary):
     assert theme_pages(corpus, themes, glossary) == theme_pages(corpus, themes, glossary)
 

@@ -78,6 +78,13 @@ def zh_heading(block: Block, level: str = "###", suffix: str = "") -> str:
     return f'{level} {both}{suffix} {{#{block.id} data-toc-label="{label}"}}'
 
 
+def addition_flag(zh: Callable[[str], str]) -> str:
+    """The mark of a paragraph the summary added, one wording wherever it shows; ``zh``
+    renders our Chinese label in both scripts (``Decorations.zh`` or ``zh_text``)."""
+    return (f'<span class="dz-flag dz-flag-added">{zh("摘要自加，原文无对应")} '
+            '<span lang="en">The summary’s own addition: no source in the original</span></span>')
+
+
 def permalink(anchor: str) -> str:
     return f'<a class="dz-permalink" href="#{anchor}" title="链接到此处 Link here" aria-label="链接到此处 Link here">¶</a>'
 

@@ -30,10 +30,11 @@ PDF_NAME = "duizhao.pdf"
 STYLESHEET = "assets/print.css"
 """The print style sheet, relative to the site root (copied there from ``docs/``)."""
 
-SCREEN_ONLY = frozenset({"headerlink", "dz-permalink", "dz-hant", "dz-map", "dz-map-legend"})
+SCREEN_ONLY = frozenset({"headerlink", "dz-permalink", "dz-hant", "dz-map", "dz-map-legend", "dz-screen"})
 """Classes of elements left out of the book: screen furniture (permalinks, the clickable
-coverage map, whose figures stay in words) and the Traditional duplicate of Chinese text,
-which the screen toggles with a button but paper cannot (the book is Simplified)."""
+coverage map, whose figures stay in words), the Traditional duplicate of Chinese text,
+which the screen toggles with a button but paper cannot (the book is Simplified), and
+words about the screen (hovering, the script switch, notes to curators)."""
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -162,31 +163,75 @@ def _text(element: ET.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+GUIDE_ID = "reading-guide"
+READING_GUIDE = f"""<section class="dz-book-guide" id="{GUIDE_ID}">
+<h1 class="dz-guide-title">阅读说明 <span lang="en">How to read this book</span></h1>
+<p>每段中文摘要之后，是它所表达的英文原句。<span lang="en">Each paragraph of the Chinese summary is
+followed by the English sentences it expresses.</span></p>
+<div class="dz-row"><div class="dz-row-zh"><p class="dz-zh">飞轮一旦转起来，就越转越快。</p></div>
+<div class="dz-row-en" lang="en"><p class="dz-en">Once the flywheel turns, it keeps speeding up.</p></div></div>
+<p>灰底的几段共同表达其下的原句。<span lang="en">Paragraphs on a grey ground together express the
+sentence under them.</span></p>
+<div class="dz-row dz-shared"><div class="dz-row-zh"><p class="dz-zh">他先写博客。</p>
+<p class="dz-zh">后来才写论文。</p></div><div class="dz-row-en" lang="en"><p class="dz-en">I wrote blog
+posts long before I wrote papers.</p></div></div>
+<p>虚线与「对齐存疑」：程序对这条对齐把握不大。<span lang="en">A dashed rule and “uncertain”: the
+aligner is unsure of this link.</span></p>
+<div class="dz-row dz-weak"><div class="dz-row-zh"><p class="dz-zh">这是他最看重的习惯。</p></div>
+<div class="dz-row-en" lang="en"><span class="dz-flag dz-flag-weak">对齐存疑 <span lang="en">uncertain</span></span>
+<p class="dz-en">He kept the habit for years, mostly out of stubbornness.</p></div></div>
+<p>摘要自己添加、原文中没有的段落，标为：<span lang="en">A paragraph the summary added, with no
+source in the original, is marked:</span></p>
+<div class="dz-row dz-addition"><div class="dz-row-zh"><p class="dz-zh">这篇文章值得每位研究者一读。</p></div>
+<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">摘要自加，原文无对应 <span lang="en">The
+summary’s own addition: no source in the original</span></span></div></div>
+<p>摘要略去的原文留在原处，以灰字和点线排出：<span lang="en">English the summary leaves out stays where
+it stands, in grey beside a dotted rule:</span></p>
+<details class="dz-row dz-omission" open><summary>原文此处 1 句未被摘要 <span lang="en">1 sentence
+of the original not covered by the summary</span></summary><div class="dz-row-en" lang="en"><p class="dz-en">I
+took classes and read papers on my own.</p></div></details>
+<p>段末的小标签是段落所属的主题<span class="dz-badges"><span class="dz-badge">飞轮</span></span>，
+主题页引用这些段落；主题页和术语表中的 “→ p. 19” 指向正文的页码。<span lang="en">The small label at the end
+of a paragraph names a theme it belongs to; theme pages quote those paragraphs, and their “→ p. 19”
+points to the page of the text.</span></p>
+<p>对齐由程序自动计算，可能有误；它的准确度见网站的「关于」页。<span lang="en">The alignment is
+computed, not checked by hand, and can be wrong; the site’s About page says how often.</span></p>
+</section>"""
+"""A page of samples, before the articles: paper has no tooltips to explain its markings."""
+
+
 def book_html(book: Book) -> str:
     """The whole book as one HTML document for the print style sheet."""
     h = html.escape
     parts = []
     for number, part in enumerate(book.parts, 1):
+        # A part that opens with its own index page ("主题 Themes") needs no title of its
+        # own above that page's identical heading.
+        opening = bool(part.pages) and part.pages[0].title == part.title
         pages = "".join(
-            f'<section class="dz-book-page" id="{page.key}">{page.body}</section>' for page in part.pages)
-        parts.append(f'<section class="dz-book-part" id="part{number}">'
-                     f'<h1 class="dz-part-title">{h(part.title)}</h1>{pages}</section>')
+            f'<section class="dz-book-page{" dz-part-opening" if opening and k == 0 else ""}" id="{page.key}">'
+            f'{page.body}</section>' for k, page in enumerate(part.pages))
+        title = "" if opening else f'<h1 class="dz-part-title">{h(part.title)}</h1>'
+        parts.append(f'<section class="dz-book-part" id="part{number}">{title}{pages}</section>')
     return (
         '<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
         f'<title>{h(book.title)}</title><meta name="description" content="{h(book.description)}">'
         f'<link rel="stylesheet" href="{STYLESHEET}"></head><body>'
         f'<section class="dz-cover"><p class="dz-cover-title">{h(book.title)}</p>'
         f'<p class="dz-cover-description">{h(book.description)}</p></section>'
-        f'{_contents(book)}{"".join(parts)}</body></html>\n'
+        f'{_contents(book)}{READING_GUIDE}{"".join(parts)}</body></html>\n'
     )
 
 
 def _contents(book: Book) -> str:
     h = html.escape
-    out = ['<nav class="dz-book-toc"><h1 class="dz-toc-title">目录 <span lang="en">Contents</span></h1>']
+    out = ['<nav class="dz-book-toc"><h1 class="dz-toc-title">目录 <span lang="en">Contents</span></h1>',
+           f'<p class="dz-toc-part"><a href="#{GUIDE_ID}">阅读说明 <span lang="en">How to read this book</span></a></p>']
     for number, part in enumerate(book.parts, 1):
         out.append(f'<p class="dz-toc-part"><a href="#part{number}">{h(part.title)}</a></p><ol>')
-        for page in part.pages:
+        for k, page in enumerate(part.pages):
+            if k == 0 and page.title == part.title:
+                continue  # the part's own entry above leads there
             subtitle = f'<span class="dz-toc-subtitle" lang="en">{h(page.subtitle)}</span>' if page.subtitle else ""
             out.append(f'<li><a href="#{page.key}">{h(page.title)}</a>{subtitle}</li>')
         out.append("</ol>")

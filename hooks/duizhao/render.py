@@ -65,7 +65,7 @@ def _header(article: Article, deco: Decorations) -> str:
     if meta.zh_url:
         rows.append(("中文原文", "Chinese article", link(meta.zh_url)))
     script_zh, script_en = {"hans": ("简体", "Simplified"),
-                            "hant": ("繁体", "Traditional (shown in Simplified by default)")}[meta.script]
+                            "hant": ("繁体", 'Traditional<span class="dz-screen"> (shown in Simplified by default)</span>')}[meta.script]
     rows.append(("收到的文字", "Received in", f'{deco.zh(script_zh)} <span lang="en">{script_en}</span>'))
     cells = "".join(f'<dt>{deco.zh(zh)} <small lang="en">{en}</small></dt><dd>{value}</dd>' for zh, en, value in rows)
     return f'<dl class="dz-meta">{cells}</dl>'
@@ -86,8 +86,8 @@ def _no_source_note(article: Article, deco: Decorations) -> str:
         f'<div class="admonition note dz-nosource"><p class="admonition-title">{deco.zh("没有英文原文")} '
         '<span lang="en">No English source yet</span></p>'
         f"<p>{deco.zh('本文的英文原文尚未收录，因此没有逐段对照。')}{where}</p>"
-        '<p lang="en">The English original is not in the collection yet, so there is no alignment. '
-        "A curator who adds <code>en.txt</code> to the article folder gives this page its side-by-side view.</p></div>"
+        '<p lang="en">The English original is not in the collection yet, so there is no alignment.<span class="dz-screen"> '
+        "A curator who adds <code>en.txt</code> to the article folder gives this page its side-by-side view.</span></p></div>"
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .align import monotone_anchors
-from .markup import PLAIN, Decorations, h, md_text, permalink, with_headings, zh_heading, zh_html
+from .markup import PLAIN, Decorations, addition_flag, h, md_text, permalink, with_headings, zh_heading, zh_html
 from .model import Article, Block, CleanText, Link, Sentence
 
 
@@ -84,7 +84,10 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
          deco: Decorations, shown: set[str]) -> str:
     en_ids = " ".join(s.id for s in en)
     zh_ids = " ".join(b.id for b in zh_blocks)
-    classes = "dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
+    # Several paragraphs rendering the same sentences are marked as one group, so that
+    # stacked (a phone, paper) they still read as one row above their English.
+    classes = ("dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
+               + (" dz-shared" if len(zh_blocks) > 1 else ""))
     zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
     spans = " ".join(_sentence(s, kind_of[s.id], zh_ids, s.id in shown) for s in en)
     return (f'<div class="{classes}" data-score="{link.score:.2f}">'
@@ -118,8 +121,7 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
 def _addition(slug: str, block: Block, deco: Decorations) -> str:
     return ('<div class="dz-row dz-addition">'
             f'<div class="dz-row-zh">{_zh_paragraph(slug, block, "", deco)}</div>'
-            f'<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">{deco.zh("摘要自加，原文无对应")} '
-            '<span lang="en">The summary’s own addition: no source in the original</span></span></div></div>')
+            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh)}</div></div>')
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],

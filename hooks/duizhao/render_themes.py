@@ -13,7 +13,7 @@ import posixpath
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .markup import Decorations, h, md_text, zh_html, zh_text
+from .markup import Decorations, addition_flag, h, md_text, zh_html, zh_text
 from .render import article_path
 from .script import DEFAULT_TRADITIONAL
 from .themes import Theme, ThemeIndex, ThemeTag, english_for, tag_corpus
@@ -41,9 +41,22 @@ def link(from_page: str, to_path: str, anchor: str = "") -> str:
 
 
 def _title(text: str, limit: int = 60) -> str:
-    """Text for a Markdown link title (shown as a tooltip): one line, no quotes or backslashes."""
+    """Text for a Markdown link title (shown as a tooltip): one line, no quotes or backslashes,
+    shortened at a word boundary where there is one.
+
+    >>> _title("Releasing research as open-source software (ColBERT, DSPy)", 50)
+    'Releasing research as open-source software…'
+    >>> _title("当时是HuggingFace的研究负责人Douwe Kiela把他招进去", 12)
+    '当时是HuggingF…'
+    """
     flat = " ".join(text.split()).replace('"', "”").replace("\\", "＼")
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(",;: (") + "…"
 
 
 # --- the entry point ------------------------------------------------------------------------
@@ -129,7 +142,9 @@ def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md",
             f" · {articles} {zh_text('篇', traditional)} <small lang=\"en\">articles</small>  \n"
             f"  <small>{zh_text(theme.description_zh, traditional)}</small>"
         )
-    rows.append(f"- [{zh_text('术语表', traditional)} <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})")
+    # The glossary is not a theme: it follows the list, not in it.
+    rows += ["", f"{zh_text('另见', traditional)} <small lang=\"en\">See also</small>: "
+                 f"[{zh_text('术语表', traditional)} <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})"]
     return "\n".join(rows) + "\n"
 
 
@@ -221,20 +236,38 @@ def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
-    for tag in tags:
-        out += _passage(article, blocks[tag.block], tag, page, glossary, traditional)
+    for group in _sharing_english(article, tags):
+        out += _passage(article, [blocks[tag.block] for tag in group], group, page, glossary, traditional)
     return out
 
 
-def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossary, traditional: str) -> list[str]:
+def _sharing_english(article: Article, tags: list[ThemeTag]) -> list[list[ThemeTag]]:
+    """Tags in runs: consecutive paragraphs of one link (a sentence the summary spread over
+    several paragraphs) make one passage, so that its English is quoted once, not once each."""
+    link_of = {z: link.zh for link in article.alignment.links for z in link.zh} if article.alignment else {}
+    runs: list[list[ThemeTag]] = []
+    for tag in tags:
+        link = link_of.get(tag.block)
+        if runs and link is not None and link_of.get(runs[-1][-1].block) == link:
+            runs[-1].append(tag)
+        else:
+            runs.append([tag])
+    return runs
+
+
+def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, glossary: Glossary,
+             traditional: str) -> list[str]:
+    deco = Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang))
+    block = blocks[0]
     english = english_for(article, block.id)
-    zh = f'<p class="dz-zh">{zh_html(block, Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang)))}</p>'
+    zh = "".join(f'<p class="dz-zh">{zh_html(b, deco)}</p>' for b in blocks)
+    if len(blocks) > 1:
+        zh = f'<div class="dz-pair-zh">{zh}</div>'  # one cell of the pair: the English sits beside them all
     if english:
         en_text = mark_terms(h(" ".join(s.text for s in english)), glossary, "en")
         en = f'<p class="dz-en" lang="en">{en_text}</p>'
     elif article.alignment is not None and block.id in article.alignment.additions:
-        en = (f'<p class="dz-en dz-none">{zh_text("摘要自有内容，原文中没有对应句子。", traditional)} '
-              '<span lang="en">The summary\'s own addition: no source sentence.</span></p>')
+        en = f'<p class="dz-en dz-none">{addition_flag(lambda text: zh_text(text, traditional))}</p>'
     else:
         en = ""
     pair = "dz-pair" if en else "dz-pair dz-single"
@@ -243,7 +276,8 @@ def _passage(article: Article, block, tag: ThemeTag, page: str, glossary: Glossa
         f'<div class="{pair}">{zh}{en}</div>',
         "",
         f"[¶ {zh_text('在文中阅读', traditional)} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context }}"
-        f" <small class=\"dz-why\">{zh_text('依据', traditional)} <span lang=\"en\">matched</span>: {zh_text(tag.reason, traditional)}</small>",
+        f" <small class=\"dz-why\">{zh_text('依据', traditional)} <span lang=\"en\">matched</span>: "
+        f"{zh_text('；'.join(tag.reason for tag in tags), traditional)}</small>",
         "</div>",
         "",
     ]
@@ -262,13 +296,16 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
         "",
         f"# {zh_text('术语表', traditional)} <small lang=\"en\">Glossary</small>",
         "",
-        "<p>" + zh_text("这些文章反复用到的术语。文中出现时，悬停可见中英文释义。", traditional) + "</p>"
-        "<p lang=\"en\">Terms the essays turn on. Where they occur in the texts, hovering shows both definitions.</p>",
+        "<p>" + zh_text("这些文章反复用到的术语。", traditional)
+        + f'<span class="dz-screen">{zh_text("文中出现时，悬停可见中英文释义。", traditional)}</span></p>'
+        "<p lang=\"en\">Terms the essays turn on.<span class=\"dz-screen\"> Where they occur in the texts, hovering shows both definitions.</span></p>",
         "",
     ]
     occurrences = _occurrences(glossary, corpus)
     for term in glossary.terms:
-        parts += _glossary_entry(term, occurrences.get(term.id, []), names, traditional)
+        # One block per entry, so that paper keeps an entry on one page.
+        parts += ['<div class="dz-entry" markdown="1">', "",
+                  *_glossary_entry(term, occurrences.get(term.id, []), names, traditional), "</div>", ""]
     return "\n".join(parts)
 
 
@@ -313,7 +350,7 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
     for lang, label in (("zh", "中文"), ("en", "English")):
         mine = [(anchor, snippet) for l, anchor, snippet in places if l == lang]
         if mine:
-            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
+            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\"){{ .dz-occurrence }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
             text += f" · {zh_text(label, traditional) if lang == 'zh' else label}: {links}"
     return text

@@ -93,13 +93,15 @@ class ThemeTag:
 
     @property
     def reason(self) -> str:
-        """The evidence in one line, as the report shows it.
+        """The evidence in one line, as the report shows it. A term that counts nothing here
+        (a weak term found only in the English) is left out: it does not change the sum.
 
         >>> t = Theme("flywheel", "飞轮", "Flywheel", "", "", ())
-        >>> ThemeTag(t, "a", "zh-1", 5, (Evidence(3, ("飞轮",)), Evidence(2, (), ("virtuous cycle",)))).reason
+        >>> ThemeTag(t, "a", "zh-1", 5, (Evidence(3, ("飞轮",)), Evidence(2, (), ("virtuous cycle",)),
+        ...                              Evidence(0, (), ("community",)))).reason
         '飞轮 +3, en: virtuous cycle +2 = 5'
         """
-        return ", ".join(str(e) for e in self.evidence) + f" = {self.score}"
+        return ", ".join(str(e) for e in self.evidence if e.weight) + f" = {self.score}"
 
 
 @dataclass(frozen=True)
