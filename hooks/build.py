@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from duizhao.both_scripts import both_scripts
 from duizhao.errors import InputError
 from duizhao.labels import LABELS_SCRIPT, interface_labels, labels_script, toc_titles, traditional_labels
 from duizhao.offline import local_polyfills, offline_enabled
@@ -72,6 +73,11 @@ def on_page_markdown(markdown, /, *, page, config, files):
         overview = themes_overview_markdown(config.duizhao.themes, page.file.src_uri, config.duizhao.traditional)
         markdown = markdown.replace(THEME_LIST_MARKER, overview)
     return markdown
+
+
+def on_page_content(html, /, *, page, config, files):
+    # Chinese written straight into a page gets its Traditional twin, as article text has.
+    return both_scripts(html, config.duizhao.traditional)
 
 
 def on_env(env, /, *, config, files):

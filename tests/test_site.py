@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -21,6 +22,22 @@ def test_home_page_lists_articles_with_both_titles(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "My path into AI" in home and "200bn Weights of Responsibility" in home
     assert 'href="articles/nathan-lambert-path-into-ai/"' in home
+
+
+def test_chinese_written_into_pages_has_its_traditional_twin(built_site):
+    # The 繁體 switch shows .dz-hant and hides .dz-hans: hand-written pages need both too.
+    about = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="dz-hans" lang="zh-Hans">关于对照</span><span class="dz-hant" lang="zh-Hant">關於對照</span>' in about
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<span class="dz-hant" lang="zh-Hant">主題</span>' in home
+
+
+def test_the_cleaning_report_quotes_the_text_as_received_in_either_script(built_site):
+    report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
+    cells = re.findall(r'<td class="dz-verbatim">(.*?)</td>', report)
+    assert len(cells) > 100
+    assert not [c for c in cells if "dz-hant" in c], "a record of the input must not be converted"
+    assert "並不能從根本上" not in report  # 并 of the received text stays 并, whatever the script shown
 
 
 def test_search_index_segments_chinese_and_finds_names(built_site):

@@ -6,10 +6,11 @@
   var root = document.documentElement;
   var SETTINGS = {
     view: { key: "duizhao.view", fallback: "pair", label: "视图 View",
-      choices: [["pair", "对照", "Side by side"], ["interleaved", "交错", "Interleaved"],
-                ["zh", "中文", "Chinese only"], ["en", "English", "English only"]] },
+      // [value, Simplified label, Traditional label, English title]
+      choices: [["pair", "对照", "對照", "Side by side"], ["interleaved", "交错", "交錯", "Interleaved"],
+                ["zh", "中文", "中文", "Chinese only"], ["en", "English", "English", "English only"]] },
     script: { key: "duizhao.script", fallback: "hans", label: "字体 Script",
-      choices: [["hans", "简体", "Simplified"], ["hant", "繁體", "Traditional"]] }
+      choices: [["hans", "简体", "簡體", "Simplified"], ["hant", "繁体", "繁體", "Traditional"]] }
   };
 
   function load(name) {
@@ -21,7 +22,8 @@
   // Labels the theme writes (navigation, contents, page title) switch script through a
   // map built with the site; the original Simplified text is kept to switch back.
   var LABELLED = ".md-nav__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-tabs__link, " +
-    ".md-typeset h2, .md-typeset h3, .md-typeset td a, .md-typeset li > a, .md-footer__direction";
+    ".md-typeset h2, .md-typeset h3, .md-typeset td a, .md-typeset li > a, .md-footer__direction, " +
+    ".md-skip, .md-top, .md-search-result__meta";
   function relabel(value) {
     var labels = window.duizhaoLabels || {};
     document.querySelectorAll(LABELLED).forEach(function (el) {
@@ -71,8 +73,15 @@
     s.choices.forEach(function (c) {
       var b = document.createElement("button");
       b.type = "button";
-      b.textContent = c[1];
-      b.title = c[2];
+      // Both scripts, as in the page: CSS shows the one chosen.
+      [[c[1], "dz-hans", "zh-Hans"], [c[2], "dz-hant", "zh-Hant"]].forEach(function (l) {
+        var span = document.createElement("span");
+        span.className = l[1];
+        span.lang = /[\u3400-\u9fff]/.test(l[0]) ? l[2] : "en";
+        span.textContent = l[0];
+        b.appendChild(span);
+      });
+      b.title = c[3];
       b.setAttribute("data-value", c[0]);
       b.addEventListener("click", function () { store(name, c[0]); });
       box.appendChild(b);

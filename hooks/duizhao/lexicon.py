@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from .numbers import Stated, number_key, stated_in_chinese, stated_in_english
+from .words import segment
 
 CACHE_VERSION = "6"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
@@ -225,18 +226,7 @@ def _is_hanzi(word: str) -> bool:
 
 
 def _segment(text: str) -> list[str]:
-    return [w for w in _jieba().lcut(text, HMM=False) if w.strip()]
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return [w for w in segment(text) if w.strip()]
 
 
 def cedict_path() -> Path:

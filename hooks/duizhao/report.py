@@ -66,11 +66,12 @@ def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_
 def _table(log: CleaningLog) -> str:
     rows = "".join(
         f"<tr><td>{change.line}</td><td><code>{h(change.fixer)}</code></td><td>{change.action}</td>"
-        f"<td>{h(change.before)}</td><td>{h(change.after)}</td></tr>"
+        # The text as received and as cleaned, byte for byte: never shown converted.
+        f'<td class="dz-verbatim">{h(change.before)}</td><td class="dz-verbatim">{h(change.after)}</td></tr>'
         for change in log.changes
     )
     rows += "".join(
-        f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4">{h(p.message)}</td></tr>' for p in log.problems
+        f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4" class="dz-verbatim">{h(p.message)}</td></tr>' for p in log.problems
     )
     return (
         f"<details><summary><code>{h(log.path)}</code>: {h(_counts(log))}</summary>"

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import opencc
 
+from .words import segment
+
 DEFAULT_TRADITIONAL = "s2twp"
 """Simplified → Traditional (Taiwan standard, with phrase conversion) unless mkdocs.yml says otherwise."""
 
@@ -54,9 +56,34 @@ def to_simplified(text: str) -> str:
     return convert(text, "tw2s")
 
 
+_WORD_BREAK = "\x01"
+"""Put between words before conversion: no OpenCC phrase contains it, so no phrase spans two words."""
+
+
 def to_traditional(text: str, config: str = DEFAULT_TRADITIONAL) -> str:
-    """Simplified Chinese → Traditional, for the reader who prefers it."""
-    return convert(text, config)
+    """Simplified Chinese → Traditional, for the reader who prefers it.
+
+    OpenCC matches its phrase tables greedily across word boundaries: 相关系统 would become
+    相關係統 (关系 taken as a phrase), 失明了 失明瞭, 发长文 髮長文 (hair). Converting word by
+    word, as jieba segments the text, keeps each phrase inside one word.
+
+    >>> to_traditional("相关系统 后来还失明了 大佬发长文 只在一个任务上", "s2t")
+    '相關系統 後來還失明了 大佬發長文 只在一個任務上'
+    >>> to_traditional("见 https://example.org/软件", "s2t")
+    '見 https://example.org/软件'
+    """
+    if _WORD_BREAK in text:
+        return convert(text, config)
+    pieces, last = [], 0
+    for match in _PROTECTED.finditer(text):  # an address is not words: it is kept whole, unconverted
+        pieces += [_word_by_word(text[last:match.start()], config), match.group()]
+        last = match.end()
+    pieces.append(_word_by_word(text[last:], config))
+    return "".join(pieces)
+
+
+def _word_by_word(text: str, config: str) -> str:
+    return convert(_WORD_BREAK.join(segment(text)), config).replace(_WORD_BREAK, "")
 
 
 def looks_traditional(text: str) -> bool:

@@ -1,0 +1,86 @@
+"""Every Chinese text of a built page in both scripts, so that the 繁體 switch reaches it all.
+
+Article text and our labels are written in both scripts where they are made. What is
+left is Chinese written straight into Markdown (the home, about and curating pages,
+report tables, link texts): this pass finds each text run with Han characters outside
+a ``dz-hans``/``dz-hant`` pair and gives it its Traditional twin, the same markup the
+rest of the page uses. Code, preformatted text and text marked ``dz-verbatim`` (the
+cleaning report's record of the text as received) are left alone: they are quoted, not
+prose, and must read exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .script import DEFAULT_TRADITIONAL, to_traditional
+
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_OPEN = re.compile(r"<([a-zA-Z][\w-]*)([^>]*?)(/?)>", re.DOTALL)
+_CLOSE = re.compile(r"</([a-zA-Z][\w-]*)\s*>")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "svg", "title"})
+_LEFT_ALONE = re.compile(r"""\bclass\s*=\s*["'][^"']*\b(?:dz-han[st]|dz-verbatim)\b""")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def both_scripts(page_html: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
+    """``page_html`` with every Chinese text run outside a script pair written in both scripts.
+
+    >>> both_scripts('<h1 id="a">关于对照</h1><p>见<code>发布</code></p>', "s2t")
+    '<h1 id="a"><span class="dz-hans" lang="zh-Hans">关于对照</span><span class="dz-hant" lang="zh-Hant">關於對照</span></h1><p><span class="dz-hans" lang="zh-Hans">见</span><span class="dz-hant" lang="zh-Hant">見</span><code>发布</code></p>'
+    >>> both_scripts('<span class="dz-hans">飞轮</span><span class="dz-hant">飛輪</span> English', "s2t")
+    '<span class="dz-hans">飞轮</span><span class="dz-hant">飛輪</span> English'
+    >>> both_scripts('<td class="dz-verbatim">并不</td>', "s2t")
+    '<td class="dz-verbatim">并不</td>'
+    """
+    out = []
+    stack: list[tuple[str, bool]] = []  # open elements and whether text inside them is left alone
+    for piece in _TOKEN.split(page_html):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            out.append(piece)
+            _track(piece, stack)
+            continue
+        leave = stack[-1][1] if stack else False
+        if leave or not _HAN.search(piece):
+            out.append(piece)
+            continue
+        out.append(_pair(piece, traditional))
+    return "".join(out)
+
+
+def _track(tag: str, stack: list[tuple[str, bool]]) -> None:
+    if tag.startswith("<!--") or tag.startswith("<!"):
+        return
+    closing = _CLOSE.match(tag)
+    if closing:
+        name = closing.group(1).lower()
+        # Pop to the matching element (HTML allows unclosed <p>, <li>: close them too).
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == name:
+                del stack[depth:]
+                break
+        return
+    opening = _OPEN.match(tag)
+    if not opening:
+        return
+    name, attributes, self_closing = opening.group(1).lower(), opening.group(2), opening.group(3)
+    if name in _VOID or self_closing:
+        return
+    inherited = stack[-1][1] if stack else False
+    stack.append((name, inherited or name in _VERBATIM or bool(_LEFT_ALONE.search(attributes))))
+
+
+def _pair(text: str, traditional: str) -> str:
+    """One text run (already HTML-escaped) in both scripts; unchanged if conversion changes nothing."""
+    converted = to_traditional(text, traditional)
+    if converted == text:
+        return text
+    # Keep the run's outer spaces outside the spans, where the page had them.
+    lead = text[:len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    core, twin = text.strip(), converted.strip()
+    return (f'{lead}<span class="dz-hans" lang="zh-Hans">{core}</span>'
+            f'<span class="dz-hant" lang="zh-Hant">{twin}</span>{trail}')

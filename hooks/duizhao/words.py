@@ -1,0 +1,30 @@
+"""Chinese word segmentation with jieba, initialised once per process.
+
+Two stages need words rather than characters: the aligner looks words up in the
+dictionary, and script conversion must not join the end of one word and the start of
+the next into a phrase of OpenCC's tables (相关|系统 is not 關係).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def segment(text: str) -> list[str]:
+    """The words of ``text`` (jieba's dictionary only, no guessing of unknown words).
+
+    >>> segment("相关系统")
+    ['相关', '系统']
+    """
+    return _jieba().lcut(text, HMM=False)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
