@@ -9,16 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from duizhao.cli import columns
+
 ROOT = Path(__file__).resolve().parent.parent
 PAIR = ROOT / "translations" / "nathan-lambert-path-into-ai"
 LIGHTHOUSE = Path(__file__).parent / "gold" / "lighthouse"
 
 
-def run_align(zh: Path, en: Path, *flags: str) -> subprocess.CompletedProcess:
+def run_align(zh: Path, en: Path, *flags: str, columns: int = 100) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "duizhao.cli", "align", str(zh), str(en), *flags],
                           capture_output=True, text=True, cwd=ROOT,
                           env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin",
-                               "HOME": str(Path.home())})
+                               "HOME": str(Path.home()), "COLUMNS": str(columns)})
 
 
 def check_contract(data: dict) -> None:
@@ -63,10 +65,28 @@ def test_run_on_page_against_paragraph_file(tmp_path):
     assert len(data["links"][0]["en"]) == len(data["en_units"])
 
 
-def test_readable_view_marks_additions():
-    result = run_align(PAIR / "zh.txt", PAIR / "en.txt")
+def test_readable_view_is_two_columns_that_fit_the_terminal():
+    result = run_align(PAIR / "zh.txt", PAIR / "en.txt", columns=80)
     assert result.returncode == 0, result.stderr
-    assert "(no source)" in result.stdout and " | " in result.stdout
+    assert "(no source)" in result.stdout and " │ " in result.stdout
+    rows = result.stdout.splitlines()
+    assert max(columns(row) for row in rows) <= 80
+    # The column rule stands in one place on every row, whatever the script on its left.
+    assert len({columns(row.split(" │ ")[0]) for row in rows if " │ " in row}) == 1
+
+
+def test_files_in_the_wrong_order_are_an_error_not_nonsense():
+    result = run_align(LIGHTHOUSE / "en.txt", LIGHTHOUSE / "zh.txt", "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "en.txt: no Chinese text here" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback():
+    command = (f"{sys.executable} -m duizhao.cli align {PAIR / 'zh.txt'} {PAIR / 'en.txt'} --json | head -c 100 "
+               "> /dev/null")
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
+    assert result.returncode == 0 and result.stderr == "", result.stderr
 
 
 def test_missing_file_is_reported_not_raised(tmp_path):

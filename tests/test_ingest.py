@@ -59,6 +59,23 @@ def test_undecodable_bytes_name_file_and_offset():
     assert "translations/x/zh.txt" in message and "byte offset 3" in message
 
 
+def test_undecodable_bytes_name_their_line(tmp_path):
+    with pytest.raises(InputError) as caught:
+        decode("第一行\n第二行\nbad \xff here\n".encode("utf-8").replace(b"\xc3\xbf", b"\xff"), "zh.txt")
+    assert str(caught.value).startswith("zh.txt:3: cannot decode")
+    with pytest.raises(InputError) as caught:
+        decode("第一行\n第二行\n".encode("utf-16") + b"\x00", "zh.txt")
+    assert str(caught.value).startswith("zh.txt:3: cannot decode as UTF-16")
+
+
+def test_a_nul_byte_is_an_error_naming_its_line_not_a_silent_cut(tmp_path):
+    # Converters stop at NUL: the rest of the line would vanish without a trace.
+    path = tmp_path / "zh.txt"
+    path.write_bytes("灯塔亮了。\n船驶过这座岛。\x00\x00玛拉学会了。\n".encode())
+    with pytest.raises(InputError, match=r"zh.txt:2: contains a NUL byte"):
+        read_lines(path)
+
+
 def test_crlf_lines_are_numbered_like_the_editor_shows_them(tmp_path):
     path = tmp_path / "zh.txt"
     path.write_bytes("第一行\r\n\r\n第三行\r\n".encode())
@@ -111,3 +128,12 @@ def test_spam_keep_phrase_must_contain_the_fragment(tmp_path):
     (tmp_path / "a" / "overrides.yml").write_text("spam:\n  - text: 斯隆\n    keep: [诺贝尔奖]\n", encoding="utf-8")
     with pytest.raises(InputError, match="does not contain the fragment"):
         load_overrides(tmp_path / "a", tmp_path)
+
+
+def test_english_in_the_western_windows_encoding_is_not_read_as_chinese(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_bytes(b"The na\xefve fa\xe7ade of the old lighthouse.\n")
+    assert read_lines(path, english=True)[0].text == "The naïve façade of the old lighthouse."
+    path.write_bytes(b"ok\nbad \x81 byte\n")  # undefined in Windows-1252 too
+    with pytest.raises(InputError, match=r"en.txt:2: cannot decode as UTF-8, Windows-1252: bad byte 0x81"):
+        read_lines(path, english=True)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from .clean import clean_chinese, clean_english
-from .errors import InputError
+from .errors import InputError, fail
 from .ingest import load_overrides, read_lines
 from .report import text_report
 
@@ -28,10 +31,17 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return _align(args) if args.command == "align" else _clean(args)
+        status = _align(args) if args.command == "align" else _clean(args)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
+        return status
     except InputError as error:
         print(f"duizhao: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``): stop quietly, as command-line tools do.
+        # Python would report the pipe again when flushing stdout at exit, so point it at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -58,8 +68,14 @@ def _align(args: argparse.Namespace) -> int:
 
     from .aligner import align_article
 
-    zh, _ = clean_chinese(read_lines(args.zh_file), str(args.zh_file))
-    en, _ = clean_english(read_lines(args.en_file), str(args.en_file))
+    zh_lines, en_lines = read_lines(args.zh_file), read_lines(args.en_file, english=True)
+    # Two files in the wrong order would align as nonsense, with confident scores.
+    if _language(zh_lines) != "zh":
+        raise fail(str(args.zh_file), "no Chinese text here: the Chinese file comes first (duizhao align ZH_FILE EN_FILE)")
+    if _language(en_lines) != "en":
+        raise fail(str(args.en_file), "this is Chinese text: the English file comes second (duizhao align ZH_FILE EN_FILE)")
+    zh, _ = clean_chinese(zh_lines, str(args.zh_file))
+    en, _ = clean_english(en_lines, str(args.en_file))
     alignment = align_article(zh, en)
     en_units = [s for block in en.blocks for s in block.sentences]
     if alignment.unrelated:
@@ -77,33 +93,88 @@ def _align(args: argparse.Namespace) -> int:
 
 
 def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
-    """Each Chinese block beside the English sentences it expresses; additions marked ``+``."""
+    """Each Chinese block beside the English sentences it expresses, in two columns fitted to
+    the terminal (Chinese characters take two columns). Additions say "(no source)"; a link's
+    score heads its English, with ``?`` when it is uncertain."""
     import shutil
-    import textwrap
 
     width = max(60, shutil.get_terminal_size((width, 24)).columns)
+    left = (width - 3) // 2
+    right = width - 3 - left
     english = {s.id: s.text for s in en_units}
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
     out = []
     for block in zh.blocks:
         link = link_of.get(block.id)
+        if link is not None and link.zh[0] != block.id:
+            continue  # drawn with the first block of its link
+        blocks = [b for b in zh.blocks if link and b.id in link.zh] or [block]
+        chinese = [row for b in blocks for row in wrap_columns(b.text, left)]
         if link is None:
-            out.append(f"+ {block.text}")
-            out.append("    (no source)")
-        elif link.zh[0] != block.id:
-            continue
+            source = ["(no source)"]
         else:
-            mark = "" if link.confident else " ?"
-            out.append("\n".join(f"  {alignment_line}" for alignment_line in
-                                 (block.text for block in zh.blocks if block.id in link.zh)))
-            for sid in link.en:
-                out.extend(textwrap.wrap(english[sid], width - 8, initial_indent=f"    {link.score:.2f}{mark} | ",
-                                         subsequent_indent="         | "))
+            mark = "  " if link.confident else " ?"
+            head = f"{link.score:.2f}{mark} "
+            source = wrap_columns(" ".join(english[sid] for sid in link.en), right - len(head))
+            source = [(head if k == 0 else " " * len(head)) + row for k, row in enumerate(source)]
+        for k in range(max(len(chinese), len(source))):
+            cell = chinese[k] if k < len(chinese) else ""
+            out.append(f"{cell}{' ' * (left - columns(cell))} │ {source[k] if k < len(source) else ''}".rstrip())
         out.append("")
-    omitted = len(alignment.omissions)
     out.append(f"{len(alignment.links)} links, {len(alignment.additions)} Chinese blocks without source, "
-               f"{omitted} English sentences not expressed.")
+               f"{len(alignment.omissions)} English sentences not expressed.")
     return "\n".join(out)
+
+
+def columns(text: str) -> int:
+    """Terminal columns of ``text``: wide (East Asian) characters take two.
+
+    >>> columns("飞轮 flywheel")
+    13
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_PIECES = re.compile(r"[A-Za-z0-9][\w.,;:!?'’\-/()%&]*|\s+|.", re.DOTALL)
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns: Latin words stay whole (unless longer
+    than a line), Chinese breaks between any two characters.
+
+    >>> wrap_columns("他在HuggingFace写博客", 10)
+    ['他在', 'HuggingFac', 'e写博客']
+    >>> wrap_columns("a few short words", 8)
+    ['a few', 'short', 'words']
+    """
+    lines, line = [], ""
+    for piece in _PIECES.findall(" ".join(text.split())):
+        if piece.isspace():
+            if line:
+                line += " "
+            continue
+        while columns(line) + columns(piece) > width:
+            if line.strip():
+                lines.append(line.rstrip())
+                line = ""
+                continue
+            cut = _fit(piece, width)  # a piece wider than a whole line
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+def _fit(piece: str, width: int) -> int:
+    """How many characters of ``piece`` fill ``width`` columns (at least one)."""
+    used = 0
+    for k, c in enumerate(piece):
+        used += columns(c)
+        if used > width:
+            return max(1, k)
+    return len(piece)
 
 
 def _language(lines) -> str:

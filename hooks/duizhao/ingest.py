@@ -22,7 +22,14 @@ SCRIPTS = ("hans", "hant")
 
 # --- decoding -----------------------------------------------------------------------------
 
-def decode(data: bytes, path: str) -> str:
+CHINESE_ENCODINGS = ("gb18030", "big5")
+"""What a Chinese file not in UTF-8 is read as (both are tried; see ``decode``)."""
+ENGLISH_ENCODINGS = ("cp1252",)
+"""What an English file not in UTF-8 is read as: the Windows Western encoding (a superset of
+Latin-1 for text), whose "naïve" and "façade" GB18030 would misread as Chinese characters."""
+
+
+def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODINGS) -> str:
     """Decode a text file received as UTF-8 (with or without BOM), GB18030, Big5, or UTF-16
     with a byte-order mark (what Windows editors save as "Unicode").
 
@@ -45,19 +52,32 @@ def decode(data: bytes, path: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise fail(path, f"cannot decode as UTF-16 (the file starts with its byte-order mark): "
-                             f"bad bytes at byte offset {error.start}") from None
+                             f"bad bytes at byte offset {error.start}", _line_at(data, error.start, 2)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
         readings = []
-        for encoding in ("gb18030", "big5"):
+        for encoding in fallbacks:
             try:
                 readings.append(data.decode(encoding))
             except UnicodeDecodeError:
                 continue
         if not readings:
-            raise fail(path, f"cannot decode as UTF-8, GB18030 or Big5: bad byte 0x{data[utf8_error.start]:02x} at byte offset {utf8_error.start}")
+            tried = ", ".join(["UTF-8", *(e.upper().replace("CP", "Windows-") for e in fallbacks)])
+            raise fail(path, f"cannot decode as {tried}: bad byte 0x{data[utf8_error.start]:02x} "
+                             f"at byte offset {utf8_error.start}", _line_at(data, utf8_error.start))
         return max(readings, key=_commonness)
+
+
+def _line_at(data: bytes, offset: int, unit: int = 1) -> int:
+    r"""Line number of the byte at ``offset`` (``unit`` 2 for UTF-16, whose newline is two bytes).
+
+    >>> _line_at(b"ab\ncd\n\xff", 6)
+    3
+    """
+    if unit == 2:
+        return data[:offset - offset % 2].decode("utf-16", errors="replace").count("\n") + 1
+    return data[:offset].count(b"\n") + 1
 
 
 def _commonness(text: str) -> float:
@@ -94,17 +114,23 @@ def _encodes_big5_level1(char: str) -> bool:
     return 0xA4 <= lead <= 0xC6
 
 
-def read_lines(path: Path, display: str | None = None) -> tuple[Line, ...]:
-    """Read a text file as numbered lines (CRLF and CR line ends accepted)."""
+def read_lines(path: Path, display: str | None = None, english: bool = False) -> tuple[Line, ...]:
+    """Read a text file as numbered lines (CRLF and CR line ends accepted); ``english`` for
+    the English source, whose legacy encoding is Western, not Chinese."""
     name = display or str(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise fail(name, f"cannot read: {error.strerror}") from None
-    text = decode(data, name)
+    text = decode(data, name, ENGLISH_ENCODINGS if english else CHINESE_ENCODINGS)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    for number, line in enumerate(lines, start=1):
+        if "\x00" in line:
+            # A NUL is binary data, not text; converters stop at it and would silently lose
+            # the rest of the line.
+            raise fail(name, "contains a NUL byte: this is not a plain-text file (or it is damaged)", number)
     if not any(line.strip() for line in lines):
         raise fail(name, "the file is empty")
     return tuple(Line(number, line) for number, line in enumerate(lines, start=1))
