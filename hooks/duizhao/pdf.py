@@ -26,6 +26,8 @@ import tinyhtml5
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from .markup import addition_flag
+
 PDF_NAME = "duizhao.pdf"
 STYLESHEET = "assets/print.css"
 """The print style sheet, relative to the site root (copied there from ``docs/``)."""
@@ -183,8 +185,7 @@ aligner is unsure of this link.</span></p>
 <p>摘要自己添加、原文中没有的段落，标为：<span lang="en">A paragraph the summary added, with no
 source in the original, is marked:</span></p>
 <div class="dz-row dz-addition"><div class="dz-row-zh"><p class="dz-zh">这篇文章值得每位研究者一读。</p></div>
-<div class="dz-row-en dz-none"><span class="dz-flag dz-flag-added">摘要自加，原文无对应 <span lang="en">The
-summary’s own addition: no source in the original</span></span></div></div>
+<div class="dz-row-en dz-none">{addition_flag(str)}</div></div>
 <p>摘要略去的原文留在原处，以灰字和点线排出：<span lang="en">English the summary leaves out stays where
 it stands, in grey beside a dotted rule:</span></p>
 <details class="dz-row dz-omission" open><summary>原文此处 1 句未被摘要 <span lang="en">1 sentence
