@@ -27,6 +27,7 @@ CHINESE_ENCODINGS = ("gb18030", "big5")
 ENGLISH_ENCODINGS = ("cp1252",)
 """What an English file not in UTF-8 is read as: the Windows Western encoding (a superset of
 Latin-1 for text), whose "naïve" and "façade" GB18030 would misread as Chinese characters."""
+_ENCODING_NAMES = {"gb18030": "GB18030", "big5": "Big5", "cp1252": "Windows-1252"}
 
 
 def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODINGS) -> str:
@@ -63,7 +64,7 @@ def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODING
             except UnicodeDecodeError:
                 continue
         if not readings:
-            tried = ", ".join(["UTF-8", *(e.upper().replace("CP", "Windows-") for e in fallbacks)])
+            tried = ", ".join(["UTF-8", *(_ENCODING_NAMES[e] for e in fallbacks)])
             raise fail(path, f"cannot decode as {tried}: bad byte 0x{data[utf8_error.start]:02x} "
                              f"at byte offset {utf8_error.start}", _line_at(data, utf8_error.start))
         return max(readings, key=_commonness)
