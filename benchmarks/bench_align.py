@@ -5,7 +5,10 @@
 * start-up: CC-CEDICT lexicon load (from its cache) and jieba initialization, in a fresh process;
 * the real pair (translations/nathan-lambert-path-into-ai) after start-up;
 * synthetic summaries of two sizes (zh lines × en sentences), with the tracemalloc peak,
-  to show that memory grows linearly rather than with the product of the sizes.
+  to show that memory grows linearly rather than with the product of the sizes;
+* endless lines (Chinese without a full stop, of two lengths) between two ordinary lines,
+  cleaned and aligned against the real English: time and memory must grow with the length,
+  not with its square.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from duizhao.aligner import Unit, align_article, align_texts  # noqa: E402
 from duizhao.clean import clean_chinese, clean_english  # noqa: E402
 from duizhao.ingest import read_lines  # noqa: E402
 from duizhao.lexicon import load_lexicon  # noqa: E402
+from duizhao.model import Line  # noqa: E402
 
 STARTUP = """
 import sys, time
@@ -95,8 +99,28 @@ def synthetic_run(n_zh: int, n_en: int) -> None:
     print(f"synthetic {n_zh} zh × {n_en} en: {elapsed:.2f} s, tracemalloc peak {peak / 1e6:.1f} MB")
 
 
+def endless_line(length: int) -> None:
+    folder = ROOT / "translations" / "nathan-lambert-path-into-ai"
+    en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+    rng = random.Random(length)
+    han = [c for c in (folder / "zh.txt").read_text(encoding="utf-8") if "\u4e00" <= c <= "\u9fff"]
+    lines = ["他回顾了读博的经历。", "".join(rng.choice(han) for _ in range(length)), "最后他谈到了开源。"]
+    raw = tuple(Line(n, text) for n, text in enumerate(lines, 1))
+    tracemalloc.start()
+    t = time.perf_counter()
+    zh, _ = clean_chinese(raw, "zh.txt")
+    align_article(zh, en)
+    elapsed = time.perf_counter() - t
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"a line of {length:,} characters without a full stop: cleaned and aligned in {elapsed:.2f} s, "
+          f"tracemalloc peak {peak / 1e6:.1f} MB")
+
+
 if __name__ == "__main__":
     startup()
     real_pair()
     for size in ((250, 500), (500, 1000), (1000, 2000)):
         synthetic_run(*size)
+    for length in (50_000, 100_000):
+        endless_line(length)

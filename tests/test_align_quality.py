@@ -282,6 +282,21 @@ def test_unrelated_english_links_nothing_unless_a_curator_pins_a_link():
     assert not pinned.unrelated and pinned.links
 
 
+@pytest.mark.parametrize("short_side", ["zh", "en"])
+def test_a_short_unrelated_text_links_nothing(short_side):
+    # Ten lines of a story against the whole Lambert text, either way round: every line still
+    # finds a best match that stands out from its own noise, but the matches keep no order.
+    zh, en = _lighthouse()
+    zh_long, _ = clean_chinese(read_lines(PAIR / "zh.txt"), "zh.txt")
+    en_long, _ = clean_english(read_lines(PAIR / "en.txt"), "en.txt")
+    if short_side == "zh":
+        en = [Unit(s.id, s.text) for block in en_long.blocks for s in block.sentences]
+    else:
+        zh = [Unit(block.id, block.text) for block in zh_long.blocks]
+    alignment = align_texts(zh, en)
+    assert alignment.unrelated and not alignment.links
+
+
 def test_paragraph_rendering_twenty_sentences_links_them_all():
     # The free translation as two long paragraphs whose sentences end in commas, the way a
     # transcript's phrases are joined: each renders about twenty English sentences, more

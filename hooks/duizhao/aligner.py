@@ -102,7 +102,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
                         [english_keys(_without_addresses(u.text)) for u in en_units])
     noise = Noise.measure(scorer)
     if not pins:  # a pin is the curator's word that the texts correspond
-        verdict = judge(_mutual_matches(noise), len(zh_units), len(en_units))
+        verdict = judge(_mutual_matches(noise))
         if not verdict.corresponds:
             return Alignment((), tuple(u.id for u in zh_units), tuple(u.id for u in en_units), verdict.explain())
     lengths = LengthModel.measure([letters(u.text) for u in zh_units], [letters(u.text) for u in en_units],

@@ -18,6 +18,7 @@ each break rather than the whole run-on line.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
@@ -115,9 +116,31 @@ def _sentence_seams(text: str) -> list[int]:
 
 def camel_names(lines: Lines) -> frozenset[str]:
     """Camel-case words used more than once in the document are names, not seams."""
-    counts = Counter(re.findall(r"[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z][A-Za-z0-9]*",
-                                " ".join(line.text for line in lines)))
+    counts = Counter(name for line in lines for word in _ALNUM_RUN.findall(line.text)
+                     if (name := _camel(word)))
     return KNOWN_NAMES | {word for word, n in counts.items() if n > 1}
+
+
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+_ALNUM = frozenset(string.ascii_letters + string.digits)
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_CAPITALS = re.compile(r"[A-Z]+")
+
+
+def _camel(word: str) -> str | None:
+    """The camel-case name in a run of letters and digits: the whole run when a capital follows
+    a small letter, else from the first run of capitals that a small letter follows. Scanned
+    in one pass, so that a pasted blob of thousands of letters costs no more than its length.
+
+    >>> [_camel(w) for w in ("HuggingFace", "URLs", "9URLs", "NASA", "plain")]
+    ['HuggingFace', 'URLs', 'URLs', None, None]
+    """
+    if _LOWER_UPPER.search(word):
+        return word
+    for run in _CAPITALS.finditer(word):
+        if run.end() - run.start() >= 2 and word[run.end():run.end() + 1].islower():
+            return word[run.start():]
+    return None
 
 
 def _word_seams(text: str, names: frozenset[str]) -> list[int]:
@@ -126,7 +149,10 @@ def _word_seams(text: str, names: frozenset[str]) -> list[int]:
     for m in _WORD_SEAM.finditer(text):
         if m.group("word") not in SENTENCE_OPENERS:
             continue
-        token = re.search(r"[A-Za-z0-9]*$", text[:m.start()]).group() + re.match(r"[A-Za-z0-9]*", text[m.start():]).group()
+        left = m.start()
+        while left and text[left - 1] in _ALNUM:
+            left -= 1
+        token = text[left:m.start()] + _ALNUM_RUN.match(text, m.start()).group()
         if token not in names:
             seams.append(m.start())
     return seams

@@ -37,6 +37,13 @@ the English lacks, which is evidence that the line was added."""
 NUMBER_BONUS = 2
 """Extra bits of a number both texts state (``5千多`` and ``5K``)."""
 
+SCORED_BITS = 8192
+"""Bits of a Chinese line given positions in its masks. A line's masks are integers as wide as
+its bits, one per sentence it touches, so an endless line (thousands of characters without a
+full stop) would cost memory growing with the square of its length. No line expresses more
+than ``aligner.LONGEST_LINK`` sentences, a few hundred words: past this many bits, tokens
+still count in the line's total (its coverage stays honest) but match nothing."""
+
 NEAR_PREFIX = 3
 """Shortest shared prefix for two English stems to count as one word family."""
 NEAR_SHARE = 0.75
@@ -265,6 +272,9 @@ def _zh_line(tokens: Sequence[Token], postings: dict, near: _NearKeys, m: int):
     for token in tokens:
         word = token.word
         if not token.keys:
+            continue
+        if offset >= SCORED_BITS:
+            offset += DEFAULT_BITS
             continue
         found = [key for key in dict.fromkeys(token.keys) if key in postings]
         loose = False
