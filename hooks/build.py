@@ -31,6 +31,9 @@ log = logging.getLogger("mkdocs.plugins.duizhao")
 
 ARTICLE_LIST_MARKER = "<!-- duizhao:articles -->"
 THEME_LIST_MARKER = "<!-- duizhao:themes -->"
+ABOUT_PAGE = "about.md"
+ABOUT_TITLE = "关于对照 About duizhao"
+"""The book's last part; the same words as the page's heading, so it gets no banner of its own."""
 
 
 @event_priority(-100)  # after Material's offline plugin has added its CDN worker shim
@@ -98,7 +101,10 @@ def on_post_build(*, config):
     site = Path(config.site_dir)
     sections = [Section(title, tuple(_built_file(path, config) for path in paths))
                 for title, paths in config.duizhao.sections]
-    book = make_book(site, sections, config.site_name, config.site_description or "")
+    # The book ends with the page on how the alignment is made and how far to trust it.
+    about = _built_file(ABOUT_PAGE, config)
+    sections.append(Section(ABOUT_TITLE, (about,)))
+    book = make_book(site, sections, config.site_name, config.site_description or "", about)
     result = write_pdf(book, site, site / PDF_NAME)
     for address in result.refused:
         log.warning("PDF: refused to fetch %s (the book reads only files inside the site)", address)

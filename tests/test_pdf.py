@@ -146,7 +146,7 @@ def test_contents_page_numbers_match_the_outline(pdf, outline):
     listed = [(label, page) for depth, label, page in outline if depth == 1 and label != "目录 Contents"]
     listed += section(outline, "文章 Articles")
     listed += [(label, page) for label, page in section(outline, "主题 Themes") if label in theme_titles()]
-    assert len(listed) == 3 + 1 + len(KNOWN_TEXT) + len(theme_titles()), listed  # guide, 3 parts, pages
+    assert len(listed) == 4 + 1 + len(KNOWN_TEXT) + len(theme_titles()), listed  # guide, 4 parts, pages
     for label, page in listed:
         # The title (which may wrap), a dotted leader, then the page number at the end of a line.
         title = r"\s*".join(re.escape(c) for c in squeeze(label))
@@ -218,6 +218,10 @@ def test_a_reading_guide_explains_the_markings_before_the_articles(pdf, outline)
     page = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(guide), "-l", str(guide), str(pdf), "-"))
     for marking in ("对齐存疑", "摘要自加，原文无对应", "原文此处1句未被摘要", "→p.19"):
         assert marking in page, marking
+    # …and it says where the book tells how far to trust the alignment: its last part.
+    about = next(page for depth, label, page in outline if depth == 1 and label == "关于对照 About duizhao")
+    assert about == max(page for _, _, page in outline)
+    assert f"「关于对照」(p.{about})" in page
 
 
 def test_theme_passages_give_the_page_of_their_paragraph(pdf, outline):
@@ -229,3 +233,16 @@ def test_theme_passages_give_the_page_of_their_paragraph(pdf, outline):
     targets = [int(n) for n in re.findall(r"Readincontext→p\.(\d+)", pages)]
     assert len(targets) > 20
     assert all(articles[0][1] <= n < themes for n in targets), targets
+
+
+def test_glossary_gives_each_group_of_occurrences_one_page(pdf, outline):
+    # A term used five times in one article would otherwise read "p. 23 p. 23 p. 23 p. 24 p. 24".
+    articles = section(outline, "文章 Articles")
+    themes = next(page for depth, label, page in outline if depth == 1 and label == "主题 Themes")
+    glossary = next(page for depth, label, page in outline if depth == 1 and label == "术语表 Glossary")
+    pages = run("pdftotext", "-enc", "UTF-8", "-f", str(glossary), str(pdf), "-")
+    refs = re.findall(r"(?:中文|English):\s*p\.\s*(\d+)(\s*\(\+\d+\))?", pages)
+    assert len(refs) > 10 and any(more for _, more in refs)
+    outside = [n for n, _ in refs if not articles[0][1] <= int(n) < themes]
+    assert not outside, (outside, articles[0][1], themes)
+    assert not re.search(r"p\.\s*\d+\s*p\.", pages)

@@ -79,6 +79,8 @@ class Book:
     title: str
     description: str
     parts: tuple[BookPart, ...]
+    about: str = ""
+    """Key of the book's own page on how far to trust the alignment, if it has one."""
 
 
 @dataclass(frozen=True)
@@ -90,14 +92,16 @@ class Section:
     """Site-relative paths of the built pages, e.g. ``articles/x/index.html``."""
 
 
-def make_book(site_dir: Path, sections: Sequence[Section], title: str, description: str) -> Book:
-    """Read the built pages of ``sections`` from ``site_dir`` into a book."""
+def make_book(site_dir: Path, sections: Sequence[Section], title: str, description: str,
+              about: str = "") -> Book:
+    """Read the built pages of ``sections`` from ``site_dir`` into a book; ``about`` is the built
+    path of the page that says how far to trust the alignment (one of the sections' pages)."""
     keys = {path: f"p{number}" for number, path in enumerate((p for s in sections for p in s.files), 1)}
     parts = tuple(
         BookPart(section.title, tuple(read_page(site_dir, path, keys, description) for path in section.files))
         for section in sections if section.files
     )
-    return Book(title, description, parts)
+    return Book(title, description, parts, keys.get(about, ""))
 
 
 def read_page(site_dir: Path, path: str, keys: Mapping[str, str], site_description: str = "") -> BookPage:
@@ -195,10 +199,21 @@ took classes and read papers on my own.</p></div></details>
 主题页引用这些段落；主题页和术语表中的 “→ p. 19” 指向正文的页码。<span lang="en">The small label at the end
 of a paragraph names a theme it belongs to; theme pages quote those paragraphs, and their “→ p. 19”
 points to the page of the text.</span></p>
-<p>对齐由程序自动计算，可能有误；它的准确度见网站的「关于」页。<span lang="en">The alignment is
-computed, not checked by hand, and can be wrong; the site’s About page says how often.</span></p>
+{{trust}}
 </section>"""
 """A page of samples, before the articles: paper has no tooltips to explain its markings."""
+
+TRUST_IN_BOOK = """<p>对齐由程序自动计算，可能有误；它的准确度见书末的「关于对照」<a class="dz-page-ref"
+href="#{key}"></a>。<span lang="en">The alignment is computed, not checked by hand, and can be wrong;
+“About duizhao” at the end of the book says how often<a class="dz-page-ref" href="#{key}"></a>.</span></p>"""
+TRUST_ON_SITE = """<p>对齐由程序自动计算，可能有误；它的准确度见网站的「关于」页。<span lang="en">The alignment is
+computed, not checked by hand, and can be wrong; the site’s About page says how often.</span></p>"""
+
+
+def reading_guide(about: str) -> str:
+    """The reading guide, pointing to the book's page on trusting the alignment if it has one."""
+    trust = TRUST_IN_BOOK.format(key=about) if about else TRUST_ON_SITE
+    return READING_GUIDE.replace("{trust}", trust)
 
 
 def book_html(book: Book) -> str:
@@ -220,7 +235,7 @@ def book_html(book: Book) -> str:
         f'<link rel="stylesheet" href="{STYLESHEET}"></head><body>'
         f'<section class="dz-cover"><p class="dz-cover-title">{h(book.title)}</p>'
         f'<p class="dz-cover-description">{h(book.description)}</p></section>'
-        f'{_contents(book)}{READING_GUIDE}{"".join(parts)}</body></html>\n'
+        f'{_contents(book)}{reading_guide(book.about)}{"".join(parts)}</body></html>\n'
     )
 
 

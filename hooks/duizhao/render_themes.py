@@ -350,7 +350,11 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
     for lang, label in (("zh", "中文"), ("en", "English")):
         mine = [(anchor, snippet) for l, anchor, snippet in places if l == lang]
         if mine:
-            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\"){{ .dz-occurrence }}"
+            # On paper only the first link of a group gives its page, with a count of the rest:
+            # the rest mostly sit on the same few pages, and their numbers would repeat.
+            more = f' data-more="+{len(mine) - 1}"' if len(mine) > 1 else ""
+            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
+                             f"{{ .dz-occurrence{' .dz-first' + more if n == 1 else ''} }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
             text += f" · {zh_text(label, traditional) if lang == 'zh' else label}: {links}"
     return text
