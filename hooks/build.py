@@ -25,6 +25,7 @@ from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
 from duizhao.render_themes import themes_overview_markdown
 from duizhao.report import summary_line
+from duizhao.search_scripts import SEARCH_MAP_SCRIPT, index_one_script, search_map, search_map_script
 from duizhao.site import Settings, build_content
 
 log = logging.getLogger("mkdocs.plugins.duizhao")
@@ -64,6 +65,7 @@ def on_files(files, /, *, config):
     for path, markdown in config.duizhao.pages:
         files.append(File.generated(config, path, content=markdown))
     files.append(File.generated(config, LABELS_SCRIPT, content=""))  # filled in on_env
+    files.append(File.generated(config, SEARCH_MAP_SCRIPT, content=""))  # filled in on_env
     # MkDocs builds the navigation from config.nav right after this event.
     config.nav = config.duizhao.navigation(hand_written)
     return files
@@ -79,8 +81,9 @@ def on_page_markdown(markdown, /, *, page, config, files):
 
 
 def on_page_content(html, /, *, page, config, files):
-    # Chinese written straight into a page gets its Traditional twin, as article text has.
-    return both_scripts(html, config.duizhao.traditional)
+    # Chinese written straight into a page gets its Traditional twin, as article text has;
+    # the search index takes the Simplified text only.
+    return index_one_script(both_scripts(html, config.duizhao.traditional))
 
 
 def on_env(env, /, *, config, files):
@@ -92,6 +95,9 @@ def on_env(env, /, *, config, files):
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
         traditional_labels(labels, config.duizhao.traditional))
+    texts = [*labels, *(p.content or "" for p in pages)]
+    files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(
+        search_map(texts, config.duizhao.traditional))
     return env
 
 

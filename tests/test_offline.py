@@ -69,6 +69,8 @@ def test_material_cdn_worker_shim_is_replaced(offline_site):
     home = (offline_site / "index.html").read_text(encoding="utf-8")
     assert "unpkg.com" not in home and "iframe-worker" not in home
     assert '<script src="assets/javascripts/file-worker.js"></script>' in home
+    # The script that converts queries wraps whichever Worker the bundle will use: the shim's.
+    assert home.index("file-worker.js") < home.index("search-query.js") < home.index("bundle.")
     assert (offline_site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
 
 

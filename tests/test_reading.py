@@ -147,6 +147,27 @@ def test_search_finds_chinese_traditional_and_english_queries(page, server, quer
     assert any("nathan-lambert-path-into-ai" in (href or "") for href in hits), hits
 
 
+def test_a_query_in_taiwan_words_finds_the_simplified_text(page, server):
+    # 專案 is what the Traditional pages show for 项目; the characters alone would give 专案.
+    page.goto(server + "")
+    search(page, "專案")
+    marks = page.eval_on_selector_all(".md-search-result__item mark", "ms => ms.map(m => m.textContent)")
+    assert "项目" in marks, marks
+
+
+def test_search_results_follow_the_script_shown(page, server):
+    page.goto(server + "")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    search(page, "飞轮")
+    page.wait_for_function("() => /個符合條件的結果/.test(document.querySelector('.md-search-result__meta').textContent)")
+    results = page.locator(".md-search-result").inner_text().replace("\u200b", "")
+    assert "飛輪" in results and "飞轮" not in results
+    page.keyboard.press("Escape")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+    search(page, "飛輪")
+    assert "飞轮" in page.locator(".md-search-result").inner_text().replace("\u200b", "")
+
+
 def test_every_text_block_carries_its_language(page, server):
     page.goto(server + ALIGNED)
     unlabeled = page.evaluate("""() => [...document.querySelectorAll('.dz-hans, .dz-hant, .dz-s, .dz-en')]

@@ -48,6 +48,21 @@ def test_search_index_segments_chinese_and_finds_names(built_site):
     assert "articles/nathan-lambert-path-into-ai/" in hits_pister
 
 
+def test_search_index_holds_one_script(built_site):
+    # Each Chinese text stands on the page in both scripts; indexed twice, every result
+    # snippet would read 飞轮飛輪. A Traditional query is converted in the browser instead.
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "".join(d["title"] + d["text"] for d in index["docs"]).replace("\u200b", "")
+    assert "飞轮" in text and "关于对照" in text
+    assert "飛輪" not in text and "關於對照" not in text
+    script = (built_site / "assets" / "javascripts" / "duizhao-search-map.js").read_text(encoding="utf-8")
+    found = json.loads(script.removeprefix("window.duizhaoSearchMap = ").rstrip().rstrip(";"))
+    query_chars = dict(zip(found["queryChars"][::2], found["queryChars"][1::2]))
+    assert query_chars["飛"] == "飞" and query_chars["輪"] == "轮"
+    assert found["queryWords"]["專案"] == "项目"  # the Taiwan word the pages show for 项目
+    assert "向量" not in found["queryWords"]  # a Simplified word (Taiwan's form of 矢量) stays as typed
+
+
 def test_no_request_leaves_the_site(built_site):
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

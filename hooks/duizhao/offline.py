@@ -27,17 +27,18 @@ def local_polyfills(polyfills: list) -> list:
     """The page's polyfill scripts with every remote one replaced by our local worker shim.
 
     Polyfills load before Material's bundle, which is what a Worker replacement needs;
-    any address with a scheme would be fetched from the network, so none may stay.
+    any address with a scheme would be fetched from the network, so none may stay. The
+    shim comes first: other scripts that wrap ``Worker`` must wrap the shim.
 
-    >>> local_polyfills(["https://unpkg.com/iframe-worker/shim"])
-    ['assets/javascripts/file-worker.js']
+    >>> local_polyfills(["assets/javascripts/search-query.js", "https://unpkg.com/iframe-worker/shim"])
+    ['assets/javascripts/file-worker.js', 'assets/javascripts/search-query.js']
     >>> local_polyfills(["assets/javascripts/file-worker.js"])
     ['assets/javascripts/file-worker.js']
     >>> local_polyfills([])
     ['assets/javascripts/file-worker.js']
     """
     kept = [script for script in polyfills if not _is_remote(str(script)) and str(script) != WORKER_SHIM]
-    return [*kept, WORKER_SHIM]
+    return [WORKER_SHIM, *kept]
 
 
 def _is_remote(address: str) -> bool:

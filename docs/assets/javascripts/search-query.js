@@ -1,0 +1,130 @@
+/*
+ * duizhao: search in either script.
+ *
+ * Why: the search index holds the Simplified text only (each Chinese text stands on
+ * the page in both scripts, and an index of both runs them together in every
+ * result). A reader who types 飛輪 or 專案 must still find 飞轮 and 项目, and one
+ * reading in Traditional should see the results in Traditional.
+ *
+ * How: Material talks to its search worker in messages: {type: 2, data: query} out,
+ * {type: 3, data: results} back. Worker is wrapped so that a query goes out in
+ * Simplified and, while the page is shown in Traditional, results come back in
+ * Traditional. Both conversions use the site's own maps
+ * (assets/javascripts/duizhao-search-map.js, written by the build). A query is
+ * converted by the longest known word first, else character by character; a result
+ * is converted word by word, the words being those the index was segmented into
+ * (it separates them with U+200B).
+ *
+ * This file loads before Material's bundle, and after the file:// worker stand-in
+ * where there is one, so that it wraps whichever Worker the bundle will use.
+ */
+(function () {
+  "use strict";
+  var QUERY = 2, RESULT = 3;
+  var SEPARATOR = "\u200b";
+  var Base = window.Worker;
+  if (!Base || Base.duizhaoScripts) return;
+
+  var maps = null;
+  function load() {
+    var data = window.duizhaoSearchMap;
+    if (!data) return null;
+    if (!maps) {
+      var unpack = function (pairs) {
+        var out = {};
+        for (var k = 0; k + 1 < pairs.length; k += 2) out[pairs.charAt(k)] = pairs.charAt(k + 1);
+        return out;
+      };
+      var longest = 1;
+      Object.keys(data.queryWords).forEach(function (w) { longest = Math.max(longest, w.length); });
+      maps = { queryChars: unpack(data.queryChars), queryWords: data.queryWords, longest: longest,
+               shownChars: unpack(data.shownChars), shownWords: data.shownWords };
+    }
+    return maps;
+  }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  function simplified(query) {
+    var m = load();
+    if (!m) return query;
+    var out = "";
+    for (var i = 0; i < query.length;) {
+      var n = Math.min(m.longest, query.length - i);
+      for (; n > 1 && !has(m.queryWords, query.substr(i, n)); n--);
+      if (n > 1) {
+        out += m.queryWords[query.substr(i, n)];
+      } else {
+        n = 1;
+        out += has(m.queryChars, query.charAt(i)) ? m.queryChars[query.charAt(i)] : query.charAt(i);
+      }
+      i += n;
+    }
+    return out;
+  }
+
+  function traditionalWord(word, m) {
+    if (has(m.shownWords, word)) return m.shownWords[word];
+    var out = "";
+    for (var i = 0; i < word.length; i++) {
+      out += has(m.shownChars, word.charAt(i)) ? m.shownChars[word.charAt(i)] : word.charAt(i);
+    }
+    return out;
+  }
+  // Text of a result (HTML with <mark> around the matches): tags are left as they are.
+  function traditional(html, m) {
+    return html.replace(/<[^>]*>|[^<]+/g, function (part) {
+      if (part.charAt(0) === "<") return part;
+      return part.split(SEPARATOR).map(function (w) { return traditionalWord(w, m); }).join(SEPARATOR);
+    });
+  }
+  function traditionalResults(value, m) {
+    if (Array.isArray(value)) return value.map(function (v) { return traditionalResults(v, m); });
+    if (!value || typeof value !== "object") return value;
+    var out = {};
+    Object.keys(value).forEach(function (key) {
+      var v = value[key];
+      out[key] = (key === "title" || key === "text") && typeof v === "string" ? traditional(v, m)
+        : traditionalResults(v, m);
+    });
+    return out;
+  }
+  function shownInTraditional() {
+    return document.documentElement.getAttribute("data-dz-script") === "hant";
+  }
+
+  function SearchWorker(url, options) {
+    var worker = new Base(url, options);
+    var post = worker.postMessage, listen = worker.addEventListener, unlisten = worker.removeEventListener;
+    var wrapped = new WeakMap();
+    worker.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (message && message.type === QUERY && typeof message.data === "string") {
+        args[0] = { type: QUERY, data: simplified(message.data) };
+      }
+      return post.apply(worker, args);
+    };
+    worker.addEventListener = function (type, listener, options) {
+      if (type !== "message" || typeof listener !== "function") return listen.apply(worker, arguments);
+      var own = function (event) {
+        var data = event.data, m = load();
+        if (!data || data.type !== RESULT || !m || !shownInTraditional()) return listener.call(this, event);
+        return listener.call(this, { type: event.type, target: event.target,
+                                     data: { type: RESULT, data: traditionalResults(data.data, m) } });
+      };
+      wrapped.set(listener, own);
+      return listen.call(worker, type, own, options);
+    };
+    worker.removeEventListener = function (type, listener, options) {
+      return unlisten.call(worker, type, wrapped.get(listener) || listener, options);
+    };
+    return worker;
+  }
+  SearchWorker.prototype = Base.prototype;
+  SearchWorker.duizhaoScripts = true;
+  window.Worker = SearchWorker;
+  // For the status lines Material writes beside the results ("7 个符合条件的结果").
+  window.duizhaoTraditional = function (text) {
+    var m = load();
+    return m ? traditional(text, m) : text;
+  };
+})();

@@ -1,0 +1,98 @@
+"""Search in either script: one script in the index, queries in both.
+
+Every Chinese text on a page stands in both scripts (``dz-hans`` / ``dz-hant``), so an
+index of the page text holds each sentence twice, and result snippets run the two
+together (飞轮效应飛輪效應). The index therefore takes the Simplified text only (Material
+skips elements marked ``data-search-exclude``), and a query typed in Traditional is turned
+into Simplified before the search worker sees it (``assets/javascripts/search-query.js``).
+
+What it is turned into is learned from this site's own words, the way its pages were
+converted: each Simplified word with the Traditional form the pages show for it, each
+received Traditional word with its Simplified form. Characters map one to one; words
+map whole where the characters alone would not give them back (專案 is 项目, not 专案).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .script import convert, to_simplified
+from .words import segment
+
+SEARCH_MAP_SCRIPT = "assets/javascripts/duizhao-search-map.js"
+"""Where the map is written in the built site (listed in ``extra_javascript``)."""
+
+_HANT = re.compile(r'(<[a-z]+ class="dz-hant")(?! data-search-exclude)')
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def index_one_script(html: str) -> str:
+    """Keep the Traditional twins out of the search index (Material removes the mark once read).
+
+    >>> index_one_script('<span class="dz-hans">飞轮</span><span class="dz-hant" lang="zh-Hant">飛輪</span>')
+    '<span class="dz-hans">飞轮</span><span class="dz-hant" data-search-exclude="hant" lang="zh-Hant">飛輪</span>'
+    """
+    return _HANT.sub(r'\1 data-search-exclude="hant"', html)
+
+
+@dataclass(frozen=True)
+class SearchMap:
+    """How a query reaches the Simplified index, and how results are shown in Traditional."""
+
+    query_chars: dict[str, str]
+    """Traditional character → Simplified, where no Simplified text of the site uses it."""
+    query_words: dict[str, str]
+    """Traditional word → Simplified, where its characters alone would not give it back."""
+    shown_chars: dict[str, str]
+    """Simplified character → the Traditional one the pages show for it most simply."""
+    shown_words: dict[str, str]
+    """Simplified word → its Traditional form, where its characters alone would not give it."""
+
+
+def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
+    """The maps for the Chinese words of ``texts`` (the site's pages, in both scripts).
+
+    >>> found = search_map(["他把项目做成了飞轮", "軟體的發布", "向量和矢量", "头发"], "s2twp")
+    >>> [found.query_chars[c] for c in "飛輪發軟"]
+    ['飞', '轮', '发', '软']
+    >>> found.query_words  # 向量, shown for 矢量, is left alone: it is a Simplified word of the text
+    {'專案': '项目'}
+    >>> found.shown_chars["发"], found.shown_words["头发"], found.shown_words["项目"]
+    ('發', '頭髮', '專案')
+    """
+    runs = {run for text in texts for run in _HAN_RUN.findall(text)}
+    plain_runs = {run for run in runs if to_simplified(run) == run}
+    # Only the Simplified text is segmented: the Traditional twins say the same words again.
+    plain = {word for run in plain_runs for word in segment(run)}
+    plain_chars = {c for word in plain for c in word}
+    shown = {word: convert(word, traditional) for word in sorted(plain)}
+    shown = {word: form for word, form in shown.items() if form != word}
+    shown_chars = {c: convert(c, traditional) for c in sorted(plain_chars)}
+    shown_chars = {c: form for c, form in shown_chars.items() if form != c and len(form) == 1}
+    shown_words = {word: form for word, form in shown.items()
+                   if "".join(shown_chars.get(c, c) for c in word) != form}
+    # Nothing a Simplified reader may type is changed: the Taiwan form of 矢量 is 向量, yet
+    # 向量 is a Simplified word too, and a query for it must find it.
+    typed = {c for run in runs - plain_runs for c in run} | {c for form in shown.values() for c in form}
+    query_chars = {}
+    for c in sorted(typed - plain_chars):
+        simplified = to_simplified(c)  # alone, as a character: 專 is 专 even where 專案 is 项目
+        if simplified != c and len(simplified) == 1:
+            query_chars[c] = simplified
+    query_words = {}
+    for word, form in shown.items():
+        if form not in plain and "".join(query_chars.get(c, c) for c in form) != word:
+            query_words.setdefault(form, word)
+    return SearchMap(query_chars, query_words, shown_chars, shown_words)
+
+
+def search_map_script(found: SearchMap) -> str:
+    """The JavaScript file that hands the maps to ``search-query.js`` (characters as pairs in one string)."""
+    def pairs(chars: dict[str, str]) -> str:
+        return "".join(f"{a}{b}" for a, b in sorted(chars.items()))
+    data = {"queryChars": pairs(found.query_chars), "queryWords": found.query_words,
+            "shownChars": pairs(found.shown_chars), "shownWords": found.shown_words}
+    return "window.duizhaoSearchMap = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
