@@ -82,8 +82,28 @@ def to_traditional(text: str, config: str = DEFAULT_TRADITIONAL) -> str:
     return "".join(pieces)
 
 
+EVERYDAY_WORDS = ("循环", "联系", "支持", "全局", "扩展", "程序性")
+"""Words whose Taiwan phrase in OpenCC is computing vocabulary, wrong in an essay: 良性循环 (a
+virtuous cycle) would become 良性迴圈 (a program loop), 支持 (backing a person) 支援 (technical
+support), 扩展 (to expand) 擴充套件 (a plug-in), 联系 (a connection) 聯絡 (getting in touch).
+A word holding one of them (互相支持, 良性循环) keeps its characters' conversion."""
+_PHRASELESS = {"s2twp": "s2tw"}
+"""The same conversion without the Taiwan phrase step."""
+
+
 def _word_by_word(text: str, config: str) -> str:
-    return convert(_WORD_BREAK.join(segment(text)), config).replace(_WORD_BREAK, "")
+    """
+    >>> _word_by_word("形成良性循环，互相支持", "s2twp")
+    '形成良性循環，互相支持'
+    >>> _word_by_word("开源软件的用户", "s2twp")
+    '開源軟體的使用者'
+    """
+    words = segment(text)
+    shown = convert(_WORD_BREAK.join(words), config).split(_WORD_BREAK)
+    if config in _PHRASELESS and len(shown) == len(words):
+        shown = [convert(word, _PHRASELESS[config]) if any(w in word for w in EVERYDAY_WORDS) else form
+                 for word, form in zip(words, shown)]
+    return "".join(shown)
 
 
 def looks_traditional(text: str) -> bool:
