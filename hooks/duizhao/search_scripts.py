@@ -4,12 +4,14 @@ Every Chinese text on a page stands in both scripts (``dz-hans`` / ``dz-hant``),
 index of the page text holds each sentence twice, and result snippets run the two
 together (飞轮效应飛輪效應). The index therefore takes the Simplified text only (Material
 skips elements marked ``data-search-exclude``), and a query typed in Traditional is turned
-into Simplified before the search worker sees it (``assets/javascripts/search-query.js``).
+into Simplified before the search worker sees it (``assets/javascripts/search-query.js``);
+for a reader in Traditional, the results come back converted word by word.
 
 What it is turned into is learned from this site's own words, the way its pages were
 converted: each Simplified word with the Traditional form the pages show for it, each
 received Traditional word with its Simplified form. Characters map one to one; words
-map whole where the characters alone would not give them back (專案 is 项目, not 专案).
+map whole where the characters alone would not give them back (專案 is 项目, not 专案;
+头发 is 頭髮, not 頭發).
 """
 
 from __future__ import annotations
