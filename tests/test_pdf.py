@@ -115,6 +115,11 @@ def test_paper_shows_one_script(text):
     assert "他還在特斯拉做過電池工程實習" not in squeeze(text)
 
 
+def part_page(outline, title: str) -> int:
+    """First page of a top-level entry of the outline (a part, or the reading guide)."""
+    return next(page for depth, label, page in outline if depth == 1 and label == title)
+
+
 def section(outline, title):
     """The depth-2 entries of the outline under the depth-1 entry ``title``."""
     entries, inside = [], False
@@ -213,13 +218,13 @@ def test_outline_has_theme_pages_and_glossary(outline):
 
 
 def test_a_reading_guide_explains_the_markings_before_the_articles(pdf, outline):
-    guide = next(page for depth, label, page in outline if depth == 1 and label == "阅读说明 How to read this book")
+    guide = part_page(outline, "阅读说明 How to read this book")
     assert guide < section(outline, "文章 Articles")[0][1]
     page = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(guide), "-l", str(guide), str(pdf), "-"))
     for marking in ("对齐存疑", "摘要自加，原文无对应", "原文此处1句未被摘要", "→p.19"):
         assert marking in page, marking
     # …and it says where the book tells how far to trust the alignment: its last part.
-    about = next(page for depth, label, page in outline if depth == 1 and label == "关于对照 About duizhao")
+    about = part_page(outline, "关于对照 About duizhao")
     assert about == max(page for _, _, page in outline)
     assert f"「关于对照」(p.{about})" in page
 
@@ -227,8 +232,8 @@ def test_a_reading_guide_explains_the_markings_before_the_articles(pdf, outline)
 def test_theme_passages_give_the_page_of_their_paragraph(pdf, outline):
     # Paper has no links to follow: "Read in context" carries the page number of the paragraph.
     articles = section(outline, "文章 Articles")
-    themes = next(page for depth, label, page in outline if depth == 1 and label == "主题 Themes")
-    glossary = next(page for depth, label, page in outline if depth == 1 and label == "术语表 Glossary")
+    themes = part_page(outline, "主题 Themes")
+    glossary = part_page(outline, "术语表 Glossary")
     pages = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(themes), "-l", str(glossary - 1), str(pdf), "-"))
     targets = [int(n) for n in re.findall(r"Readincontext→p\.(\d+)", pages)]
     assert len(targets) > 20
@@ -238,8 +243,8 @@ def test_theme_passages_give_the_page_of_their_paragraph(pdf, outline):
 def test_glossary_gives_each_group_of_occurrences_one_page(pdf, outline):
     # A term used five times in one article would otherwise read "p. 23 p. 23 p. 23 p. 24 p. 24".
     articles = section(outline, "文章 Articles")
-    themes = next(page for depth, label, page in outline if depth == 1 and label == "主题 Themes")
-    glossary = next(page for depth, label, page in outline if depth == 1 and label == "术语表 Glossary")
+    themes = part_page(outline, "主题 Themes")
+    glossary = part_page(outline, "术语表 Glossary")
     pages = run("pdftotext", "-enc", "UTF-8", "-f", str(glossary), str(pdf), "-")
     refs = re.findall(r"(?:中文|English):\s*p\.\s*(\d+)(\s*\(\+\d+\))?", pages)
     assert len(refs) > 10 and any(more for _, more in refs)

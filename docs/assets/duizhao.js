@@ -146,20 +146,15 @@
 
   // Material writes the search status ("7 个符合条件的结果", "在该页上还有 1 个…") as results
   // arrive, in Simplified: in Traditional it is converted there and then.
-  function searchStatus(records) {
+  function searchStatus() {
     var convert = window.duizhaoTraditional;
     if (!convert || root.getAttribute("data-dz-script") !== "hant") return;
-    records.forEach(function (record) {
-      var base = record.target.nodeType === 1 ? record.target : record.target.parentNode;
-      if (!base) return;
-      var walker = document.createTreeWalker(base, NodeFilter.SHOW_TEXT), texts = [];
-      while (walker.nextNode()) texts.push(walker.currentNode);
-      texts.forEach(function (node) {
-        var parent = node.parentNode;
-        if (!parent.closest(".md-search-result__meta, .md-search-result__more > summary")) return;
-        var shown = convert(node.nodeValue);
+    document.querySelectorAll(".md-search-result__meta, .md-search-result__more > summary").forEach(function (el) {
+      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        var node = walker.currentNode, shown = convert(node.nodeValue);
         if (shown !== node.nodeValue) { node.dzHans = node.nodeValue; node.nodeValue = shown; }
-      });
+      }
     });
   }
   function watchSearch() {
