@@ -206,6 +206,19 @@ def test_run_on_chinese_page_is_aligned_sentence_by_sentence():
     assert 2 * precision * recall / (precision + recall) >= 0.9, (precision, recall)
 
 
+def test_run_on_english_page_keeps_its_list_items_apart():
+    # The summary's source copied as one line: its list of three "• Making … happen." items,
+    # each followed by a sentence of its own, must not melt into the sentence before it.
+    folder = GOLD / "gravity-summary"
+    zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    page = " ".join(line.strip() for line in (folder / "en.txt").read_text(encoding="utf-8").splitlines())
+    en, _ = clean_english((Line(1, page),), "en.txt")
+    sentences = [s.text for block in en.blocks for s in block.sentences]
+    assert "Making OLMo-Instruct happen." in sentences and "The things I do are:" in sentences
+    scores = score(align_article(zh, en), resolve(read_gold(GOLD / "gravity-summary.gold"), zh, en))
+    assert scores.f1 >= 0.9, str(scores)
+
+
 def test_paragraph_per_line_translation_links_whole_paragraphs():
     # The free translation with its lines joined into the source's paragraphs (one of them ten
     # sentences long): each Chinese paragraph should link exactly its English paragraph.

@@ -210,6 +210,21 @@ def test_item_with_several_sentences_and_names_stays_whole():
                              "pretraining and post-training projects.", "Making AI more open. This is all things interconnects."]
 
 
+
+def test_bullet_signs_inside_a_run_on_paragraph_become_items():
+    # A web page copied as one line keeps its bullet signs, spaced, not glued like a star.
+    result = run(split_inline_bullets, "The things I do are: • Making OLMo-Instruct happen. I babysit the training jobs. "
+                 "• Making AI more open. This is all things interconnects. I *really* like it: ◦ small ▪ things")
+    assert texts(result) == ["The things I do are:", "Making OLMo-Instruct happen. I babysit the training jobs.",
+                             "Making AI more open. This is all things interconnects. I *really* like it:",
+                             "small", "things"]
+    assert [kind for kind, _ in result[0]] == ["paragraph", "item", "item", "item", "item"]
+
+
+def test_a_middle_dot_in_a_name_is_not_a_bullet():
+    text = "Jean·Paul and Xi · Ping are names: nothing here is a list."
+    assert texts(run(split_inline_bullets, text)) == [text]
+
 # --- quoted mail -----------------------------------------------------------------------------------
 
 def test_forwarded_mail_in_the_seed_is_a_quotation():

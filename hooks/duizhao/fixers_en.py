@@ -63,8 +63,10 @@ KNOWN_NAMES = frozenset("""
 # lowercase letter.
 _WORD_SEAM = re.compile(r"(?:(?<=[a-z])|(?<=[A-Z])(?=[A-Z][a-z]))(?P<word>[A-Z][a-z]*)(?=[\s,’'])")
 
-# A bullet marker glued to the previous text: ``were:* An obvious``, ``somewhat* generating``.
-_INLINE_BULLET = re.compile(r"(?<=\S)\*[ \t]+(?=\S)")
+# A bullet marker inside a paragraph: a star glued to the previous text (``were:* An obvious``,
+# ``somewhat* generating``), or a bullet sign, which nothing but a list uses (``are: • Making``).
+_BULLET_SIGNS = "•●▪◦‣"
+_INLINE_BULLET = re.compile(rf"(?<=\S)\*[ \t]+(?=\S)|(?<=\S)[ \t]*[{_BULLET_SIGNS}][ \t]+(?=\S)")
 _OPEN_EMPHASIS = re.compile(r"(?:^|\s)\*+(?=[^\s*])")
 
 _SENTENCE_SPACE = re.compile(rf"[.!?…]+[{_CLOSE}]*\s+(?=[{_OPEN}]*[A-Z0-9])")
@@ -190,7 +192,7 @@ def _record_break(log: CleaningLog, line: Line, text: str, span: tuple[int, int,
     shown_left = (_MARKERS[kinds[0]] if left_from == piece_start else "") + left.strip()
     shown_right = right.strip()
     if kinds[1] == "item":
-        shown_right = shown_right.removeprefix("*").lstrip()
+        shown_right = shown_right.lstrip("*" + _BULLET_SIGNS).lstrip()
     log.split(Line(line.number, left + right), f"{shown_left} ¶ {_MARKERS[kinds[1]]}{shown_right}")
 
 
@@ -405,7 +407,7 @@ def _bullet_marks(text: str) -> list[re.Match]:
     """Inline ``* `` markers, leaving out the closing star of an ``*emphasis*``."""
     marks, start = [], 0
     for m in _INLINE_BULLET.finditer(text):
-        if _OPEN_EMPHASIS.search(text, start, m.start()):
+        if m.group().startswith("*") and _OPEN_EMPHASIS.search(text, start, m.start()):
             continue
         marks.append(m)
         start = m.end()
@@ -413,7 +415,7 @@ def _bullet_marks(text: str) -> list[re.Match]:
 
 
 def split_inline_bullets(lines: Lines, log: CleaningLog) -> Lines:
-    """Turn ``* `` bullets flattened into a paragraph into list items.
+    """Turn ``* `` (or ``•``) bullets flattened into a paragraph into list items.
 
     ``…were:* An obvious gift…,* Acceptance that…`` was a list under an introducing
     sentence. The introduction stays a paragraph; each bullet becomes an item. A list's
@@ -442,7 +444,7 @@ def split_inline_bullets(lines: Lines, log: CleaningLog) -> Lines:
                 cuts.append(mark.end() + tail)
                 kinds.append("paragraph")
         pieces = _cut(line, line.text, cuts, kinds, log)
-        out += [Line(p.number, p.text.removeprefix("*").strip(), p.kind) for p in pieces]
+        out += [Line(p.number, p.text.strip().lstrip("*" + _BULLET_SIGNS).strip(), p.kind) for p in pieces]
     return tuple(out)
 
 
