@@ -220,6 +220,27 @@ def test_glossary_terms_carry_bilingual_tooltips(page, server):
     page.wait_for_selector(".md-tooltip--active, .md-tooltip2--active", timeout=5_000)
 
 
+def test_tooltips_follow_the_script(page, server):
+    page.goto(server + ALIGNED)
+    term = page.locator(".dz-row-zh .dz-hans abbr.dz-term").first
+    term_title = term.get_attribute("title")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    # A glossary term stands in the page in each script, each with its tooltip: left alone.
+    assert term.get_attribute("title") == term_title
+    reset = page.locator("button.md-search__icon[type=reset]")
+    assert reset.get_attribute("aria-label") == "清空當前內容"
+    anchor = page.locator(".dz-row-zh a.dz-permalink").first
+    assert anchor.get_attribute("aria-label") == "連結到此處 Link here"
+    anchor.hover()  # Material shows its own tooltip, made from the title before the switch
+    tooltip = page.locator(".md-tooltip2__inner:visible")
+    tooltip.wait_for(timeout=5_000)
+    assert tooltip.inner_text() == "連結到此處 Link here"
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+    assert reset.get_attribute("aria-label") == "清空当前内容"
+    anchor.hover()
+    assert page.locator(".md-tooltip2__inner:visible").inner_text() == "链接到此处 Link here"
+
+
 def test_navigation_contents_and_title_follow_the_script(page, server):
     page.goto(server + CHINESE_ONLY)
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')

@@ -41,10 +41,52 @@
       var key = input.dzHans.trim();
       input.setAttribute("placeholder", value === "hant" && labels[key] ? labels[key] : input.dzHans);
     });
+    // Tooltips and screen-reader labels (``title``, ``aria-label``) use the same map, and so
+    // do the tooltips Material has already made from them. An element whose ``lang`` names
+    // its script is in the page in both scripts already (a glossary term).
+    document.querySelectorAll("[title], [aria-label]").forEach(function (el) {
+      if (el.closest(".dz-hans, .dz-hant, [lang='zh-Hans'], [lang='zh-Hant']")) return;
+      ["title", "aria-label"].forEach(function (name) {
+        var text = el.getAttribute(name), next = text && inScript(text, value, labels);
+        if (next && next !== text) el.setAttribute(name, next);
+      });
+    });
+    document.querySelectorAll(".md-tooltip2__inner").forEach(function (el) { retooltip(el, value); });
     if (document.dzTitle === undefined) document.dzTitle = document.title;
     document.title = document.dzTitle.split(" - ").map(function (part) {
       return value === "hant" && labels[part.trim()] ? labels[part.trim()] : part;
     }).join(" - ");
+  }
+
+  // A label in the script asked for, whichever script it is in now: the map runs from
+  // Simplified to Traditional, so a Traditional label is first looked up the other way.
+  var simplifiedOf = null;
+  function inScript(text, value, labels) {
+    if (!simplifiedOf) {
+      simplifiedOf = {};
+      Object.keys(labels).forEach(function (k) { simplifiedOf[labels[k]] = k; });
+    }
+    var hans = Object.prototype.hasOwnProperty.call(simplifiedOf, text) ? simplifiedOf[text] : text;
+    return value === "hant" && labels[hans] ? labels[hans] : hans;
+  }
+  // Material makes a tooltip from an element's title once, then shows it on hover, so the
+  // tooltip's own text is switched, whenever the script changes and whenever one appears.
+  function retooltip(el, value) {
+    var text = el.textContent, next = inScript(text, value, window.duizhaoLabels || {});
+    if (next !== text && el.children.length === 0) el.textContent = next;
+  }
+  function watchTooltips() {
+    if (!window.MutationObserver) return;
+    new MutationObserver(function (mutations) {
+      var value = root.getAttribute("data-dz-script");
+      mutations.forEach(function (m) {
+        m.addedNodes.forEach(function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.matches(".md-tooltip2__inner")) retooltip(node, value);
+          node.querySelectorAll(".md-tooltip2__inner").forEach(function (el) { retooltip(el, value); });
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
   }
 
   function apply(name, value) {
@@ -164,7 +206,7 @@
     }
   }
 
-  function ready() { buildToolbar(); openTarget(); watchSearch(); }
+  function ready() { buildToolbar(); openTarget(); watchSearch(); watchTooltips(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();

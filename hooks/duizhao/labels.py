@@ -46,6 +46,25 @@ def toc_titles(items) -> Iterable[str]:
         yield from toc_titles(item.children)
 
 
+_START_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_TOOLTIP = re.compile(r'\b(?:title|aria-label)="([^"]*)"')
+_OWN_SCRIPT = re.compile(r'\blang="zh-Han[st]"')
+
+
+def attribute_labels(html_text: str) -> Iterable[str]:
+    """Tooltips and screen-reader labels of a page (``title``, ``aria-label``), except those of
+    an element that exists in each script already (its ``lang`` says which).
+
+    >>> list(attribute_labels('<a title="链接到此处 Link here" aria-label="链接">¶</a>'
+    ...                       '<abbr title="飞轮：比喻" lang="zh-Hans">飞轮</abbr><b title="a &amp; b">'))
+    ['链接到此处 Link here', '链接', 'a & b']
+    """
+    for tag in _START_TAG.finditer(html_text):
+        if not _OWN_SCRIPT.search(tag.group()):
+            for value in _TOOLTIP.findall(tag.group()):
+                yield html.unescape(value)
+
+
 _INTERFACE_STRING = re.compile(r'^\s*"[\w.]+":\s*"(.*)",?\s*$', re.MULTILINE)
 
 
