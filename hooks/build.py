@@ -19,8 +19,8 @@ from mkdocs.structure.files import File
 
 from duizhao.both_scripts import both_scripts
 from duizhao.errors import InputError
-from duizhao.labels import (LABELS_SCRIPT, attribute_labels, interface_labels, labels_script, toc_titles,
-                            traditional_labels)
+from duizhao.labels import (LABELS_SCRIPT, article_labels, attribute_labels, interface_labels, labels_script,
+                            toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
@@ -97,7 +97,7 @@ def on_env(env, /, *, config, files):
     labels += [label for p in pages for label in attribute_labels(p.content or "")]
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
-        traditional_labels(labels, config.duizhao.traditional))
+        traditional_labels(labels, config.duizhao.traditional, article_labels(config.duizhao.corpus.articles)))
     texts = [*labels, *(p.content or "" for p in pages)]
     files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(
         search_map(texts, config.duizhao.traditional))

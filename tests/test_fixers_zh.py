@@ -192,6 +192,31 @@ def test_spam_fragments_written_in_traditional_still_match():
     assert shown(["他们讨论了亲身人工智能领域。"], Overrides(spam=(SpamFragment("親身"),))) == ["他们讨论了人工智能领域。"]
 
 
+# --- script --------------------------------------------------------------------------------
+
+def test_a_text_received_in_traditional_keeps_its_own_words_in_traditional():
+    # The Taiwan phrase step would turn 項目 into 專案 and 消息 into 訊息: words the text never
+    # used. Stray Simplified characters of a broken conversion (于, 后) are still mended.
+    received, _ = clean(["這個項目的消息傳來后，大家都很高興。", "研究人員對于性能的要求越來越高。"])
+    assert received.script == "hant"
+    assert [b.text_hant for b in received.blocks] == ["這個項目的消息傳來後，大家都很高興。",
+                                                      "研究人員對於性能的要求越來越高。"]
+    # A text received in Simplified is shown in Traditional with Taiwan vocabulary.
+    simplified, _ = clean(["这个项目的消息传来后，大家都很高兴。"])
+    assert simplified.script == "hans"
+    assert simplified.blocks[0].text_hant == "這個專案的訊息傳來後，大家都很高興。"
+
+
+def test_the_received_traditional_seed_reads_in_its_own_vocabulary():
+    folder = SEEDS / "felix-hill-weights-of-responsibility"
+    raw = (folder / "zh.txt").read_text(encoding="utf-8")
+    text, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    shown = "".join(block.text_hant for block in text.blocks)
+    for taiwan, received in (("訊息", "消息"), ("專案", "項目"), ("效能", "性能"), ("智慧", "智能")):
+        assert received in raw and taiwan not in raw
+        assert taiwan not in shown, taiwan
+
+
 # --- subtitles -----------------------------------------------------------------------------
 
 def test_subtitle_layout_is_detected_only_on_the_transcript():

@@ -248,6 +248,10 @@ def test_navigation_contents_and_title_follow_the_script(page, server):
     assert "主題 Themes" in nav and "主题 Themes" not in nav
     assert "壓力" in page.title()
     assert "社交焦慮" in page.locator(".md-sidebar--secondary").inner_text()  # a heading in the contents
+    # The article was received in Traditional: its contents keep its own word for "blog" (博客),
+    # as its heading does, not the Taiwan 部落格 a conversion from Simplified would bring.
+    assert "最令人心碎的博客" in page.locator(".md-sidebar--secondary").inner_text()
+    assert page.locator("article h3:has-text('最令人心碎的博客')").count() == 1
     assert "目錄" in page.locator(".md-sidebar--secondary").inner_text()  # the theme's own strings
     assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜尋"
     page.goto(server + ALIGNED)  # remembered on the next page, before any click

@@ -20,18 +20,33 @@ LABELS_SCRIPT = "assets/javascripts/duizhao-labels.js"
 """Where the map is written in the built site (listed in ``extra_javascript``)."""
 
 
-def traditional_labels(labels: Iterable[str], config: str) -> dict[str, str]:
-    """Every label that changes under conversion, mapped to its Traditional form.
+def traditional_labels(labels: Iterable[str], config: str, known: dict[str, str] | None = None) -> dict[str, str]:
+    """Every label that changes under conversion, mapped to its Traditional form; ``known``
+    forms come first (an article's own title and headings, as its page shows them).
 
-    >>> traditional_labels(["主题 Themes", "Home", "飞轮 Flywheel"], "s2twp")
-    {'主题 Themes': '主題 Themes', '飞轮 Flywheel': '飛輪 Flywheel'}
+    >>> traditional_labels(["主题 Themes", "Home", "飞轮 Flywheel", "项目"], "s2twp", {"项目": "項目"})
+    {'主题 Themes': '主題 Themes', '项目': '項目', '飞轮 Flywheel': '飛輪 Flywheel'}
     """
+    known = known or {}
     out = {}
     for label in sorted({label.strip() for label in labels if label and label.strip()}):
-        converted = to_traditional(label, config)
+        converted = known.get(label) or to_traditional(label, config)
         if converted != label:
             out[label] = converted
     return out
+
+
+def article_labels(articles) -> dict[str, str]:
+    """Each article's title and headings with the Traditional form its page shows (for a text
+    received in Traditional, its own words), so that menus and contents show the same."""
+    known = {}
+    for article in articles:
+        if article.title_hant:
+            known[article.meta.title_zh] = article.title_hant
+        for block in article.zh.blocks:
+            if block.kind == "heading" and block.text_hant:
+                known[block.text] = block.text_hant
+    return known
 
 
 def labels_script(labels: dict[str, str]) -> str:
