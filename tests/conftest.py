@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,28 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Markup that makes a browser fetch something (not <a href> or a canonical <link>, which only name).
+FETCHING = re.compile(
+    r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc="([^"]*)"'
+    r'|<link\b(?=[^>]*\brel="(?:stylesheet|icon|preload|modulepreload|prefetch|preconnect|manifest)")[^>]*\bhref="([^"]*)"')
+# …and in a style sheet: ``url(…)`` and ``@import "…"``.
+CSS_FETCHING = re.compile(r"""url\(\s*["']?([^"')]*)|@import\s+["']([^"']*)""")
+
+
+def fetched_addresses(site: Path):
+    """(file, address) for everything a built site's pages and style sheets make a browser fetch."""
+    for path in sorted(site.rglob("*.html")):
+        for match in FETCHING.finditer(path.read_text(encoding="utf-8")):
+            yield path, match.group(1) or match.group(2)
+    for path in sorted(site.rglob("*.css")):
+        for match in CSS_FETCHING.finditer(path.read_text(encoding="utf-8")):
+            yield path, match.group(1) or match.group(2)
+
+
+def leaves_the_site(address: str) -> bool:
+    """Whether fetching ``address`` would go to another host (``data:`` stays in the page)."""
+    return "://" in address or address.startswith("//")
 
 
 def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -81,17 +81,24 @@ def test_files_in_the_wrong_order_are_an_error_not_nonsense():
     assert "en.txt: no Chinese text here" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_reader_that_stops_reading_gets_no_traceback():
-    command = (f"{sys.executable} -m duizhao.cli align {PAIR / 'zh.txt'} {PAIR / 'en.txt'} --json | head -c 100 "
-               "> /dev/null")
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
+    # The summary twice over: its JSON is larger than a pipe's buffer (64 KiB), so the writer
+    # is sure to meet the closed pipe, not finish before ``head`` exits.
+    zh = tmp_path / "zh.txt"
+    zh.write_text((PAIR / "zh.txt").read_text(encoding="utf-8") * 2, encoding="utf-8")
+    command = (f"{sys.executable} -m duizhao.cli align {zh} {PAIR / 'en.txt'} --json | head -c 100 > /dev/null; "
+               "exit ${PIPESTATUS[0]}")  # the aligner's own exit status, not head's
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT,
                             env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
     assert result.returncode == 0 and result.stderr == "", result.stderr
+    full = run_align(zh, PAIR / "en.txt", "--json")
+    assert full.returncode == 0 and len(full.stdout.encode()) > 65536, full.stderr
 
 
 def test_missing_file_is_reported_not_raised(tmp_path):
     result = run_align(tmp_path / "nope.txt", LIGHTHOUSE / "en.txt", "--json")
-    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert "nope.txt" in result.stderr, result.stderr
 
 
 SEEDS = ROOT / "translations"

@@ -103,7 +103,7 @@ def test_the_search_asks_only_for_shapes_that_start_inside_the_band():
 
 
 def test_band_must_span_the_corners():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="top-left"):
         best_path(Band(lo=(1, 1), hi=(2, 2)), [0.0], [0.0, 0.0], matrix_gains([[0.9, 0.1]]))
 
 
@@ -120,8 +120,12 @@ def test_moved_line_is_relinked_after_the_monotone_path():
 
 
 def test_relink_leaves_other_beads_alone():
-    beads = (Bead((0,), (0,)), Bead((1,), ()), Bead((), (1,)))
+    beads = (Bead((0,), (0,)), Bead((1,), ()), Bead((), (1,)), Bead((2, 3), (2,)), Bead((4,), (3,)))
     assert relink_moved(beads, []) == beads
+    # Line 1 moves to sentence 7; every other bead stays as it was, in its place. A line
+    # sharing a sentence with another is not moved alone.
+    moved = relink_moved(beads, [(1, 7, 0.4), (3, 9, 0.4)])
+    assert moved == (beads[0], Bead((1,), (7,), 0.4), *beads[2:])
 
 
 def test_anchor_chain_drops_the_outlier():

@@ -109,9 +109,9 @@ def test_appeal_between_spaced_sentences_leaves_one_space():
 
 
 def test_title_line_becomes_the_heading_without_loss():
-    lines = (Line(1, "My path into AI"), Line(9, seed_line_9()))
+    lines = (Line(1, "My path into AI"), Line(9, seed_line_9()), Line(10, "Short closing line."))
     out = mark_title_heading(lines, CleaningLog("en.txt"))
-    assert out[0] == Line(1, "My path into AI", "heading")
+    assert out == (Line(1, "My path into AI", "heading"), *lines[1:])
 
 
 # --- paragraphs --------------------------------------------------------------------------------

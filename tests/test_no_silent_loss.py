@@ -17,7 +17,7 @@ JUNK = {
                                      "影响研究代码", "影响研究系统", "博士项目", "他是博士", "博士泽南", "相关文章"],
     "felix-hill-weights-of-responsibility": ["(xiàn)", "(zhàn)", "(shù)", "xiàn", "/p>", "?;", "??", "蛟", "氖", "У",
                                              "硐", "贁", "膶", "募s", "yún", "左右滑动查看"],
-    "john-schulman-interview": [],
+    "john-schulman-interview": [],  # a transcript: its cleaning joins subtitle phrases, it removes nothing
 }
 
 
@@ -43,7 +43,7 @@ def test_every_raw_line_is_shown_or_accounted_for(corpus, slug):
     assert missing == [], f"{slug}: lines neither shown nor recorded: {missing}"
 
 
-@pytest.mark.parametrize("slug", sorted(JUNK))
+@pytest.mark.parametrize("slug", [slug for slug in sorted(JUNK) if JUNK[slug]])
 def test_no_junk_survives(corpus, slug):
     articles, _ = corpus
     text = "\n".join(block.text for block in articles[slug].zh.blocks)

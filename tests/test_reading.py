@@ -98,10 +98,16 @@ def test_script_toggle_switches_every_chinese_text(page, server):
     assert first.locator(".dz-hant").is_visible() and not first.locator(".dz-hans").is_visible()
     assert traditional != simplified and "報道" in traditional and "报道" in simplified
     assert page.locator("h1 .dz-hant").is_visible()
+    # Every Chinese text of the page, not only the first: none is left in Simplified.
+    assert page.locator("article .dz-hant:visible").count() >= page.locator(".dz-zh").count() > 10
+    assert page.locator("article .dz-hans:visible").count() == 0
     page.goto(server + "")
     page.goto(server + ALIGNED)
     assert page.evaluate("document.documentElement.dataset.dzScript") == "hant"
+    assert page.locator("article .dz-hans:visible").count() == 0
+    assert page.locator("article .dz-hant:visible").count() > 100  # rows, headings, badges, panel
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+    assert page.locator("article .dz-hant:visible").count() == 0
 
 
 def test_latin_names_and_urls_survive_the_traditional_rendering(page, server):

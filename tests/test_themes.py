@@ -247,10 +247,6 @@ def test_paragraphs_sharing_one_sentence_make_one_passage_that_quotes_it_once(th
     assert "摘要自加，原文无对应" in addition and "no source in the original" in addition  # the articles' own wording
 
 
-def test_pages_are_deterministic(corpus, themes, glossary):
-    assert theme_pages(corpus, themes, glossary) == theme_pages(corpus, themes, glossary)
-
-
 def test_badges_overview_and_report(corpus, themes):
     index = tag_corpus(corpus, themes)
     tag = index.of_theme("flywheel")[0]
