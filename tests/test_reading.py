@@ -235,6 +235,8 @@ def test_tooltips_follow_the_script(page, server):
     assert term.get_attribute("title") == term_title
     reset = page.locator("button.md-search__icon[type=reset]")
     assert reset.get_attribute("aria-label") == "清空當前內容"
+    assert page.locator(".dz-toolbar").get_attribute("aria-label") == "閱讀設定 Reading options"
+    assert page.locator('.dz-group[data-dz-setting="script"]').get_attribute("aria-label") == "字體 Script"
     anchor = page.locator(".dz-row-zh a.dz-permalink").first
     assert anchor.get_attribute("aria-label") == "連結到此處 Link here"
     anchor.hover()  # Material shows its own tooltip, made from the title before the switch
@@ -243,6 +245,7 @@ def test_tooltips_follow_the_script(page, server):
     assert tooltip.inner_text() == "連結到此處 Link here"
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
     assert reset.get_attribute("aria-label") == "清空当前内容"
+    assert page.locator(".dz-toolbar").get_attribute("aria-label") == "阅读设置 Reading options"
     anchor.hover()
     assert page.locator(".md-tooltip2__inner:visible").inner_text() == "链接到此处 Link here"
 

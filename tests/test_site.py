@@ -56,6 +56,9 @@ def test_search_index_holds_one_script(built_site):
     text = "".join(d["title"] + d["text"] for d in index["docs"]).replace("\u200b", "")
     assert "飞轮" in text and "关于对照" in text
     assert "飛輪" not in text and "關於對照" not in text
+    # Paragraph marks and theme badges are the page's furniture, not its text.
+    assert "¶" not in text
+    assert "这个消息令人心碎。" in text and "令人心碎。心理健康" not in text  # a paragraph, then its badge
     script = (built_site / "assets" / "javascripts" / "duizhao-search-map.js").read_text(encoding="utf-8")
     found = json.loads(script.removeprefix("window.duizhaoSearchMap = ").rstrip().rstrip(";"))
     query_chars = dict(zip(found["queryChars"][::2], found["queryChars"][1::2]))

@@ -230,6 +230,20 @@ def test_theme_page_shows_passages_with_english_and_links_to_the_paragraph(theme
     assert "暂无段落" in pages["themes/mental-health.md"]
 
 
+def test_a_passage_keeps_the_mark_of_an_uncertain_link(themes, glossary):
+    article = _article(
+        ["其中最宝贵一课,是如何积累势能(momentum)。", "他说势能来自坚持不懈。"],
+        ["The best thing that I learned at HuggingFace was how to build momentum.", "Momentum is everything."],
+    )
+    links = (Link(("zh-000000",), ("en-000000",), 0.9), Link(("zh-000001",), ("en-000001",), 0.4, confident=False))
+    article = Article(article.meta, article.zh, article.en, alignment=Alignment(links))
+    page = dict(theme_pages(Corpus((article,)), themes, glossary))["themes/momentum.md"]
+    confident, uncertain = page.split('<div class="dz-passage"')[1:3]
+    assert "对齐存疑" not in confident and 'class="dz-en" lang="en">' in confident
+    assert "对齐存疑" in uncertain and "Low-confidence link (0.40)" in uncertain
+    assert 'class="dz-en dz-weak" lang="en">' in uncertain
+
+
 def test_paragraphs_sharing_one_sentence_make_one_passage_that_quotes_it_once(themes, glossary):
     article = _article(
         ["他学到最宝贵的,是如何积累势能(momentum)。", "还有心智占有率,它同样来自势能。", "势能是他自己的总结。"],

@@ -5,11 +5,11 @@
   "use strict";
   var root = document.documentElement;
   var SETTINGS = {
-    view: { key: "duizhao.view", fallback: "pair", label: "视图 View",
+    view: { key: "duizhao.view", fallback: "pair", label: ["视图 View", "視圖 View"],
       // [value, Simplified label, Traditional label, English title]
       choices: [["pair", "对照", "對照", "Side by side"], ["interleaved", "交错", "交錯", "Interleaved"],
                 ["zh", "中文", "中文", "Chinese only"], ["en", "English", "English", "English only"]] },
-    script: { key: "duizhao.script", fallback: "hans", label: "字体 Script",
+    script: { key: "duizhao.script", fallback: "hans", label: ["字体 Script", "字體 Script"],
       choices: [["hans", "简体", "簡體", "Simplified"], ["hant", "繁体", "繁體", "Traditional"]] }
   };
 
@@ -89,9 +89,19 @@
     }).observe(document.body, { childList: true, subtree: true });
   }
 
+  // Screen-reader names of the toolbar and its groups, [Simplified, Traditional].
+  var TOOLBAR_LABEL = ["阅读设置 Reading options", "閱讀設定 Reading options"];
+  function nameToolbar(value) {
+    var k = value === "hant" ? 1 : 0;
+    document.querySelectorAll(".dz-toolbar").forEach(function (bar) { bar.setAttribute("aria-label", TOOLBAR_LABEL[k]); });
+    document.querySelectorAll(".dz-group[data-dz-setting]").forEach(function (box) {
+      box.setAttribute("aria-label", SETTINGS[box.getAttribute("data-dz-setting")].label[k]);
+    });
+  }
+
   function apply(name, value) {
     root.setAttribute("data-dz-" + name, value);
-    if (name === "script" && document.body) relabel(value);
+    if (name === "script" && document.body) { relabel(value); nameToolbar(value); }
     document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
     });
@@ -110,7 +120,7 @@
     var box = document.createElement("div");
     box.className = "dz-group";
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", s.label);
+    box.setAttribute("aria-label", s.label[0]);
     box.setAttribute("data-dz-setting", name);
     s.choices.forEach(function (c) {
       var b = document.createElement("button");
@@ -140,7 +150,7 @@
     var bar = document.createElement("div");
     bar.className = "dz-toolbar";
     bar.setAttribute("role", "toolbar");
-    bar.setAttribute("aria-label", "阅读设置 Reading options");
+    bar.setAttribute("aria-label", TOOLBAR_LABEL[0]);
     if (hasRows) bar.appendChild(group("view"));
     if (hasChinese) bar.appendChild(group("script"));
     var title = content.querySelector("h1");

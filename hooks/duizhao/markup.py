@@ -86,7 +86,9 @@ def addition_flag(zh: Callable[[str], str]) -> str:
 
 
 def permalink(anchor: str) -> str:
-    return f'<a class="dz-permalink" href="#{anchor}" title="链接到此处 Link here" aria-label="链接到此处 Link here">¶</a>'
+    # Kept out of the search index: a result's snippet would end in "¶".
+    return (f'<a class="dz-permalink" href="#{anchor}" data-search-exclude="mark" title="链接到此处 Link here" '
+            'aria-label="链接到此处 Link here">¶</a>')
 
 
 def link(url: str) -> str:

@@ -77,7 +77,7 @@ def _heading(block: Block, link: Link | None, sentences: list[Sentence], positio
     spans = " ".join(_sentence(s, kind_of[s.id], block.id, s.id in shown) for s in linked)
     return [zh_heading(block), "",
             f'<div class="dz-row dz-heading-source"><div class="dz-row-zh dz-none"></div>'
-            f'<div class="dz-row-en" lang="en">{_confidence(link, deco)}<p class="dz-en">{spans}</p></div></div>', ""]
+            f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}<p class="dz-en">{spans}</p></div></div>', ""]
 
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
@@ -92,7 +92,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
     spans = " ".join(_sentence(s, kind_of[s.id], zh_ids, s.id in shown) for s in en)
     return (f'<div class="{classes}" data-score="{link.score:.2f}">'
             f'<div class="dz-row-zh">{zh_cells}</div>'
-            f'<div class="dz-row-en" lang="en">{_confidence(link, deco)}<p class="dz-en">{spans}</p></div></div>')
+            f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}<p class="dz-en">{spans}</p></div></div>')
 
 
 def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str:
@@ -103,7 +103,8 @@ def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str
     return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}" data-zh="{zh_ids}">{h(sentence.text)}</span>'
 
 
-def _confidence(link: Link, deco: Decorations) -> str:
+def confidence_flag(link: Link, deco: Decorations) -> str:
+    """How far to trust a link, where it needs saying: pinned by a curator, or uncertain."""
     if link.pinned:
         return ('<span class="dz-flag dz-flag-pinned" title="编辑指定的对齐 Pinned by a curator">'
                 f'{deco.zh("编辑指定")} <span lang="en">pinned</span></span>')

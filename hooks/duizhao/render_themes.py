@@ -15,6 +15,7 @@ from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
 from .markup import Decorations, addition_flag, h, md_text, zh_html, zh_text
 from .render import article_path
+from .render_rows import confidence_flag
 from .script import DEFAULT_TRADITIONAL
 from .themes import Theme, ThemeIndex, ThemeTag, english_for, tag_corpus
 
@@ -84,8 +85,8 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
     >>> from .themes import Evidence
     >>> tag = ThemeTag(Theme("flywheel", "飞轮", "Flywheel", "", "", ()), "a", "zh-1", 3, (Evidence(3, ("飞轮",)),))
     >>> print(badges_html((tag,), "articles/a.md"))
-    <span class="dz-badges"><a class="dz-badge" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮 +3 = 3">飞轮</a></span>
-    >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[5]
+    <span class="dz-badges" data-search-exclude="mark"><a class="dz-badge" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮 +3 = 3">飞轮</a></span>
+    >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[7]
     '../themes/flywheel.html'
     """
     if not theme_tags_for_block:
@@ -96,7 +97,8 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
         f"{h(tag.theme.name_zh)}</a>"
         for tag in theme_tags_for_block
     )
-    return f'<span class="dz-badges">{badges}</span>'
+    # Kept out of the search index: a theme's name is not the paragraph's text.
+    return f'<span class="dz-badges" data-search-exclude="mark">{badges}</span>'
 
 
 def page_url_link(from_page: str, to_page: str, use_directory_urls: bool = True) -> str:
@@ -257,7 +259,7 @@ def _sharing_english(article: Article, tags: list[ThemeTag]) -> list[list[ThemeT
 
 def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, glossary: Glossary,
              traditional: str) -> list[str]:
-    deco = Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang))
+    deco = Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang), traditional=traditional)
     block = blocks[0]
     english = english_for(article, block.id)
     zh = "".join(f'<p class="dz-zh">{zh_html(b, deco)}</p>' for b in blocks)
@@ -265,7 +267,10 @@ def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, gl
         zh = f'<div class="dz-pair-zh">{zh}</div>'  # one cell of the pair: the English sits beside them all
     if english:
         en_text = mark_terms(h(" ".join(s.text for s in english)), glossary, "en")
-        en = f'<p class="dz-en" lang="en">{en_text}</p>'
+        # Quoted away from its article, a link keeps its mark: an uncertain one says so here too.
+        aligned = next(found for found in article.alignment.links if block.id in found.zh)
+        weak = "" if aligned.confident or aligned.pinned else " dz-weak"
+        en = f'<p class="dz-en{weak}" lang="en">{confidence_flag(aligned, deco)}{en_text}</p>'
     elif article.alignment is not None and block.id in article.alignment.additions:
         en = f'<p class="dz-en dz-none">{addition_flag(lambda text: zh_text(text, traditional))}</p>'
     else:
@@ -275,8 +280,8 @@ def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, gl
         '<div class="dz-passage" markdown="1">',
         f'<div class="{pair}">{zh}{en}</div>',
         "",
-        f"[¶ {zh_text('在文中阅读', traditional)} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context }}"
-        f" <small class=\"dz-why\">{zh_text('依据', traditional)} <span lang=\"en\">matched</span>: "
+        f"[¶ {zh_text('在文中阅读', traditional)} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context data-search-exclude=\"mark\" }}"
+        f" <small class=\"dz-why\" data-search-exclude=\"mark\">{zh_text('依据', traditional)} <span lang=\"en\">matched</span>: "
         f"{zh_text('；'.join(tag.reason for tag in tags), traditional)}</small>",
         "</div>",
         "",

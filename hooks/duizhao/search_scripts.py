@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .script import convert, to_simplified
+from .script import convert, to_simplified, to_traditional
 from .words import segment
 
 SEARCH_MAP_SCRIPT = "assets/javascripts/duizhao-search-map.js"
@@ -64,13 +64,16 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
     {'專案': '项目'}
     >>> found.shown_chars["发"], found.shown_words["头发"], found.shown_words["项目"]
     ('發', '頭髮', '專案')
+    >>> "循环" in search_map(["自我强化的循环"], "s2twp").shown_words  # its characters give 循環
+    False
     """
     runs = {run for text in texts for run in _HAN_RUN.findall(text)}
     plain_runs = {run for run in runs if to_simplified(run) == run}
     # Only the Simplified text is segmented: the Traditional twins say the same words again.
     plain = {word for run in plain_runs for word in segment(run)}
     plain_chars = {c for word in plain for c in word}
-    shown = {word: convert(word, traditional) for word in sorted(plain)}
+    # Each word as the pages convert it (its everyday sense kept: 循环 is 循環, not 迴圈).
+    shown = {word: to_traditional(word, traditional) for word in sorted(plain)}
     shown = {word: form for word, form in shown.items() if form != word}
     shown_chars = {c: convert(c, traditional) for c in sorted(plain_chars)}
     shown_chars = {c: form for c, form in shown_chars.items() if form != c and len(form) == 1}
