@@ -90,7 +90,8 @@ def on_page_content(html, /, *, page, config, files):
 def on_env(env, /, *, config, files):
     # Every page has been read now: its title and table of contents are known.
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
-    labels = [config.site_name, *(p.title for p in pages), *(t for p in pages for t in toc_titles(p.toc))]
+    labels = [config.site_name, config.copyright or "", *(p.title for p in pages),
+              *(t for p in pages for t in toc_titles(p.toc))]
     labels += [title for title, _ in config.duizhao.sections]
     labels += interface_labels(config.theme.dirs, config.theme["language"])
     labels += [toggle["name"] for toggle in _palette_toggles(config)]

@@ -158,6 +158,8 @@ def test_glossary_page_links_to_occurrences(glossary, corpus):
     assert re.search(r"\]\(articles/nathan-lambert-path-into-ai\.md#zh-[0-9a-f]{6}(-\d+)? \"", page)
     for term in glossary.terms:
         assert f"{{#{term.id} data-toc-label=" in page
+    # A name written alike in both languages is given once, in the heading and in the contents.
+    assert '<span class="dz-hant" lang="zh-Hant">RewardBench</span> {#rewardbench data-toc-label="RewardBench"}' in page
 
 
 def test_glossary_page_escapes_definitions():

@@ -190,6 +190,19 @@ def test_phone_width_stacks_rows(context, server):
     zh_box, en_box = row.locator(".dz-row-zh").bounding_box(), row.locator(".dz-row-en").bounding_box()
     assert en_box["y"] >= zh_box["y"] + zh_box["height"] - 1
     assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    # The article's facts: each value has the column's width, not what its label leaves over.
+    value = tab.locator(".dz-meta dd").first.bounding_box()
+    assert value["width"] > 250, value
+    tab.close()
+
+
+def test_phone_width_scrolls_report_tables_inside_their_box(context, server):
+    tab = context.new_page()
+    tab.set_viewport_size({"width": 375, "height": 800})
+    tab.goto(server + "report/")
+    tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert tab.locator("table.dz-report").first.bounding_box()["width"] > 375  # wider than the phone…
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375  # …yet the page does not scroll
     tab.close()
 
 
@@ -236,6 +249,7 @@ def test_tooltips_follow_the_script(page, server):
     reset = page.locator("button.md-search__icon[type=reset]")
     assert reset.get_attribute("aria-label") == "清空當前內容"
     assert page.locator(".dz-toolbar").get_attribute("aria-label") == "閱讀設定 Reading options"
+    assert "文章版權歸原作者與發表媒體所有" in page.locator(".md-copyright").inner_text()  # the footer
     assert page.locator('.dz-group[data-dz-setting="script"]').get_attribute("aria-label") == "字體 Script"
     anchor = page.locator(".dz-row-zh a.dz-permalink").first
     assert anchor.get_attribute("aria-label") == "連結到此處 Link here"

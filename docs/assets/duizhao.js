@@ -23,7 +23,7 @@
   // map built with the site; the original Simplified text is kept to switch back.
   var LABELLED = ".md-nav__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-tabs__link, " +
     ".md-typeset h2, .md-typeset h3, .md-typeset td a, .md-typeset li > a, .md-footer__direction, " +
-    ".md-skip, .md-top, .md-search-result__meta";
+    ".md-skip, .md-top, .md-search-result__meta, .md-copyright";
   function relabel(value) {
     var labels = window.duizhaoLabels || {};
     document.querySelectorAll(LABELLED).forEach(function (el) {

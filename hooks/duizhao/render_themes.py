@@ -316,9 +316,12 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
 
 def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], themes: dict[str, Theme],
                     traditional: str = DEFAULT_TRADITIONAL) -> list[str]:
+    # A name written alike in both languages (RewardBench) is given once.
+    same = term.zh.casefold() == term.en.casefold()
+    english = "" if same else f" <small lang=\"en\">{md_text(term.en)}</small>"
+    label = term.zh if same else f"{term.zh} {term.en}"
     out = [
-        f"## {zh_text(term.zh, traditional)} <small lang=\"en\">{md_text(term.en)}</small>"
-        f" {{#{term.id} data-toc-label=\"{_attribute(f'{term.zh} {term.en}')}\"}}",
+        f"## {zh_text(term.zh, traditional)}{english} {{#{term.id} data-toc-label=\"{_attribute(label)}\"}}",
         "",
         f'<div class="dz-definition"><p>{zh_text(term.definition_zh, traditional)}</p><p lang="en">{h(term.definition_en)}</p></div>',
         "",

@@ -75,6 +75,7 @@ def _table(log: CleaningLog) -> str:
     )
     return (
         f"<details><summary><code>{h(log.path)}</code>: {h(_counts(log))}</summary>"
-        '<table class="dz-report"><thead><tr><th>line</th><th>fixer</th><th>action</th><th>before</th><th>after</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></details>"
+        # The table scrolls inside its own box: on a phone it is wider than the page.
+        '<div class="dz-scroll"><table class="dz-report"><thead><tr><th>line</th><th>fixer</th><th>action</th>'
+        f"<th>before</th><th>after</th></tr></thead><tbody>{rows}</tbody></table></div></details>"
     )
