@@ -4,6 +4,7 @@
     python benchmarks/eval_align.py --errors   # also every Chinese block the aligner gets wrong
     python benchmarks/eval_align.py --kinds    # also how many links are wrong or missing, by kind
     python benchmarks/eval_align.py --marks    # also the precision of links marked confident or not
+    python benchmarks/eval_align.py --run-on   # the same, each English text given as one line
 
 Figures: sentence-level precision, recall and F1 of links, and null accuracy (the share of
 Chinese blocks without source that the aligner also leaves without a link). The gold of the
@@ -26,6 +27,7 @@ from duizhao.aligner import align_article  # noqa: E402
 from duizhao.clean import clean_chinese, clean_english  # noqa: E402
 from duizhao.evaluate import linked_sources, read_gold, resolve, score  # noqa: E402
 from duizhao.ingest import read_lines  # noqa: E402
+from duizhao.model import Line  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 
@@ -42,11 +44,16 @@ def main() -> int:
     parser.add_argument("--kinds", action="store_true", help="count wrong and missing links by kind")
     parser.add_argument("--marks", action="store_true",
                         help="precision of the links marked confident and of those marked uncertain")
+    parser.add_argument("--run-on", action="store_true",
+                        help="give the English as one line, as a web page copied without its line breaks")
     args = parser.parse_args()
     for gold_file in sorted(GOLD.glob("*.gold")):
         folder = pair_folder(gold_file)
         zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
-        en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+        en_lines = read_lines(folder / "en.txt")
+        if args.run_on:
+            en_lines = (Line(1, " ".join(line.text.strip() for line in en_lines if line.text.strip())),)
+        en, _ = clean_english(en_lines, "en.txt")
         alignment = align_article(zh, en)
         entries = read_gold(gold_file)
         for part in dict.fromkeys(entry.part for entry in entries):
