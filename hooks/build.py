@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from duizhao.both_scripts import both_scripts
 from duizhao.errors import InputError
 from duizhao.labels import (LABELS_SCRIPT, article_labels, attribute_labels, interface_labels, labels_script,
-                            toc_titles, traditional_labels)
+                            palette_labels, toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
@@ -94,7 +94,7 @@ def on_env(env, /, *, config, files):
               *(t for p in pages for t in toc_titles(p.toc))]
     labels += [title for title, _ in config.duizhao.sections]
     labels += interface_labels(config.theme.dirs, config.theme["language"])
-    labels += [toggle["name"] for toggle in _palette_toggles(config)]
+    labels += palette_labels(config.theme.get("palette"))
     labels += [label for p in pages for label in attribute_labels(p.content or "")]
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
@@ -119,13 +119,6 @@ def on_post_build(*, config):
     for address in result.refused:
         log.warning("PDF: refused to fetch %s (the book reads only files inside the site)", address)
     log.info("PDF: wrote %s (%d pages)", result.path, result.pages)
-
-
-def _palette_toggles(config) -> list[dict]:
-    """The light/dark switch's labels ("深色模式 Dark mode"), written by the theme as tooltips."""
-    palette = config.theme.get("palette") or []
-    palette = palette if isinstance(palette, list) else [palette]
-    return [scheme["toggle"] for scheme in palette if isinstance(scheme, dict) and "name" in scheme.get("toggle", {})]
 
 
 def _built_file(src_path: str, config) -> str:

@@ -15,7 +15,7 @@ from .errors import InputError, Problem, fail
 from .fixlog import CleaningLog
 from .ingest import display_path, load_meta, load_overrides, read_lines
 from .model import Article, Corpus
-from .script import DEFAULT_TRADITIONAL, received_traditional, to_simplified, to_traditional
+from .script import DEFAULT_TRADITIONAL, to_simplified, to_traditional, traditional_for
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
         raise fail(en_name, f"does not seem to be the source of {zh_name}: {alignment.unrelated}. "
                             "Put the right English text here, or pin a link in overrides.yml (align:) "
                             "if it is the source")
-    title_script = received_traditional(traditional) if zh.script == "hant" else traditional
-    article = Article(meta, zh, en, overrides.path, alignment, to_traditional(meta.title_zh, title_script))
+    title_hant = to_traditional(meta.title_zh, traditional_for(zh.script, traditional))
+    article = Article(meta, zh, en, overrides.path, alignment, title_hant)
     return article, CleaningReport(meta.slug, zh_log, en_log)
 
 

@@ -80,6 +80,17 @@ def attribute_labels(html_text: str) -> Iterable[str]:
                 yield html.unescape(value)
 
 
+def palette_labels(palette) -> list[str]:
+    """The light/dark switch's names ("深色模式 Dark mode"), which the theme writes as tooltips.
+
+    >>> palette_labels([{"scheme": "default", "toggle": {"icon": "x", "name": "深色模式 Dark mode"}}, {"scheme": "slate"}])
+    ['深色模式 Dark mode']
+    """
+    schemes = palette if isinstance(palette, list) else [palette] if palette else []
+    return [scheme["toggle"]["name"] for scheme in schemes
+            if isinstance(scheme, dict) and "name" in scheme.get("toggle", {})]
+
+
 _INTERFACE_STRING = re.compile(r'^\s*"[\w.]+":\s*"(.*)",?\s*$', re.MULTILINE)
 
 

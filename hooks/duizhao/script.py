@@ -91,17 +91,19 @@ _PHRASELESS = {"s2twp": "s2tw"}
 """The same conversion without the Taiwan phrase step."""
 
 
-def received_traditional(config: str) -> str:
-    """The conversion that gives back a text received in Traditional: its characters only.
+def traditional_for(received: str, config: str) -> str:
+    """The conversion that shows a text received in ``received`` script (``hans``/``hant``)
+    in Traditional: the site's ``config``, or for a text received in Traditional its
+    characters only.
 
     Its author chose the words already: a Hong Kong text's 項目 and 消息 are what it says,
     and the Taiwan phrase step would make them 專案 and 訊息. Characters are still
     converted, which also mends the stray Simplified ones of a broken conversion (于, 后).
 
-    >>> to_traditional("这个项目的消息", "s2twp"), to_traditional("这个项目的消息", received_traditional("s2twp"))
-    ('這個專案的訊息', '這個項目的消息')
+    >>> [to_traditional("这个项目的消息", traditional_for(received, "s2twp")) for received in ("hans", "hant")]
+    ['這個專案的訊息', '這個項目的消息']
     """
-    return _PHRASELESS.get(config, config)
+    return _PHRASELESS.get(config, config) if received == "hant" else config
 
 
 def _word_by_word(text: str, config: str) -> str:
