@@ -114,11 +114,24 @@ def _word_by_word(text: str, config: str) -> str:
     '開源軟體的使用者'
     """
     words = segment(text)
-    shown = convert(_WORD_BREAK.join(words), config).split(_WORD_BREAK)
+    shown = convert(_WORD_BREAK.join(words), config).split(_WORD_BREAK)  # one OpenCC call for the text
     if config in _PHRASELESS and len(shown) == len(words):
-        shown = [convert(word, _PHRASELESS[config]) if any(w in word for w in EVERYDAY_WORDS) else form
-                 for word, form in zip(words, shown)]
+        shown = [traditional_word(word, config) if _everyday(word) else form for word, form in zip(words, shown)]
     return "".join(shown)
+
+
+def traditional_word(word: str, config: str) -> str:
+    """One word in Traditional, as the pages show it (a word holding an everyday word keeps its
+    characters' conversion; see ``EVERYDAY_WORDS``).
+
+    >>> traditional_word("循环", "s2twp"), traditional_word("软件", "s2twp")
+    ('循環', '軟體')
+    """
+    return convert(word, _PHRASELESS.get(config, config) if _everyday(word) else config)
+
+
+def _everyday(word: str) -> bool:
+    return any(w in word for w in EVERYDAY_WORDS)
 
 
 def looks_traditional(text: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .script import convert, to_simplified, to_traditional
+from .script import convert, to_simplified, traditional_word
 from .words import segment
 
 SEARCH_MAP_SCRIPT = "assets/javascripts/duizhao-search-map.js"
@@ -73,7 +73,7 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
     plain = {word for run in plain_runs for word in segment(run)}
     plain_chars = {c for word in plain for c in word}
     # Each word as the pages convert it (its everyday sense kept: 循环 is 循環, not 迴圈).
-    shown = {word: to_traditional(word, traditional) for word in sorted(plain)}
+    shown = {word: traditional_word(word, traditional) for word in sorted(plain)}
     shown = {word: form for word, form in shown.items() if form != word}
     shown_chars = {c: convert(c, traditional) for c in sorted(plain_chars)}
     shown_chars = {c: form for c, form in shown_chars.items() if form != c and len(form) == 1}
