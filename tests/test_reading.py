@@ -89,6 +89,36 @@ def test_view_mode_switches_without_reload_and_is_remembered(page, server):
     assert abs(en_box["y"] - zh_box["y"]) < 5 and en_box["x"] > zh_box["x"] + zh_box["width"] - 1
 
 
+def test_english_only_reads_as_the_original(page, server):
+    """English only shows the source once, whole, under its own headings: a sentence linked
+    twice appears once, skipped passages are open, the summary's headings are gone; going
+    back to side by side folds the skipped passages again."""
+    page.goto(server + ALIGNED)
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    # Each sentence has one element with its id; a repeat of it (linked twice) has none.
+    shown = page.evaluate("""() => [...document.querySelectorAll('.dz-s')]
+        .filter(s => s.getClientRects().length).map(s => s.id)""")
+    assert page.locator(".dz-s-again").count() > 0  # the page does link a sentence twice
+    assert "" not in shown and len(shown) == page.locator(".dz-s[id]").count()
+    assert page.evaluate("""() => [...document.querySelectorAll('.dz-row')].filter(r => r.getClientRects().length)
+        .every(r => [...r.querySelectorAll('.dz-s')].some(s => s.getClientRects().length))""")  # no empty row
+    # Down the page, in the source's order (the coverage map lists the sentences in it),
+    # though the summary moved some passages.
+    source = page.evaluate("[...document.querySelectorAll('.dz-map a')].map(a => a.hash.slice(1))")
+    down_the_page = page.evaluate("""() => [...document.querySelectorAll('.dz-s[id]')]
+        .map(s => [s.getClientRects()[0].top, s.getClientRects()[0].left, s.id])  // where it starts
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(t => t[2])""")
+    assert sorted(source) == sorted(down_the_page) and down_the_page == source
+    assert page.evaluate("[...document.querySelectorAll('details.dz-omission')].every(d => d.open)")
+    assert page.locator(".dz-s-heading", has_text="Keeping Gravity").is_visible()
+    sections = page.locator(".md-typeset h3[id^='zh-']")
+    assert sections.count() > 0
+    assert all(not sections.nth(k).locator(".dz-hans").is_visible() for k in range(sections.count()))
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
+    assert page.evaluate("[...document.querySelectorAll('details.dz-omission')].every(d => !d.open)")
+    assert sections.first.locator(".dz-hans").is_visible()
+
+
 def test_script_toggle_switches_every_chinese_text(page, server):
     page.goto(server + CHINESE_ONLY)
     first = page.locator(".dz-zh").first

@@ -32,7 +32,7 @@ def test_rows_follow_chinese_order_with_skipped_english_in_place():
     first, addition, skipped, last = (html.index(m) for m in ('id="zh-1"', 'id="zh-2"', 'id="en-11"', 'id="en-20"'))
     assert first < addition < skipped < last
     assert "摘要自加" in html and "dz-addition" in html
-    assert '<details class="dz-row dz-omission">' in html and "1 sentence of the original not covered" in html
+    assert '<details class="dz-row dz-omission"' in html and "1 sentence of the original not covered" in html
     assert "dz-weak" in html and "对齐存疑" in html
 
 
@@ -44,11 +44,23 @@ def test_skipped_passages_interrupted_by_a_moved_sentence_share_one_collapsed_ro
     links = (Link(("zh-1",), ("en-13",), 0.9), Link(("zh-2",), ("en-11",), 0.9))
     a = Article(META, zh, en, alignment=Alignment(links, (), ("en-10", "en-12")))
     html = "\n".join(aligned_body(a))
-    assert html.count('<details class="dz-row dz-omission">') == 1
+    assert html.count('<details class="dz-row dz-omission"') == 1
     assert "2 sentences of the original not covered" in html
     box = html[html.index("<details"):html.index("</details>")]
     assert box.index('id="en-10"') < box.index("1 sentence in between is rendered elsewhere") < box.index('id="en-12"')
     assert 'id="en-11"' not in box
+
+
+def test_each_piece_with_english_carries_its_place_in_the_source():
+    # The English-only view lays pieces out by ``order``: the moved row (zh-2, en-11) goes
+    # between the skipped en-10 and the row of en-13.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "Skipped.", "Moved.", "Linked."),), ())
+    links = (Link(("zh-1",), ("en-12",), 0.9), Link(("zh-2",), ("en-11",), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-10",)))))
+    assert '<details class="dz-row dz-omission" style="order: 1">' in html
+    assert '<div class="dz-row" data-score="0.90" style="order: 3"><div class="dz-row-zh"><p id="zh-1"' in html
+    assert '<div class="dz-row" data-score="0.90" style="order: 2"><div class="dz-row-zh"><p id="zh-2"' in html
 
 
 def test_a_moved_row_does_not_pull_the_skipped_english_above_it():

@@ -99,9 +99,19 @@
     });
   }
 
+  // English only opens the passages the summary skipped, so the original reads whole; the
+  // ones it opened close again when the reader goes back to a view with the summary.
+  function openSkipped(value) {
+    document.querySelectorAll("details.dz-omission").forEach(function (details) {
+      if (value === "en" && !details.open) { details.open = true; details.dzOpenedForEnglish = true; }
+      if (value !== "en" && details.dzOpenedForEnglish) { details.open = false; details.dzOpenedForEnglish = false; }
+    });
+  }
+
   function apply(name, value) {
     root.setAttribute("data-dz-" + name, value);
     if (name === "script" && document.body) { relabel(value); nameToolbar(value); }
+    if (name === "view" && document.body) openSkipped(value);
     document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
     });

@@ -70,12 +70,12 @@ def zh_text(text: str, traditional: str = DEFAULT_TRADITIONAL,
             f'<span class="dz-hant" lang="zh-Hant">{mark(h(to_traditional(text, traditional)), "zh-Hant")}</span>')
 
 
-def zh_heading(block: Block, level: str = "###", suffix: str = "") -> str:
+def zh_heading(block: Block, level: str = "###", suffix: str = "", attrs: str = "") -> str:
     """A Chinese heading in both scripts; the table of contents shows the Simplified one."""
     both = (f'<span class="dz-hans" lang="zh-Hans">{md_text(block.text)}</span>'
             f'<span class="dz-hant" lang="zh-Hant">{md_text(block.text_hant or block.text)}</span>')
     label = h(block.text).replace('"', "&quot;")
-    return f'{level} {both}{suffix} {{#{block.id} data-toc-label="{label}"}}'
+    return f'{level} {both}{suffix} {{#{block.id} data-toc-label="{label}"{attrs}}}'
 
 
 def addition_flag(zh: Callable[[str], str]) -> str:

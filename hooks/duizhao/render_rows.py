@@ -3,6 +3,10 @@
 Rows follow the Chinese reading order. English sentences the summary skips are shown
 where they stand in the original, collapsed; Chinese paragraphs with no source are
 marked as the summary's own additions. Every row is reachable by its paragraph anchor.
+
+Every piece with English carries ``order`` (its first sentence's place in the source): the
+English-only view lays the rows out by it, so the original reads in its own order even
+where the summary moved a passage. The style has no effect in the other views.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
         if link and link.en and link.zh in in_order:
             first = min(position[e] for e in link.en)
-            out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of, deco)
+            out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of, position, deco)
             shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
         members = [blocks[z] for z in link.zh] if link else [block]
         body = [b for b in members if b.kind != "heading"]
@@ -45,9 +49,10 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         else:  # headings inside a link stay headings; the rest of the link is one row
             for heading in (b for b in members if b.kind == "heading"):
                 out += [zh_heading(heading), ""]
-            out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown), ""]
+            out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown,
+                         _order(position[e] for e in link.en)), ""]
         shown.update(link.en if link else ())
-    out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, deco)
+    out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, position, deco)
     return out
 
 
@@ -70,18 +75,26 @@ def _heading(block: Block, link: Link | None, sentences: list[Sentence], positio
     if not link or not link.en:
         return [zh_heading(block), ""]
     linked = [sentences[position[e]] for e in link.en]
+    order = _order(position[s.id] for s in linked)
     if all(kind_of[s.id] == "heading" for s in linked):
         english = " ".join(s.text for s in linked)
         anchor = "" if linked[0].id in shown else f' id="{linked[0].id}"'
-        return [zh_heading(block, suffix=f' <small{anchor} class="dz-heading-en" lang="en">{md_text(english)}</small>'), ""]
+        suffix = f' <small{anchor} class="dz-heading-en" lang="en">{md_text(english)}</small>'
+        return [zh_heading(block, suffix=suffix, attrs=order), ""]
     spans = " ".join(_sentence(s, kind_of[s.id], block.id, s.id in shown) for s in linked)
     return [zh_heading(block), "",
-            f'<div class="dz-row dz-heading-source"><div class="dz-row-zh dz-none"></div>'
+            f'<div class="dz-row dz-heading-source"{order}><div class="dz-row-zh dz-none"></div>'
             f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}<p class="dz-en">{spans}</p></div></div>', ""]
 
 
+def _order(places) -> str:
+    """The attribute that places a piece by its first English sentence in the English-only view
+    (the page's own pieces, title and coverage panel, keep order 0 and stay on top)."""
+    return f' style="order: {min(places) + 1}"'
+
+
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
-         deco: Decorations, shown: set[str]) -> str:
+         deco: Decorations, shown: set[str], order: str) -> str:
     en_ids = " ".join(s.id for s in en)
     zh_ids = " ".join(b.id for b in zh_blocks)
     # Several paragraphs rendering the same sentences are marked as one group, so that
@@ -90,7 +103,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
                + (" dz-shared" if len(zh_blocks) > 1 else ""))
     zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
     spans = " ".join(_sentence(s, kind_of[s.id], zh_ids, s.id in shown) for s in en)
-    return (f'<div class="{classes}" data-score="{link.score:.2f}">'
+    return (f'<div class="{classes}" data-score="{link.score:.2f}"{order}>'
             f'<div class="dz-row-zh">{zh_cells}</div>'
             f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}<p class="dz-en">{spans}</p></div></div>')
 
@@ -126,7 +139,7 @@ def _addition(slug: str, block: Block, deco: Decorations) -> str:
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],
-             deco: Decorations) -> list[str]:
+             position: dict[str, int], deco: Decorations) -> list[str]:
     """The English sentences of ``run`` the summary skips, as one collapsed row.
 
     Where the summary moved material, sentences it renders elsewhere interrupt the run; they
@@ -156,7 +169,7 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
                          f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
                          'elsewhere in the summary</span> ⋯</p>')
     total = sum(len(passage) for passage in passages)
-    return ['<details class="dz-row dz-omission"><summary>'
+    return [f'<details class="dz-row dz-omission"{_order(position[s.id] for s in passages[0])}><summary>'
             f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
             'of the original not covered by the summary</span></summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
