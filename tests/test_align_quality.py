@@ -223,6 +223,40 @@ def test_run_on_english_page_keeps_its_list_items_apart():
     assert scores.f1 >= 0.9, str(scores)
 
 
+def test_run_on_english_page_keeps_its_headings_apart():
+    # The translation's source copied as one line with spaces for its breaks: each section
+    # heading ("…itself. Nowhere to hide A few months ago…") must stand on its own again.
+    folder = GOLD / "stress-translation"
+    written = [line.strip() for line in (folder / "en.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    headings = ["Nowhere to hide", "An invisible competition", "Work that touches the bottom line"]
+    assert all(h in written for h in headings)  # lines of their own as written
+    zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    en, log = clean_english((Line(1, " ".join(written)),), "en.txt")
+    assert [b.text for b in en.blocks if b.kind == "heading"] == headings
+    assert not any(h in s.text for b in en.blocks if b.kind != "heading" for s in b.sentences for h in headings)
+    assert any("Nowhere to hide ¶ A few months ago" in change.after for change in log.changes)  # reported
+    scores = score(align_article(zh, en), resolve(read_gold(GOLD / "stress-translation.gold"), zh, en))
+    assert scores.f1 >= 0.95, str(scores)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in GOLD.glob("*.gold") if (GOLD / p.stem).is_dir()))
+def test_a_written_pair_aligns_as_well_from_a_one_line_page(name):
+    # The same English copied from a web page without its line breaks (spaces where they
+    # were): headings, speaker turns, list items and sentence ends must come back well
+    # enough that the alignment is as good as with the text as written.
+    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+    written = read_lines(GOLD / name / "en.txt")
+    page = (Line(1, " ".join(line.text.strip() for line in written if line.text.strip())),)
+    figures = []
+    for lines in (written, page):
+        en, _ = clean_english(lines, "en.txt")
+        figures.append(score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en)))
+    as_written, as_one_line = figures
+    assert not as_one_line.unresolved, str(as_one_line)
+    assert as_one_line.f1 >= as_written.f1 - 0.005, (str(as_written), str(as_one_line))
+    assert as_one_line.null_accuracy >= as_written.null_accuracy - 0.005, (str(as_written), str(as_one_line))
+
+
 def test_paragraph_per_line_translation_links_whole_paragraphs():
     # The free translation with its lines joined into the source's paragraphs (one of them ten
     # sentences long): each Chinese paragraph should link exactly its English paragraph.

@@ -24,6 +24,8 @@ from duizhao.fixers_en import (
     split_long_paragraphs,
     split_off_page_address,
     split_sentences,
+    split_spaced_headings,
+    split_speaker_turns,
     split_wrapped_words,
 )
 from duizhao.fixlog import CleaningLog
@@ -292,6 +294,46 @@ def test_every_heading_glued_in_one_line_is_found():
     result = run(split_glued_headings, "Building MomentumThe best thing that I learned. Keeping GravityMy time at Ai2.")
     assert result[0] == [("heading", "Building Momentum"), ("paragraph", "The best thing that I learned."),
                          ("heading", "Keeping Gravity"), ("paragraph", "My time at Ai2.")]
+
+
+# A page flattened with spaces where its breaks were: padding makes each text a run-on line.
+PADDING = " It was a long day and the work went on." * 60
+
+
+@pytest.mark.parametrize("before, heading, after", [
+    ("So it goes.", "Nowhere to hide", "A few months ago I went out."),
+    # ``Researchers`` opens no sentence by itself, but the text writes it in lowercase too.
+    ("So say most researchers.", "Work that touches the bottom line", "Researchers in industry are rarely paid for it."),
+    ("So it goes.", "Keeping Gravity", "My time at Ai2 has been easy."),
+])
+def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(before, heading, after):
+    marker = "## " if heading == "Keeping Gravity" else ""
+    result = run(split_spaced_headings, f"{before} {marker}{heading} {after}{PADDING}")
+    assert result[0][:3] == [("paragraph", before), ("heading", heading), ("paragraph", after + PADDING)]
+    assert f"## {heading} ¶ {after[:20]}" in " ".join(change.after for change in result[1].changes)
+
+
+@pytest.mark.parametrize("text", [
+    "So it goes. Then we met Pieter at lunch.",           # a name, never written in lowercase
+    "So it goes. We read about it in The Times today.",   # a title: a capital follows its first word
+    "So it goes. After that I went home early.",          # ``I`` is capital anywhere
+    "So it goes. Keeping Gravity was the hardest part.",  # Title Case with no opener after it
+])
+def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
+    assert run(split_spaced_headings, text + PADDING)[0] == [("paragraph", text + PADDING)]
+
+
+def test_spaced_headings_are_only_searched_in_a_flattened_page():
+    text = "So it goes. Nowhere to hide A few months ago I went out."
+    assert run(split_spaced_headings, text)[0] == [("paragraph", text)]
+
+
+def test_speaker_turns_of_a_flattened_interview_start_paragraphs():
+    text = "Q: Is compute all that matters? A: It never was. Q: Why not? Lex Fridman: Post-training. A: Yes."
+    assert texts(run(split_speaker_turns, text)) == [
+        "Q: Is compute all that matters?", "A: It never was.", "Q: Why not?", "Lex Fridman: Post-training.", "A: Yes."]
+    one_label = "We had a plan. Note: Compute was never the bottleneck."
+    assert texts(run(split_speaker_turns, one_label)) == [one_label]  # a line of its own, as written
 
 
 def test_a_heading_already_on_its_own_line_is_left_alone():

@@ -102,8 +102,8 @@ def _ends_sentence(text: str, dot: int, next_word: int) -> bool:
         return True  # ``!``, ``?`` and an ellipsis always end a sentence before a capital
     word = _word_before(text, dot)
     lowered = word.lower()
-    if "." in word or "/" in word or (len(word) == 1 and word.isupper()):
-        return False  # Ph.D., U.S., e.g., www.site.ai/x, initials
+    if ("." in word and not word[-1].isdigit()) or "/" in word or (len(word) == 1 and word.isupper()):
+        return False  # Ph.D., U.S., e.g., www.site.ai/x, initials; but a number ends one (GPT-3.5.)
     if lowered in _TITLE_WORDS:
         return False
     return not (lowered in _NUMBERED_WORDS and text[next_word:next_word + 1].isdigit())
@@ -634,6 +634,86 @@ def _is_title_phrase(phrase: str) -> bool:
     return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in _HEADING_SMALL_WORDS for w in words)
 
 
+# After a sentence end, a short phrase with no punctuation that ends in a lowercase word,
+# then a sentence opener and a lowercase word: ``itself. Nowhere to hide A few months ago``.
+# ``I`` opens no sentence here (it is capital anywhere), and ``The`` and names are followed
+# by a capital in titles (``at The Times``), which the lowercase word after rules out.
+_SPACED_HEADING = re.compile(
+    rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?: [\w’'-]+){{0,5}}?) "
+    r"(?=(?P<opener>[A-Z][a-z]*) [a-z0-9])"
+)
+
+
+def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
+    """Give back their own line to section headings that a run-on page joined with a space.
+
+    A page flattened with spaces for its breaks reads ``…humanity itself. Nowhere to hide A
+    few months ago I went…``. Only such a page is searched (a paragraph longer than
+    ``LONG_PARAGRAPH``): a heading is a phrase of one to six words after a sentence end,
+    without punctuation, ending in a lowercase word, followed by a lowercase word after a
+    capitalized one that opens the next sentence: a sentence opener (``SENTENCE_OPENERS``,
+    not ``I``) or a word the text writes in lowercase elsewhere (``Researchers``), so not a
+    name (``met Pieter at lunch``).
+
+    >>> text = "It ends here. Nowhere to hide A few months ago I met The Times staff. " * 30
+    >>> [(l.kind, l.text[:20]) for l in split_spaced_headings((Line(9, text),), CleaningLog("en.txt"))][:3]
+    [('paragraph', 'It ends here.'), ('heading', 'Nowhere to hide'), ('paragraph', 'A few months ago I m')]
+    """
+    out: list[Line] = []
+    for line in lines:
+        if line.kind != "paragraph" or len(line.text) <= LONG_PARAGRAPH:
+            out.append(line)
+            continue
+        lowercase = set(re.findall(r"\b[a-z][a-z’'-]*\b", line.text))
+        cuts, kinds = [], ["paragraph"]  # kinds[i] is the kind of the piece before cuts[i]
+        for m in _SPACED_HEADING.finditer(line.text):
+            phrase, opener = m.group("phrase"), m.group("opener")
+            opens = opener in SENTENCE_OPENERS or opener.lower() in lowercase  # ``Researchers in``, not ``Pieter at``
+            # A Title-Case phrase (``Keeping Gravity``) needs an opener, or a Markdown mark
+            # before it, to tell it from a name starting a sentence.
+            titled = _is_title_phrase(phrase) and (m.group("marker") or opener in SENTENCE_OPENERS)
+            if opener == "I" or not opens or not (phrase.split()[-1].islower() or titled):
+                continue
+            if m.start() == 0:
+                kinds[0] = "heading"
+            else:
+                cuts.append(m.start())
+                kinds.append("heading")
+            cuts.append(m.end())
+            kinds.append("paragraph")
+        pieces = _cut(line, line.text, cuts, kinds, log) if cuts else [line]
+        out += [Line(p.number, p.text.lstrip("#").lstrip(), p.kind) if p.kind == "heading" else p for p in pieces]
+    return tuple(out)
+
+
+# A speaker's label after a sentence end: ``…matters? A: Compute was…``, ``Lex Fridman: So…``.
+_SPEAKER_TURN = re.compile(
+    rf"(?<=[.!?…{_CLOSE}] )(?=[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,2}}: [{_OPEN}]?[A-Z])"
+)
+
+
+def split_speaker_turns(lines: Lines, log: CleaningLog) -> Lines:
+    """Start a new paragraph at each speaker's label of an interview a run-on page joined.
+
+    A label of one to three capitalized words and a colon after a sentence end (``Q:``,
+    ``A:``, ``Lex Fridman:``) begins a turn, as it began a line before the page was
+    flattened. Only a line with several labels (``RUN_ON_SEAMS``), or longer than
+    ``LONG_PARAGRAPH``, is taken for a flattened page.
+
+    >>> text = "Q: Is compute all that matters? A: It never was. Look at nanochat. " * 40
+    >>> [l.text for l in split_speaker_turns((Line(9, text),), CleaningLog("en.txt"))][:2]
+    ['Q: Is compute all that matters?', 'A: It never was. Look at nanochat.']
+    """
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for m in _SPEAKER_TURN.finditer(line.text)] if line.kind == "paragraph" else []
+        if len(line.text) <= LONG_PARAGRAPH and len(cuts) < RUN_ON_SEAMS or not cuts:
+            out.append(line)
+        else:
+            out += _cut(line, line.text, cuts, ["paragraph"] * (len(cuts) + 1), log)
+    return tuple(out)
+
+
 def split_long_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
     """Cut a very long paragraph with no seams into paragraphs of a few sentences.
 
@@ -703,6 +783,8 @@ def split_sentences(text: str) -> list[str]:
     ['I finished the Ph.D. I was starting.', 'Dr. Levine said "no."', 'Then?', 'It was in its hay-day.', 'I asked.']
     >>> split_sentences("Disruptions, low-quality work, etc. can slow growth (e.g. 0.5 of it). Talk topics are tentative: SF, U.S. West.")
     ['Disruptions, low-quality work, etc. can slow growth (e.g. 0.5 of it).', 'Talk topics are tentative: SF, U.S. West.']
+    >>> split_sentences("A small team could get close to GPT-3.5. People assumed otherwise.")
+    ['A small team could get close to GPT-3.5.', 'People assumed otherwise.']
     """
     cuts = [m.end() for m in _SENTENCE_SPACE.finditer(text) if _ends_sentence_at(text, m)]
     cuts += [seam for seam in _sentence_seams(text) if text[seam - 1] != ":"]
@@ -728,6 +810,8 @@ EN_FIXERS = (
     quote_forwarded_mail,
     split_wrapped_words,
     split_glued_headings,
+    split_spaced_headings,
+    split_speaker_turns,
     split_long_paragraphs,
     per_line(split_glued_sentences),
     per_line(space_after_comma),
