@@ -99,6 +99,24 @@ def test_coverage_counts_sentences_and_additions():
     assert panel.count("dz-cell dz-covered\" href") == 1 and panel.count("dz-cell dz-skip\" href") == 2
 
 
+def test_a_publisher_note_is_marked_as_such_and_not_counted_as_an_addition():
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "飞轮开始转动。"), zh_block(2, "这是摘要自己的话。"),
+                                    zh_block(3, "参考资料:"), zh_block(4, "https://www.interconnects.ai/p/x")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins."),), ())
+    a = Article(META, zh, en, alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2", "zh-3", "zh-4"), ()))
+    html = "\n".join(aligned_body(a))
+    rows = {}
+    for anchor in ("zh-2", "zh-3", "zh-4"):
+        at = html.index(f'id="{anchor}"')
+        rows[anchor] = html[html.rindex('<div class="dz-row ', 0, at):html.index("</div></div>", at)]
+    assert 'class="dz-row dz-addition"' in rows["zh-2"] and "摘要自加" in rows["zh-2"]
+    for note in ("zh-3", "zh-4"):
+        assert 'class="dz-row dz-note"' in rows[note] and "The publisher’s note" in rows[note]
+        assert "摘要自加" not in rows[note]
+    panel = coverage_panel(a)
+    assert "（1/2）" in panel and "(1/2)" in panel  # one addition among two paragraphs of summary
+
+
 def test_article_without_source_says_so():
     a = Article(META, article([]).zh)
     page = article_page(a)

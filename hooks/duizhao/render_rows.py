@@ -16,6 +16,7 @@ from itertools import groupby
 from .align import monotone_anchors
 from .markup import PLAIN, Decorations, addition_flag, h, md_text, permalink, with_headings, zh_heading, zh_html
 from .model import Article, Block, CleanText, Link, Sentence
+from .notes import is_publisher_note
 
 
 def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
@@ -133,9 +134,15 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
 
 
 def _addition(slug: str, block: Block, deco: Decorations) -> str:
-    return ('<div class="dz-row dz-addition">'
+    """A paragraph with no source: the summary's own addition, or a note of its publisher."""
+    if is_publisher_note(block.text):
+        kind, flag = "dz-note", (f'<span class="dz-flag dz-flag-note">{deco.zh("出版方附注，不属摘要正文")} '
+                                 '<span lang="en">The publisher’s note, not part of the summary</span></span>')
+    else:
+        kind, flag = "dz-addition", addition_flag(deco.zh)
+    return (f'<div class="dz-row {kind}">'
             f'<div class="dz-row-zh">{_zh_paragraph(slug, block, "", deco)}</div>'
-            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh)}</div></div>')
+            f'<div class="dz-row-en dz-none">{flag}</div></div>')
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],
@@ -180,7 +187,8 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     """How much of the source the summary expresses, and how much of the summary is its own."""
     alignment = article.alignment
     sentences = [s for block in article.en.blocks for s in block.sentences]
-    paragraphs = [b for b in article.zh.blocks if b.kind != "heading"]
+    # A publisher's note (references, credits) is neither summary nor the summary's addition.
+    paragraphs = [b for b in article.zh.blocks if b.kind != "heading" and not is_publisher_note(b.text)]
     covered = len(sentences) - len(set(alignment.omissions))
     additions = len([z for z in alignment.additions if z in {b.id for b in paragraphs}])
     share_covered = covered / len(sentences) if sentences else 0.0

@@ -1,0 +1,33 @@
+"""Lines a publisher puts around a summary: references, source credits, sign-offs.
+
+A Chinese summary often ends with ``参考资料:`` and a few addresses, ``文章来自公众号…``,
+or a video's ``感谢收看本期视频``. They have no source in the English, but they are not
+the summary's own additions to what the essay says either; the page keeps them and marks
+them as the publisher's notes, and the coverage panel does not count them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOTE = re.compile(
+    r"^(?:"
+    r"(?:参考资料|参考文献|参考链接|相关链接|原文链接|原文地址|论文链接|论文地址|项目地址|延伸阅读)[:：]?.*"
+    r"|(?:https?://|www\.)\S+"
+    r"|(?:文章|本文)(?:来自|来源于?|转载自|转自|首发于|经授权转载).*"
+    r"|(?:来源|出处|编辑|责编|责任编辑|排版|审核|审校|校对|编译|撰文|监制)[:：].*"
+    r"|.{0,6}(?:感谢(?:收看|观看|收听|阅读)|下期再见|(?:点击|欢迎)(?:关注|订阅|点赞)).{0,20}"
+    r")$"
+)
+
+
+def is_publisher_note(text: str) -> bool:
+    """Whether a Chinese line (in Simplified) is a publisher's note rather than summary.
+
+    >>> [is_publisher_note(t) for t in ("参考资料:", "https://www.interconnects.ai/p/my-path-into-ai",
+    ...                                 "文章来自公众号“新智元", "编辑:蛋酱、博士泽南", "感谢收看本期视频，下期再见")]
+    [True, True, True, True, True]
+    >>> [is_publisher_note(t) for t in ("他的资料来源很杂。", "来源于生活的灵感最可贵。", "感谢导师多年来的指导，他才走到今天。")]
+    [False, False, False]
+    """
+    return bool(_NOTE.match(text.strip()))
