@@ -41,6 +41,19 @@ def test_the_cleaning_report_quotes_the_text_as_received_in_either_script(built_
     assert "並不能從根本上" not in report  # 并 of the received text stays 并, whatever the script shown
 
 
+def test_the_cleaning_report_names_each_article_by_its_title_in_both_scripts(built_site):
+    report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<h2 id="([^"]+)">(.*?)</h2>', report)
+    by_folder = {anchor: html for anchor, html in sections}
+    assert {"felix-hill-weights-of-responsibility", "nathan-lambert-path-into-ai"} <= set(by_folder)
+    nathan = by_folder["nathan-lambert-path-into-ai"]
+    assert '<span class="dz-hans" lang="zh-Hans">顶会0篇' in nathan and '<span class="dz-hant" lang="zh-Hant">頂會0篇' in nathan
+    assert "<code>nathan-lambert-path-into-ai</code>" in nathan
+    felix = by_folder["felix-hill-weights-of-responsibility"]
+    assert "生前博客直言" in felix and "部落格" not in felix  # received in Traditional: its own words
+    assert '<th><span class="dz-hans" lang="zh-Hans">清洗步骤</span>' in report and '<small lang="en">fixer</small>' in report
+
+
 def test_search_index_segments_chinese_and_finds_names(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     hits_flywheel = {d["location"].split("#")[0] for d in index["docs"] if "飞轮" in d["text"].split("\u200b")}

@@ -41,8 +41,14 @@ def text_report(log: CleaningLog) -> str:
     return "\n".join(lines)
 
 
-def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_TRADITIONAL) -> str:
-    """The site page listing every cleaning change, for curators and sceptical readers."""
+def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_TRADITIONAL,
+                titles: dict[str, tuple[str, str]] | None = None) -> str:
+    """The site page listing every cleaning change, for curators and sceptical readers.
+
+    Each article's section is headed by its Chinese title (``titles``: folder name →
+    Simplified and Traditional title, as the article's own page shows them), with the
+    folder name beside it, the name a curator finds it under."""
+    titles = titles or {}
     out = [
         "---",
         "title: 清洗报告 Cleaning report",
@@ -52,18 +58,29 @@ def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_
         "",
         f"# {zh_text('清洗报告', traditional)} <small lang=\"en\">Cleaning report</small>",
         "",
+        f"<p>{zh_text('构建时对收到的文本删除或改动的每一行，以及做出改动的清洗步骤。没有记录在这里的内容都不会被删除。', traditional)}</p>",
+        "",
         '<p lang="en">Every line the build removed or changed in the texts as received, with the fixer '
         "that did it. Nothing is dropped without a line here.</p>",
         "",
     ]
     for report in reports:
-        out += [f"## {report.slug} {{#{report.slug}}}", ""]
+        if report.slug in titles:
+            hans, hant = titles[report.slug]
+            both = f'<span class="dz-hans" lang="zh-Hans">{h(hans)}</span><span class="dz-hant" lang="zh-Hant">{h(hant)}</span>'
+            label = h(hans).replace('"', "&quot;")
+            out += [f'## {both} <small><code>{report.slug}</code></small> {{#{report.slug} data-toc-label="{label}"}}', ""]
+        else:
+            out += [f"## {report.slug} {{#{report.slug}}}", ""]
         for log in filter(None, (report.zh, report.en)):
-            out += [_table(log), ""]
+            out += [_table(log, traditional), ""]
     return "\n".join(out)
 
 
-def _table(log: CleaningLog) -> str:
+_COLUMNS = (("行", "line"), ("清洗步骤", "fixer"), ("操作", "action"), ("改动前", "before"), ("改动后", "after"))
+
+
+def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
     rows = "".join(
         f"<tr><td>{change.line}</td><td><code>{h(change.fixer)}</code></td><td>{change.action}</td>"
         # The text as received and as cleaned, byte for byte: never shown converted.
@@ -73,9 +90,10 @@ def _table(log: CleaningLog) -> str:
     rows += "".join(
         f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4" class="dz-verbatim">{h(p.message)}</td></tr>' for p in log.problems
     )
+    head = "".join(f'<th>{zh_text(zh, traditional)} <small lang="en">{en}</small></th>' for zh, en in _COLUMNS)
     return (
         f"<details><summary><code>{h(log.path)}</code>: {h(_counts(log))}</summary>"
         # The table scrolls inside its own box: on a phone it is wider than the page.
-        '<div class="dz-scroll"><table class="dz-report"><thead><tr><th>line</th><th>fixer</th><th>action</th>'
-        f"<th>before</th><th>after</th></tr></thead><tbody>{rows}</tbody></table></div></details>"
+        f'<div class="dz-scroll"><table class="dz-report"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></details>"
     )
