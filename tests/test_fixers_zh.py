@@ -71,6 +71,20 @@ def test_well_formed_text_is_unchanged(name):
     assert text.changes == () and log.problems == []
 
 
+@pytest.mark.parametrize("copies", [2, 3])
+def test_a_text_pasted_more_than_once_keeps_one_whole_copy(copies):
+    raw = read_lines(SEEDS / "nathan-lambert-path-into-ai" / "zh.txt")
+    once, _ = clean_chinese(raw, "zh.txt")
+    pasted = tuple(Line(n, line.text) for n, line in enumerate(list(raw) * copies, start=1))
+    again, log = clean_chinese(pasted, "zh.txt")
+    assert [b.text for b in again.blocks] == [b.text for b in once.blocks]
+    # Every line of the other copies is reported removed: most as a repeat, the rest by the
+    # fixer that removes them from the first copy too (page metadata, spam).
+    later = {line.number for line in pasted[len(raw):] if line.text.strip()}
+    assert later <= {c.line for c in log.changes if c.action == "removed"}
+    assert len({c.line for c in log.changes if c.fixer == "drop_repeated_passages"}) > 0.9 * len(later)
+
+
 @pytest.mark.parametrize("name", sorted(NEGATIVE))
 def test_well_formed_text_shows_no_mojibake(name):
     assert [find_mojibake(t) for t in NEGATIVE[name]] == [[] for _ in NEGATIVE[name]]

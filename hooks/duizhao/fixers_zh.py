@@ -345,7 +345,53 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-PAGE_JUNK_FIXERS = (drop_page_counters, drop_app_navigation, drop_image_captions, drop_repeated_headline, drop_teaser)
+REPEATED_RUN = 4
+"""Non-blank lines in a row that, met again in the same order, make a passage pasted twice."""
+REPEATED_LENGTH = 60
+"""Reading length such a passage must reach: short lines (``因此``, ``他认为``) repeat in speech."""
+
+
+def drop_repeated_passages(lines: Lines, log: CleaningLog) -> Lines:
+    """Remove a passage that repeats, line for line, one met earlier in the text: the text
+    (or part of it) was pasted more than once. The first copy stays; each line of the
+    others is in the report.
+
+    A single repeated line is left to the fixers that know why it repeats (a headline as
+    image alt text); only ``REPEATED_RUN`` lines or more in the same order, with some
+    length to them, count as a second copy.
+
+    >>> text = ["第一段讲他怎样开始读博，并且很快就被人工智能吸引了。", "第二段讲他被两位教授婉拒了。", "第三段讲他独自上课、读论文。",
+    ...         "第四段讲他挖出了导师的一封旧邮件。"]
+    >>> lines = tuple(Line(n, t) for n, t in enumerate(text * 3, 1))
+    >>> [l.number for l in drop_repeated_passages(lines, CleaningLog("zh.txt"))]
+    [1, 2, 3, 4]
+    """
+    texts = [(k, line.text.strip()) for k, line in enumerate(lines) if line.text.strip()]
+    seen_at: dict[str, int] = {}  # where each text first stood
+    repeated: set[int] = set()
+    i = 0
+    while i < len(texts):
+        p = seen_at.get(texts[i][1])
+        run = 0
+        while p is not None and i + run < len(texts) and p + run < i and texts[p + run][1] == texts[i + run][1]:
+            run += 1
+        if run >= REPEATED_RUN and sum(reading_length(t) for _, t in texts[i:i + run]) >= REPEATED_LENGTH:
+            repeated.update(k for k, _ in texts[i:i + run])
+            i += run
+            continue
+        seen_at.setdefault(texts[i][1], i)
+        i += 1
+    out = []
+    for k, line in enumerate(lines):
+        if k in repeated:
+            log.removed(line)
+        else:
+            out.append(line)
+    return tuple(out)
+
+
+PAGE_JUNK_FIXERS = (drop_page_counters, drop_app_navigation, drop_repeated_passages, drop_image_captions,
+                    drop_repeated_headline, drop_teaser)
 
 
 # --- subtitle transcripts -------------------------------------------------------------------
