@@ -318,9 +318,22 @@ def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(befor
     "So it goes. We read about it in The Times today.",   # a title: a capital follows its first word
     "So it goes. After that I went home early.",          # ``I`` is capital anywhere
     "So it goes. Keeping Gravity was the hardest part.",  # Title Case with no opener after it
+    # Sentences cut in two would look like these; the padding writes may, figure and
+    # table, transformer, internet and professor in lowercase, as an essay would.
+    "So it goes. We launched in May 2023 and grew.",
+    "So it goes. As shown in Figure 3 the loss drops.",
+    "So it goes. Results are in Table 2 for everyone.",
+    "So it goes. We read Section 4 twice.",
+    "So it goes. I got an A on the exam.",
+    "So it goes. We chose option A because it was cheap.",
+    "So it goes. Choosing plan A worked well.",
+    "So it goes. She had a type A personality.",
+    "So it goes. My first paper used the Transformer and little else.",
+    "So it goes. By then the Internet was everywhere.",
 ])
 def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
-    assert run(split_spaced_headings, text + PADDING)[0] == [("paragraph", text + PADDING)]
+    padding = PADDING + " It may work, a figure in a table of a transformer on the internet, a professor said." * 3
+    assert run(split_spaced_headings, text + padding)[0] == [("paragraph", text + padding)]
 
 
 def test_spaced_headings_are_only_searched_in_a_flattened_page():
@@ -334,6 +347,7 @@ def test_speaker_turns_of_a_flattened_interview_start_paragraphs():
         "Q: Is compute all that matters?", "A: It never was.", "Q: Why not?", "Lex Fridman: Post-training.", "A: Yes."]
     one_label = "We had a plan. Note: Compute was never the bottleneck."
     assert texts(run(split_speaker_turns, one_label)) == [one_label]  # a line of its own, as written
+    assert texts(run(split_speaker_turns, one_label + PADDING)) == [one_label + PADDING]  # the author's note
 
 
 def test_a_heading_already_on_its_own_line_is_left_alone():

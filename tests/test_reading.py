@@ -114,6 +114,13 @@ def test_english_only_reads_as_the_original(page, server):
     sections = page.locator(".md-typeset h3[id^='zh-']")
     assert sections.count() > 0
     assert all(not sections.nth(k).locator(".dz-hans").is_visible() for k in range(sections.count()))
+    # The choice is remembered site-wide; a Chinese-only article keeps its headings under it.
+    page.goto(server + CHINESE_ONLY)
+    assert page.evaluate("document.documentElement.dataset.dzView") == "en"
+    headings = page.locator(".md-typeset h3[id^='zh-']")
+    assert headings.count() > 0
+    assert all(headings.nth(k).locator(".dz-hans").is_visible() for k in range(headings.count()))
+    page.goto(server + ALIGNED)
     page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
     assert page.evaluate("[...document.querySelectorAll('details.dz-omission')].every(d => !d.open)")
     assert sections.first.locator(".dz-hans").is_visible()

@@ -63,6 +63,18 @@ def test_each_piece_with_english_carries_its_place_in_the_source():
     assert '<div class="dz-row" data-score="0.90" style="order: 2"><div class="dz-row-zh"><p id="zh-2"' in html
 
 
+
+def test_a_row_opening_with_a_repeated_sentence_is_placed_by_its_new_one():
+    # zh-2 repeats en-10 (hidden in the English-only view) and adds en-12: it belongs after
+    # the skipped en-11, not before it.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "Linked twice.", "Skipped.", "New."),), ())
+    links = (Link(("zh-1",), ("en-10",), 0.9), Link(("zh-2",), ("en-10", "en-12"), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-11",)))))
+    assert '<details class="dz-row dz-omission" style="order: 2">' in html
+    assert '<div class="dz-row" data-score="0.90" style="order: 3"><div class="dz-row-zh"><p id="zh-2"' in html
+
+
 def test_a_moved_row_does_not_pull_the_skipped_english_above_it():
     # The summary opens with the source's conclusion (zh-1 renders the last sentence): the
     # sentence it skips (en-11) still shows where it stands, between zh-2 and zh-3.
@@ -115,6 +127,9 @@ def test_a_publisher_note_is_marked_as_such_and_not_counted_as_an_addition():
         assert "摘要自加" not in rows[note]
     panel = coverage_panel(a)
     assert "（1/2）" in panel and "(1/2)" in panel  # one addition among two paragraphs of summary
+    # A line that looks like a note but renders the English is summary, and counted.
+    linked = Article(META, zh, en, alignment=Alignment((Link(("zh-1", "zh-3"), ("en-10",), 0.9),), ("zh-2", "zh-4"), ()))
+    assert "（1/3）" in coverage_panel(linked)
 
 
 def test_article_without_source_says_so():

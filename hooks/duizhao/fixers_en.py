@@ -644,16 +644,45 @@ _SPACED_HEADING = re.compile(
 )
 
 
+# What a heading never ends with (``We launched in | May``, ``used the | Transformer``), nor
+# starts with (``We chose option | A because``): a sentence cut in two looks like that.
+_NOT_HEADING_END = _HEADING_SMALL_WORDS | frozenset(
+    "my our your his her its their this that these those some any each every no".split())
+_NOT_HEADING_START = frozenset("I We You He She They".split())
+# Nouns that name things by a letter or a number (``plan A``, ``type A``, ``figure 3``).
+_LABELLED_NOUNS = frozenset(
+    "plan option type grade class group tier series vitamin team side part section chapter figure fig "
+    "table appendix exhibit step phase stage level version model round".split())
+
+
+def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[str], marked: bool) -> bool:
+    """Whether ``phrase`` is a heading glued to the sentence opened by ``opener following…``."""
+    words = phrase.split()
+    if opener == "I" or words[0] in _NOT_HEADING_START or words[-1] in _NOT_HEADING_END:
+        return False
+    if words[-1].lower() in _LABELLED_NOUNS and len(opener) == 1:
+        return False
+    if opener in SENTENCE_OPENERS:
+        opens = True
+    else:  # ``Researchers in``: a word the text writes in lowercase too, before a lowercase word
+        opens = opener.lower() in lowercase and following[:1].islower()
+    # A Title-Case phrase (``Keeping Gravity``) needs an opener, or a Markdown mark before
+    # it, to tell it from a name starting a sentence.
+    titled = _is_title_phrase(phrase) and (marked or opener in SENTENCE_OPENERS)
+    return opens and (words[-1].islower() or titled)
+
+
 def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     """Give back their own line to section headings that a run-on page joined with a space.
 
     A page flattened with spaces for its breaks reads ``…humanity itself. Nowhere to hide A
     few months ago I went…``. Only such a page is searched (a paragraph longer than
     ``LONG_PARAGRAPH``): a heading is a phrase of one to six words after a sentence end,
-    without punctuation, ending in a lowercase word, followed by a lowercase word after a
-    capitalized one that opens the next sentence: a sentence opener (``SENTENCE_OPENERS``,
-    not ``I``) or a word the text writes in lowercase elsewhere (``Researchers``), so not a
-    name (``met Pieter at lunch``).
+    without punctuation, ending in a lowercase word, followed by a capitalized word that
+    opens the next sentence: a sentence opener (``SENTENCE_OPENERS``, not ``I``) or a word
+    the text writes in lowercase elsewhere (``Researchers in``), so not a name (``met
+    Pieter at lunch``) nor a date (``in May 2023``). A phrase that starts like a sentence
+    (``We chose option A``) or ends like half of one (``used the Transformer``) is none.
 
     >>> text = "It ends here. Nowhere to hide A few months ago I met The Times staff. " * 30
     >>> [(l.kind, l.text[:20]) for l in split_spaced_headings((Line(9, text),), CleaningLog("en.txt"))][:3]
@@ -667,12 +696,8 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
         lowercase = set(re.findall(r"\b[a-z][a-z’'-]*\b", line.text))
         cuts, kinds = [], ["paragraph"]  # kinds[i] is the kind of the piece before cuts[i]
         for m in _SPACED_HEADING.finditer(line.text):
-            phrase, opener = m.group("phrase"), m.group("opener")
-            opens = opener in SENTENCE_OPENERS or opener.lower() in lowercase  # ``Researchers in``, not ``Pieter at``
-            # A Title-Case phrase (``Keeping Gravity``) needs an opener, or a Markdown mark
-            # before it, to tell it from a name starting a sentence.
-            titled = _is_title_phrase(phrase) and (m.group("marker") or opener in SENTENCE_OPENERS)
-            if opener == "I" or not opens or not (phrase.split()[-1].islower() or titled):
+            following = line.text[m.end() + len(m.group("opener")) + 1:]
+            if not _starts_a_heading(m.group("phrase"), m.group("opener"), following, lowercase, bool(m.group("marker"))):
                 continue
             if m.start() == 0:
                 kinds[0] = "heading"
@@ -697,8 +722,8 @@ def split_speaker_turns(lines: Lines, log: CleaningLog) -> Lines:
 
     A label of one to three capitalized words and a colon after a sentence end (``Q:``,
     ``A:``, ``Lex Fridman:``) begins a turn, as it began a line before the page was
-    flattened. Only a line with several labels (``RUN_ON_SEAMS``), or longer than
-    ``LONG_PARAGRAPH``, is taken for a flattened page.
+    flattened. Only a line with several labels (``RUN_ON_SEAMS``) is taken for a flattened
+    interview: one ``Note:`` or ``Update:`` in a long paragraph is the author's.
 
     >>> text = "Q: Is compute all that matters? A: It never was. Look at nanochat. " * 40
     >>> [l.text for l in split_speaker_turns((Line(9, text),), CleaningLog("en.txt"))][:2]
@@ -707,7 +732,7 @@ def split_speaker_turns(lines: Lines, log: CleaningLog) -> Lines:
     out: list[Line] = []
     for line in lines:
         cuts = [m.start() for m in _SPEAKER_TURN.finditer(line.text)] if line.kind == "paragraph" else []
-        if len(line.text) <= LONG_PARAGRAPH and len(cuts) < RUN_ON_SEAMS or not cuts:
+        if len(cuts) < RUN_ON_SEAMS:
             out.append(line)
         else:
             out += _cut(line, line.text, cuts, ["paragraph"] * (len(cuts) + 1), log)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Block
+from .notes import is_publisher_note
 from .script import DEFAULT_TRADITIONAL, to_traditional
 
 # Python-Markdown's backslash-escapable characters.
@@ -70,17 +71,28 @@ def zh_text(text: str, traditional: str = DEFAULT_TRADITIONAL,
             f'<span class="dz-hant" lang="zh-Hant">{mark(h(to_traditional(text, traditional)), "zh-Hant")}</span>')
 
 
+def heading_in_both_scripts(hans: str, hant: str, anchor: str, level: str = "###", suffix: str = "",
+                            attrs: str = "") -> str:
+    """A Markdown heading whose Chinese is given in both scripts (CSS shows the one chosen);
+    the table of contents shows the Simplified one."""
+    both = (f'<span class="dz-hans" lang="zh-Hans">{md_text(hans)}</span>'
+            f'<span class="dz-hant" lang="zh-Hant">{md_text(hant)}</span>')
+    label = h(hans).replace('"', "&quot;")
+    return f'{level} {both}{suffix} {{#{anchor} data-toc-label="{label}"{attrs}}}'
+
+
 def zh_heading(block: Block, level: str = "###", suffix: str = "", attrs: str = "") -> str:
-    """A Chinese heading in both scripts; the table of contents shows the Simplified one."""
-    both = (f'<span class="dz-hans" lang="zh-Hans">{md_text(block.text)}</span>'
-            f'<span class="dz-hant" lang="zh-Hant">{md_text(block.text_hant or block.text)}</span>')
-    label = h(block.text).replace('"', "&quot;")
-    return f'{level} {both}{suffix} {{#{block.id} data-toc-label="{label}"{attrs}}}'
+    """A Chinese heading of an article in both scripts."""
+    return heading_in_both_scripts(block.text, block.text_hant or block.text, block.id, level, suffix, attrs)
 
 
-def addition_flag(zh: Callable[[str], str]) -> str:
-    """The mark of a paragraph the summary added, one wording wherever it shows; ``zh``
-    renders our Chinese label in both scripts (``Decorations.zh`` or ``zh_text``)."""
+def addition_flag(zh: Callable[[str], str], text: str = "") -> str:
+    """The mark of a paragraph with no source, one wording wherever it shows: the summary's
+    own addition, or, if ``text`` is a publisher's note, that. ``zh`` renders our Chinese
+    label in both scripts (``Decorations.zh`` or ``zh_text``)."""
+    if text and is_publisher_note(text):
+        return (f'<span class="dz-flag dz-flag-note">{zh("出版方附注，不属摘要正文")} '
+                '<span lang="en">The publisher’s note, not part of the summary</span></span>')
     return (f'<span class="dz-flag dz-flag-added">{zh("摘要自加，原文无对应")} '
             '<span lang="en">The summary’s own addition: no source in the original</span></span>')
 

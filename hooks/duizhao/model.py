@@ -151,6 +151,11 @@ class Article:
     title_hant: str = ""
     """The Chinese title in Traditional script (``meta.title_zh`` is always Simplified)."""
 
+    @property
+    def title_traditional(self) -> str:
+        """The title as the page shows it in Traditional (Simplified where none was made)."""
+        return self.title_hant or self.meta.title_zh
+
 
 @dataclass(frozen=True)
 class Corpus:

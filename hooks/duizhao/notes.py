@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+# A reference header stands alone or before a colon: ``参考资料:``, ``论文链接:https://…``;
+# ``参考资料显示，他…`` is a sentence. An address may carry a list mark: ``[1] https://…``.
 _NOTE = re.compile(
     r"^(?:"
-    r"(?:参考资料|参考文献|参考链接|相关链接|原文链接|原文地址|论文链接|论文地址|项目地址|延伸阅读)[:：]?.*"
-    r"|(?:https?://|www\.)\S+"
+    r"(?:参考资料|参考文献|参考链接|相关链接|原文链接|原文地址|论文链接|论文地址|项目地址|延伸阅读)\s*(?:[:：].*)?"
+    r"|(?:\[\d+\]|\d+[.、)）])?\s*(?:https?://|www\.)\S+"
     r"|(?:文章|本文)(?:来自|来源于?|转载自|转自|首发于|经授权转载).*"
     r"|(?:来源|出处|编辑|责编|责任编辑|排版|审核|审校|校对|编译|撰文|监制)[:：].*"
     r"|.{0,6}(?:感谢(?:收看|观看|收听|阅读)|下期再见|(?:点击|欢迎)(?:关注|订阅|点赞)).{0,20}"
@@ -27,7 +29,10 @@ def is_publisher_note(text: str) -> bool:
     >>> [is_publisher_note(t) for t in ("参考资料:", "https://www.interconnects.ai/p/my-path-into-ai",
     ...                                 "文章来自公众号“新智元", "编辑:蛋酱、博士泽南", "感谢收看本期视频，下期再见")]
     [True, True, True, True, True]
-    >>> [is_publisher_note(t) for t in ("他的资料来源很杂。", "来源于生活的灵感最可贵。", "感谢导师多年来的指导，他才走到今天。")]
-    [False, False, False]
+    >>> [is_publisher_note(t) for t in ("[1] https://arxiv.org/abs/2305.18290", "2. www.interconnects.ai", "参考文献")]
+    [True, True, True]
+    >>> [is_publisher_note(t) for t in ("他的资料来源很杂。", "来源于生活的灵感最可贵。", "感谢导师多年来的指导，他才走到今天。",
+    ...                                 "参考资料显示，他早年学物理。", "原文链接里还附有一段视频。")]
+    [False, False, False, False, False]
     """
     return bool(_NOTE.match(text.strip()))

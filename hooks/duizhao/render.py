@@ -32,7 +32,7 @@ def article_page(article: Article, deco: Decorations = PLAIN) -> str:
         "---",
         "",
         f'# <span class="dz-hans" lang="zh-Hans">{md_text(meta.title_zh)}</span>'
-        f'<span class="dz-hant" lang="zh-Hant">{md_text(article.title_hant or meta.title_zh)}</span>',
+        f'<span class="dz-hant" lang="zh-Hant">{md_text(article.title_traditional)}</span>',
         "",
         _header(article, deco),
         "",

@@ -38,7 +38,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         if link and block.id != link.zh[0]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
         if link and link.en and link.zh in in_order:
-            first = min(position[e] for e in link.en)
+            first = _first_place(link.en, position, shown)
             out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of, position, deco)
             shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
         members = [blocks[z] for z in link.zh] if link else [block]
@@ -51,7 +51,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             for heading in (b for b in members if b.kind == "heading"):
                 out += [zh_heading(heading), ""]
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown,
-                         _order(position[e] for e in link.en)), ""]
+                         _order(link.en, position, shown)), ""]
         shown.update(link.en if link else ())
     out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, position, deco)
     return out
@@ -76,11 +76,12 @@ def _heading(block: Block, link: Link | None, sentences: list[Sentence], positio
     if not link or not link.en:
         return [zh_heading(block), ""]
     linked = [sentences[position[e]] for e in link.en]
-    order = _order(position[s.id] for s in linked)
+    order = _order([s.id for s in linked], position, shown)
     if all(kind_of[s.id] == "heading" for s in linked):
         english = " ".join(s.text for s in linked)
-        anchor = "" if linked[0].id in shown else f' id="{linked[0].id}"'
-        suffix = f' <small{anchor} class="dz-heading-en" lang="en">{md_text(english)}</small>'
+        # A heading linked twice keeps its anchor at the first; English only shows that one.
+        anchor = ' class="dz-heading-en dz-again"' if linked[0].id in shown else f' id="{linked[0].id}" class="dz-heading-en"'
+        suffix = f' <small{anchor} lang="en">{md_text(english)}</small>'
         return [zh_heading(block, suffix=suffix, attrs=order), ""]
     spans = " ".join(_sentence(s, kind_of[s.id], block.id, s.id in shown) for s in linked)
     return [zh_heading(block), "",
@@ -88,10 +89,17 @@ def _heading(block: Block, link: Link | None, sentences: list[Sentence], positio
             f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}<p class="dz-en">{spans}</p></div></div>', ""]
 
 
-def _order(places) -> str:
-    """The attribute that places a piece by its first English sentence in the English-only view
+def _first_place(ids, position: dict[str, int], shown: set[str] = frozenset()) -> int:
+    """Where a piece stands in the source: at its first sentence not shown above (a row may
+    open with a sentence an earlier row showed; the skipped English before its new one goes
+    above it), or at its first sentence if all were."""
+    return min([position[i] for i in ids if i not in shown] or [position[i] for i in ids])
+
+
+def _order(ids, position: dict[str, int], shown: set[str] = frozenset()) -> str:
+    """The attribute that places a piece by its place in the source in the English-only view
     (the page's own pieces, title and coverage panel, keep order 0 and stay on top)."""
-    return f' style="order: {min(places) + 1}"'
+    return f' style="order: {_first_place(ids, position, shown) + 1}"'
 
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
@@ -135,14 +143,10 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
 
 def _addition(slug: str, block: Block, deco: Decorations) -> str:
     """A paragraph with no source: the summary's own addition, or a note of its publisher."""
-    if is_publisher_note(block.text):
-        kind, flag = "dz-note", (f'<span class="dz-flag dz-flag-note">{deco.zh("出版方附注，不属摘要正文")} '
-                                 '<span lang="en">The publisher’s note, not part of the summary</span></span>')
-    else:
-        kind, flag = "dz-addition", addition_flag(deco.zh)
+    kind = "dz-note" if is_publisher_note(block.text) else "dz-addition"
     return (f'<div class="dz-row {kind}">'
             f'<div class="dz-row-zh">{_zh_paragraph(slug, block, "", deco)}</div>'
-            f'<div class="dz-row-en dz-none">{flag}</div></div>')
+            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh, block.text)}</div></div>')
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],
@@ -176,7 +180,7 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
                          f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
                          'elsewhere in the summary</span> ⋯</p>')
     total = sum(len(passage) for passage in passages)
-    return [f'<details class="dz-row dz-omission"{_order(position[s.id] for s in passages[0])}><summary>'
+    return [f'<details class="dz-row dz-omission"{_order([s.id for s in passages[0]], position)}><summary>'
             f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
             'of the original not covered by the summary</span></summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
@@ -187,8 +191,11 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     """How much of the source the summary expresses, and how much of the summary is its own."""
     alignment = article.alignment
     sentences = [s for block in article.en.blocks for s in block.sentences]
-    # A publisher's note (references, credits) is neither summary nor the summary's addition.
-    paragraphs = [b for b in article.zh.blocks if b.kind != "heading" and not is_publisher_note(b.text)]
+    # A publisher's note (references, credits) with no source is neither summary nor the
+    # summary's addition; a paragraph linked to the English is summary, whatever it looks like.
+    unlinked = set(alignment.additions)
+    paragraphs = [b for b in article.zh.blocks
+                  if b.kind != "heading" and not (b.id in unlinked and is_publisher_note(b.text))]
     covered = len(sentences) - len(set(alignment.omissions))
     additions = len([z for z in alignment.additions if z in {b.id for b in paragraphs}])
     share_covered = covered / len(sentences) if sentences else 0.0

@@ -272,7 +272,7 @@ def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, gl
         weak = "" if aligned.confident or aligned.pinned else " dz-weak"
         en = f'<p class="dz-en{weak}" lang="en">{confidence_flag(aligned, deco)}{en_text}</p>'
     elif article.alignment is not None and block.id in article.alignment.additions:
-        en = f'<p class="dz-en dz-none">{addition_flag(lambda text: zh_text(text, traditional))}</p>'
+        en = f'<p class="dz-en dz-none">{addition_flag(lambda text: zh_text(text, traditional), block.text)}</p>'
     else:
         en = ""
     pair = "dz-pair" if en else "dz-pair dz-single"

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .corpus import CleaningReport
 from .fixlog import CleaningLog
-from .markup import h, zh_text
+from .markup import h, heading_in_both_scripts, zh_text
 from .script import DEFAULT_TRADITIONAL
 
 
@@ -67,9 +67,7 @@ def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_
     for report in reports:
         if report.slug in titles:
             hans, hant = titles[report.slug]
-            both = f'<span class="dz-hans" lang="zh-Hans">{h(hans)}</span><span class="dz-hant" lang="zh-Hant">{h(hant)}</span>'
-            label = h(hans).replace('"', "&quot;")
-            out += [f'## {both} <small><code>{report.slug}</code></small> {{#{report.slug} data-toc-label="{label}"}}', ""]
+            out += [heading_in_both_scripts(hans, hant, report.slug, "##", f" <small><code>{report.slug}</code></small>"), ""]
         else:
             out += [f"## {report.slug} {{#{report.slug}}}", ""]
         for log in filter(None, (report.zh, report.en)):
