@@ -2,7 +2,8 @@
 
 Rows follow the Chinese reading order. English sentences the summary skips are shown
 where they stand in the original, collapsed; Chinese paragraphs with no source are
-marked as the summary's own additions. Every row is reachable by its paragraph anchor.
+marked as the summary's own additions (or as its publisher's notes, ``notes.py``). Every
+row is reachable by its paragraph anchor.
 
 Every piece with English carries ``order`` (its first sentence's place in the source): the
 English-only view lays the rows out by it, so the original reads in its own order even
