@@ -82,10 +82,13 @@ def test_files_in_the_wrong_order_are_an_error_not_nonsense():
 
 
 def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
-    # The summary twice over: its JSON is larger than a pipe's buffer (64 KiB), so the writer
-    # is sure to meet the closed pipe, not finish before ``head`` exits.
+    # The summary followed by two other articles: its JSON is larger than a pipe's buffer
+    # (64 KiB), so the writer is sure to meet the closed pipe, not finish before ``head``
+    # exits. (The same text twice would not do: cleaning keeps one copy of a repeated text.)
     zh = tmp_path / "zh.txt"
-    zh.write_text((PAIR / "zh.txt").read_text(encoding="utf-8") * 2, encoding="utf-8")
+    others = ("omar-khattab-research-impact", "john-schulman-interview")
+    zh.write_text("\n".join((folder / "zh.txt").read_text(encoding="utf-8")
+                            for folder in (PAIR, *(ROOT / "translations" / name for name in others))), encoding="utf-8")
     command = (f"{sys.executable} -m duizhao.cli align {zh} {PAIR / 'en.txt'} --json | head -c 100 > /dev/null; "
                "exit ${PIPESTATUS[0]}")  # the aligner's own exit status, not head's
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT,
