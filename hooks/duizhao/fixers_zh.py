@@ -17,6 +17,7 @@ from dataclasses import replace
 from . import spam
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
+from .notes import COLOPHON
 from .script import to_simplified
 
 CJK = "\u4e00-\u9fff"
@@ -234,7 +235,6 @@ def _non_blank_neighbours(lines: Lines, i: int) -> tuple[int, int]:
     return j, j - i - 1
 
 
-COLOPHON = re.compile(r"^(?:作者|编辑|责编|责任编辑|来源|出品|翻译|编译|校对|审校|排版|原标题|参考资料|参考原文|原文链接|论文链接|文章地址|论文地址|项目地址)[:：]")
 URL = re.compile(r"https?://|www\.")
 
 

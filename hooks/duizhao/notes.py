@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 
-# A reference header stands alone or before a colon: ``参考资料:``, ``论文链接:https://…``;
-# ``参考资料显示，他…`` is a sentence. An address may carry a list mark: ``[1] https://…``.
+# Headers of a publication's credits and references: ``编辑:…``, ``论文链接:https://…``.
+_REFERENCES = "参考资料|参考原文|参考文献|参考链接|相关链接|延伸阅读"
+_CREDITS = ("作者|编辑|责编|责任编辑|来源|出处|出品|翻译|编译|校对|审校|审核|排版|撰文|监制|原标题|"
+            "原文链接|原文地址|文章地址|论文链接|论文地址|项目地址|" + _REFERENCES)
+COLOPHON = re.compile(rf"^(?:{_CREDITS})[:：]")
+"""A credit or reference line (also never a heading of the text)."""
+
+# A reference header may also stand alone (``参考资料``), but ``参考资料显示，他…`` is a
+# sentence. An address may carry a list mark: ``[1] https://…``.
 _NOTE = re.compile(
     r"^(?:"
-    r"(?:参考资料|参考文献|参考链接|相关链接|原文链接|原文地址|论文链接|论文地址|项目地址|延伸阅读)\s*(?:[:：].*)?"
+    rf"(?:{_CREDITS})[:：].*|(?:{_REFERENCES})"
     r"|(?:\[\d+\]|\d+[.、)）])?\s*(?:https?://|www\.)\S+"
     r"|(?:文章|本文)(?:来自|来源于?|转载自|转自|首发于|经授权转载).*"
-    r"|(?:来源|出处|编辑|责编|责任编辑|排版|审核|审校|校对|编译|撰文|监制)[:：].*"
     r"|.{0,6}(?:感谢(?:收看|观看|收听|阅读)|下期再见|(?:点击|欢迎)(?:关注|订阅|点赞)).{0,20}"
     r")$"
 )
