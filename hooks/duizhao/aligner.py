@@ -116,6 +116,8 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads) if not zh_captions[i]]
     beads = list(relink_moved(beads, moved))
     beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed))
+    beads = _link_lead_ins(beads, scorer, noise, [u.text for u in zh_units], [u.text for u in en_units],
+                           zh_captions, set(fixed))
     beads = _merge_shared(_trim_shared_edges(beads, scorer, set(fixed)))
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
@@ -388,6 +390,49 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
     out = [b for b in beads if b.en or not b.zh]
     out.extend(Bead((i,), sentences_of.get(i, ())) for b in beads if b.zh and not b.en for i in b.zh)
     return sorted(out, key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
+
+
+_LEAD_IN = re.compile(r"[:：]\s*$")
+_GOES_ON = re.compile(r"(?:——|—|…+|\.\.\.)\s*$")
+
+
+def _link_lead_ins(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_texts: Sequence[str],
+                   en_texts: Sequence[str], captions: Sequence[bool], blocked: set[int]) -> list[Bead]:
+    """Link an unlinked line that ends mid-sentence to the sentence its next line starts from.
+
+    A line ending in a dash goes on in the next line ("…一个明确的目标——" / "拿下一份工业界研究岗"):
+    both halves render the next line's first sentence. The dash places the line, so a score
+    above its evidence floor is enough, as for a line between two links; a line sharing
+    nothing with that sentence stays unlinked.
+
+    A line ending in a colon introduces what follows. When the sentence just before the
+    next line's first one is free and ends in a colon as well ("他目前主要做三件事:" / "The
+    things I do are:"), the two introduce the same thing: that sentence is the line's, even
+    when the summary words it differently.
+    """
+    first_of = {b.zh[0]: b.en[0] for b in beads if b.zh and b.en}
+    claimed = {j for b in beads if b.zh for j in b.en}
+    out = list(beads)
+    for k, bead in enumerate(beads):
+        if len(bead.zh) != 1 or bead.en:
+            continue
+        line = bead.zh[0]
+        after = first_of.get(line + 1)
+        if after is None or captions[line] or line in blocked:
+            continue
+        text = zh_texts[line]
+        if _GOES_ON.search(text):
+            target = after
+            placed = scorer.score(range(line, line + 1), range(after, after + 1)) > noise.floor[line]
+        elif _LEAD_IN.search(text) and after > 0 and after - 1 not in claimed:
+            target = after - 1
+            placed = bool(_LEAD_IN.search(en_texts[target]))
+        else:
+            continue
+        if placed:
+            out[k] = Bead(bead.zh, (target,), bead.gain)
+            claimed.add(target)
+    return out
 
 
 def _neighbour_sentence(sentences_of: dict[int, tuple[int, ...]], lines: range, end: int) -> int | None:
