@@ -24,7 +24,7 @@ def pair():
     return zh, en, align_article(zh, en)
 
 
-@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.93, 0.83), ("held-out", 0.80, 0.78)])
+@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.94, 0.83), ("held-out", 0.80, 0.78)])
 def test_gold_alignment(pair, part, min_f1, min_null):
     zh, en, alignment = pair
     gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, part)
@@ -198,6 +198,14 @@ def test_a_line_ending_mid_sentence_is_placed_by_the_line_it_leads_into(pair):
     [intro] = [block.id for block in zh.blocks if block.text.startswith("他目前主要做三件事")]
     [link] = [link for link in alignment.links if intro in link.zh]
     assert link.en == (_sentence_of(en, "The things I do are:"),)
+
+
+def test_a_figure_only_one_sentence_states_places_a_line_the_summary_moved(pair):
+    # The summary opens with a figure its source gives near the end: 5千多 citations, 5K.
+    zh, en, alignment = pair
+    lines = {block.lines[0]: block.id for block in zh.blocks}
+    links = {line: link.en for link in alignment.links for line in link.zh}
+    assert links.get(lines[22]) == (_sentence_of(en, "I passed 5K citations"),)
 
 
 def test_caption_line_echoing_the_next_sentence_stays_without_source():

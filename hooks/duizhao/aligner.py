@@ -71,6 +71,7 @@ links and lets a weak match right after its neighbour's sentence link. Position 
 links nothing: the bonus is smaller than the threshold's height above a line's background,
 so a line must share words with the sentence as well."""
 CONFIDENT = 0.7
+FIG = 2
 """Links scoring under this are shown as uncertain."""
 
 
@@ -315,7 +316,10 @@ def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> lis
 
     "Clearly" is measured on this document: the match must score at least as well as the
     typical link on the path and beat the line's best match elsewhere by a margin; a
-    line the path already linked must also gain that margin by moving.
+    line the path already linked must also gain that margin by moving. A line the path
+    left unlinked needs no margin when its best match passes its threshold and states a
+    figure of the line that no other sentence states ("5千多" and "5K citations"): a
+    summary's opening often lifts a figure from the end of its source.
     """
     linked = [scorer.score(range(b.zh[0], b.zh[-1] + 1), range(b.en[0], b.en[-1] + 1))
               for b in beads if b.zh and b.en]
@@ -335,6 +339,8 @@ def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> lis
         current = scorer.score(range(line, line + 1), range(bead.en[0], bead.en[-1] + 1)) if bead.en else 0.0
         if (score >= typical and score - noise.coverage[line].rival > margin
                 and score - max(current, noise.threshold[line]) > margin):
+            moved.append((line, sentence, score - noise.threshold[line]))
+        elif not bead.en and score > noise.threshold[line] and sentence in scorer.figures_only_in(line):
             moved.append((line, sentence, score - noise.threshold[line]))
     return moved
 

@@ -100,6 +100,11 @@ class PairScorer:
             self._rows.popitem(last=False)
         return masks
 
+    def figures_only_in(self, i: int) -> set[int]:
+        """Sentences that state a figure of line ``i`` no other sentence states."""
+        return {self._postings[key][0] for keys, _ in self._zh[i][0] for key in keys
+                if key.startswith("#") and len(self._postings.get(key, ())) == 1}
+
     def shared_sentence(self, lines: range, j: int) -> list[float]:
         """Score of each of ``lines`` when they share sentence ``j``: each line's own Chinese
         coverage, with the English coverage the lines reach together."""
