@@ -24,7 +24,7 @@ def pair():
     return zh, en, align_article(zh, en)
 
 
-@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.94, 0.83), ("held-out", 0.80, 0.78)])
+@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.95, 0.83), ("held-out", 0.80, 0.78)])
 def test_gold_alignment(pair, part, min_f1, min_null):
     zh, en, alignment = pair
     gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, part)
@@ -206,6 +206,16 @@ def test_a_figure_only_one_sentence_states_places_a_line_the_summary_moved(pair)
     lines = {block.lines[0]: block.id for block in zh.blocks}
     links = {line: link.en for link in alignment.links for line in link.zh}
     assert links.get(lines[22]) == (_sentence_of(en, "I passed 5K citations"),)
+
+
+def test_a_line_condensing_sentences_apart_links_to_each_of_them(pair):
+    # "用惯性传感器数据优化步态、避障,甚至控制真实飞行器": two sentences of the list of
+    # research directions, then the fifth, past two the summary leaves out.
+    zh, en, alignment = pair
+    lines = {block.lines[0]: block.id for block in zh.blocks}
+    links = {line: link.en for link in alignment.links for line in link.zh}
+    assert _sentence_of(en, "using learning to control the real ionocraft") in links[lines[137]]
+    assert _sentence_of(en, "using inertial sensor data to optimize gait") in links[lines[137]]
 
 
 def test_caption_line_echoing_the_next_sentence_stays_without_source():

@@ -87,6 +87,22 @@ def test_a_moved_row_does_not_pull_the_skipped_english_above_it():
     assert "rendered elsewhere" not in html
 
 
+def test_english_skipped_between_the_sentences_of_one_row_stays_in_that_row():
+    # zh-1 condenses en-10, en-11 and en-14 (a line or a curator's pin may take sentences
+    # apart): en-12 and en-13 show once, folded inside the row, in the source's order.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "One.", "Two.", "Three.", "Four.", "Five.", "Six."),), ())
+    links = (Link(("zh-1",), ("en-10", "en-11", "en-14"), 0.9), Link(("zh-2",), ("en-15",), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-12", "en-13")))))
+    for k in range(6):
+        assert html.count(f'id="en-1{k}"') == 1
+    row = html[html.index('<div class="dz-row"'):html.index('id="zh-2"')]
+    assert row.index('id="en-11"') < row.index('<details class="dz-omission dz-gap">') < row.index('id="en-12"') \
+        < row.index('id="en-13"') < row.index("</details>") < row.index('id="en-14"')
+    assert "2 sentences of the original not covered" in row
+    assert '<details class="dz-row dz-omission"' not in html
+
+
 def test_linked_elements_point_at_each_other():
     html = "\n".join(aligned_body(article([Link(("zh-1",), ("en-10", "en-11"), 0.9)])))
     assert 'id="zh-1" class="dz-zh dz-paragraph" tabindex="0" data-en="en-10 en-11"' in html

@@ -71,8 +71,11 @@ links and lets a weak match right after its neighbour's sentence link. Position 
 links nothing: the bonus is smaller than the threshold's height above a line's background,
 so a line must share words with the sentence as well."""
 CONFIDENT = 0.7
-FIG = 2
 """Links scoring under this are shown as uncertain."""
+REACH_SENTENCES = 2
+"""Most sentences a link may reach over to a further sentence its line renders (``_reach_over``)."""
+REACH_LEVELS = 2.0
+"""Spreads above its threshold a line's score with that further sentence must rise."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed))
     beads = _link_lead_ins(beads, scorer, noise, [u.text for u in zh_units], [u.text for u in en_units],
                            zh_captions, set(fixed))
+    beads = _reach_over(beads, scorer, noise, set(fixed))
     beads = _merge_shared(_trim_shared_edges(beads, scorer, set(fixed)))
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
@@ -438,6 +442,32 @@ def _link_lead_ins(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_t
         if placed:
             out[k] = Bead(bead.zh, (target,), bead.gain)
             claimed.add(target)
+    return out
+
+
+def _reach_over(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, blocked: set[int]) -> list[Bead]:
+    """Add to a line's link a free sentence a little past either end that it clearly renders.
+
+    A summary line may condense sentences that are not next to each other ("…optimise gaits,
+    avoid obstacles, even fly" takes two sentences, skips two, and takes a fifth); a link is
+    one run of sentences, so the search stops at the first two. A free sentence at most
+    ``REACH_SENTENCES`` past either end joins the link when the line alone matches it well
+    above its threshold.
+    """
+    claimed = {j for b in beads if b.zh for j in b.en}
+    out = []
+    for bead in beads:
+        if len(bead.zh) == 1 and bead.en and bead.zh[0] not in blocked:
+            line, first, last = bead.zh[0], bead.en[0], bead.en[-1]
+            bar = noise.threshold[line] + REACH_LEVELS * noise.spread
+            near = [*range(max(0, first - 1 - REACH_SENTENCES), first - 1),
+                    *range(last + 2, min(scorer.m, last + 2 + REACH_SENTENCES))]
+            found = [j for j in near if j not in claimed
+                     and scorer.score(range(line, line + 1), range(j, j + 1)) > bar]
+            if found:
+                claimed.update(found)
+                bead = Bead(bead.zh, tuple(sorted({*bead.en, *found})), bead.gain)
+        out.append(bead)
     return out
 
 

@@ -38,10 +38,13 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         link = link_of.get(block.id)
         if link and block.id != link.zh[0]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
+        inside: list[Sentence] = []  # skipped English between the link's sentences
         if link and link.en and link.zh in in_order:
             first = _first_place(link.en, position, shown)
             out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of, position, deco)
-            shown_up_to = max(shown_up_to, max(position[e] for e in link.en) + 1)
+            last = max(position[e] for e in link.en)
+            inside = [s for s in sentences[max(shown_up_to, first):last] if s.id in omitted]
+            shown_up_to = max(shown_up_to, last + 1)
         members = [blocks[z] for z in link.zh] if link else [block]
         body = [b for b in members if b.kind != "heading"]
         if not body:  # a heading alone, linked or not
@@ -52,7 +55,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             for heading in (b for b in members if b.kind == "heading"):
                 out += [zh_heading(heading), ""]
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown,
-                         _order(link.en, position, shown)), ""]
+                         _order(link.en, position, shown), inside, position), ""]
         shown.update(link.en if link else ())
     out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, position, deco)
     return out
@@ -104,7 +107,10 @@ def _order(ids, position: dict[str, int], shown: set[str] = frozenset()) -> str:
 
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
-         deco: Decorations, shown: set[str], order: str) -> str:
+         deco: Decorations, shown: set[str], order: str, inside: list[Sentence] = (),
+         position: dict[str, int] | None = None) -> str:
+    """One aligned row. English the summary skips between the link's sentences (``inside``: a
+    line condensing sentences apart, or a curator's pin) stays in place within the row, folded."""
     en_ids = " ".join(s.id for s in en)
     zh_ids = " ".join(b.id for b in zh_blocks)
     # Several paragraphs rendering the same sentences are marked as one group, so that
@@ -112,10 +118,36 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
     classes = ("dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
                + (" dz-shared" if len(zh_blocks) > 1 else ""))
     zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
-    spans = " ".join(_sentence(s, kind_of[s.id], zh_ids, s.id in shown) for s in en)
+    pieces, run, left = [], [], sorted(inside, key=lambda s: position[s.id]) if inside else []
+    for sentence in en:
+        folded = [s for s in left if position[s.id] < position[sentence.id]]
+        if folded:
+            pieces += [f'<p class="dz-en">{" ".join(run)}</p>'] if run else []
+            pieces.append(_folded(folded, kind_of, deco))
+            left, run = left[len(folded):], []
+        run.append(_sentence(sentence, kind_of[sentence.id], zh_ids, sentence.id in shown))
+    pieces += [f'<p class="dz-en">{" ".join(run)}</p>'] if run else []
     return (f'<div class="{classes}" data-score="{link.score:.2f}"{order}>'
             f'<div class="dz-row-zh">{zh_cells}</div>'
-            f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}<p class="dz-en">{spans}</p></div></div>')
+            f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}{"".join(pieces)}</div></div>')
+
+
+def _folded(passage: list[Sentence], kind_of: dict[str, str], deco: Decorations) -> str:
+    """Skipped English inside a row, folded like a skipped passage between rows (and opened
+    with them in the English-only view)."""
+    total = len(passage)
+    spans = " ".join(_skipped_sentence(s, kind_of[s.id]) for s in passage)
+    return (f'<details class="dz-omission dz-gap"><summary>{_not_covered(total, deco)}</summary>'
+            f'<p class="dz-en">{spans}</p></details>')
+
+
+def _not_covered(total: int, deco: Decorations) -> str:
+    return (f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
+            'of the original not covered by the summary</span>')
+
+
+def _skipped_sentence(sentence: Sentence, kind: str) -> str:
+    return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}">{h(sentence.text)}</span>'
 
 
 def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str:
@@ -173,7 +205,7 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
     parts = []
     for k, passage in enumerate(passages):
         for _, paragraph in groupby(passage, key=lambda s: block_of[s.id]):  # the source's own paragraphs
-            spans = " ".join(f'<span id="{s.id}" class="dz-s dz-s-{kind_of[s.id]}">{h(s.text)}</span>' for s in paragraph)
+            spans = " ".join(_skipped_sentence(s, kind_of[s.id]) for s in paragraph)
             parts.append(f'<p class="dz-en">{spans}</p>')
         if k + 1 < len(passages):
             count = elsewhere[k]
@@ -182,8 +214,7 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
                          'elsewhere in the summary</span> ⋯</p>')
     total = sum(len(passage) for passage in passages)
     return [f'<details class="dz-row dz-omission"{_order([s.id for s in passages[0]], position)}><summary>'
-            f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
-            'of the original not covered by the summary</span></summary>'
+            f'{_not_covered(total, deco)}</summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
             ""]
 
