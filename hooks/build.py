@@ -16,8 +16,10 @@ import jieba
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
 
 from duizhao.both_scripts import both_scripts
+from duizhao.contents import contents_for_both_views
 from duizhao.errors import InputError
 from duizhao.labels import (LABELS_SCRIPT, article_labels, attribute_labels, interface_labels, labels_script,
                             palette_labels, toc_titles, traditional_labels)
@@ -82,6 +84,9 @@ def on_page_markdown(markdown, /, *, page, config, files):
 
 
 def on_page_content(html, /, *, page, config, files):
+    headings = config.duizhao.source_headings.get(page.file.src_uri)
+    if headings is not None:  # the English-only view lists the original's headings
+        page.toc = type(page.toc)(contents_for_both_views(list(page.toc), headings, AnchorLink))
     # Chinese written straight into a page gets its Traditional twin, as article text has;
     # the search index takes the Simplified text only.
     return index_one_script(both_scripts(html, config.duizhao.traditional))

@@ -130,6 +130,22 @@ def test_english_only_reads_as_the_original(page, server):
     assert sections.first.locator(".dz-hans").is_visible()
 
 
+def test_the_contents_of_english_only_are_the_originals_headings(page, server):
+    page.goto(server + ALIGNED)
+    entries = page.locator(".md-nav--secondary .md-nav__link:visible")
+    summary = entries.all_inner_texts()
+    assert "第一篇论文" in summary and "Keeping Gravity" not in summary
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    source = entries.all_inner_texts()
+    assert source == ["My path into AI", "Getting into AI", "Building Momentum", "Keeping Gravity"]
+    # Each points at the heading where the page shows it, inside a skipped passage as well.
+    page.locator(".md-nav--secondary .md-nav__link:visible", has_text="Keeping Gravity").click()
+    assert page.locator(".dz-s-heading", has_text="Keeping Gravity").is_visible()
+    page.goto(server + CHINESE_ONLY)  # no English-only reading: its own headings stay listed
+    assert len(entries.all_inner_texts()) > 0
+    assert all(not text.isascii() for text in entries.all_inner_texts())
+
+
 def test_script_toggle_switches_every_chinese_text(page, server):
     page.goto(server + CHINESE_ONLY)
     first = page.locator(".dz-zh").first

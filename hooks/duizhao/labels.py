@@ -57,11 +57,13 @@ def labels_script(labels: dict[str, str]) -> str:
 def toc_titles(items) -> Iterable[str]:
     """Titles of a page's table of contents, at every depth."""
     for item in items:
-        yield html.unescape(item.title)  # the page shows "技术产出>" where the title holds "&gt;"
+        # The page shows "技术产出>" where the title holds "&gt;"; markup around it is not text.
+        yield html.unescape(_TAG.sub("", item.title))
         yield from toc_titles(item.children)
 
 
 _START_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _TOOLTIP = re.compile(r'\b(?:title|aria-label)="([^"]*)"')
 _OWN_SCRIPT = re.compile(r'\blang="zh-Han[st]"')
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contents import source_headings
 from .corpus import CleaningReport, load_corpus
 from .errors import fail
 from .glossary import Glossary, load_glossary, mark_terms
@@ -52,6 +53,8 @@ class SiteContent:
     """The glossary terms (also given to the search segmenter)."""
     traditional: str = DEFAULT_TRADITIONAL
     """OpenCC configuration of the Traditional rendering."""
+    source_headings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Page path → the original's headings, for pages with an English-only view (``contents``)."""
 
     def navigation(self, hand_written: list[str]) -> list:
         """The site navigation: home, generated sections, then the hand-written pages."""
@@ -82,4 +85,6 @@ def build_content(project_root: Path, settings: Settings, use_directory_urls: bo
     sections = (("文章 Articles", tuple(path for path, _ in articles)),
                 ("主题 Themes", tuple(path for path, _ in theme_part if path != GLOSSARY_PATH)),
                 ("术语表 Glossary", (GLOSSARY_PATH,)))
-    return SiteContent(corpus, reports, tuple(pages), sections, index, glossary, settings.traditional)
+    headings = {article_path(a.meta.slug): source_headings(a) for a in corpus.articles}
+    return SiteContent(corpus, reports, tuple(pages), sections, index, glossary, settings.traditional,
+                       {path: found for path, found in headings.items() if found is not None})
