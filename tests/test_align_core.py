@@ -140,3 +140,24 @@ def test_band_memory_is_linear():
     assert band.lo[0] == 0 and band.hi[n] == m
     assert all(band.lo[r + 1] <= band.hi[r] for r in range(n))
     assert band.cells() < 60 * (n + m)  # far from n*m = 2,000,000
+
+
+def test_a_link_reaches_over_skipped_sentences_only():
+    # Line 0 renders sentences 0 and 2 clearly; sentence 1 is line 1's. Reaching over it would
+    # cross line 1's link, so line 0 keeps sentence 0 alone. Once sentence 1 is skipped, it reaches.
+    from duizhao.aligner import _reach_over
+
+    class Scorer:
+        m = 4
+
+        def score(self, lines, sentences):
+            return {(0, 0): .9, (0, 2): .9, (1, 1): .9}.get((lines[0], sentences[0]), 0.0)
+
+    class Noise:
+        threshold, spread = (0.3, 0.3), 0.05
+
+    plain = [False] * 4
+    crossing = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((), (2,)), Bead((), (3,))]
+    assert [str(b) for b in _reach_over(crossing, Scorer(), Noise(), plain, plain, set())][:2] == ["[0]:[0]", "[1]:[1]"]
+    skipped = [Bead((0,), (0,)), Bead((), (1,)), Bead((), (2,)), Bead((1,), (3,))]
+    assert str(_reach_over(skipped, Scorer(), Noise(), plain, plain, set())[0]) == "[0]:[0, 2]"

@@ -200,6 +200,19 @@ def test_a_line_ending_mid_sentence_is_placed_by_the_line_it_leads_into(pair):
     assert link.en == (_sentence_of(en, "The things I do are:"),)
 
 
+def test_a_sentence_pinned_to_one_line_is_taken_by_no_rule_for_another():
+    # The curator says the paragraph before "他目前主要做三件事:" renders "The things I do
+    # are:": the colon rule must not give that sentence to the colon line as well.
+    folder = GOLD / "gravity-summary"
+    zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+    sentence = _sentence_of(en, "The things I do are:")
+    ids = [block.id for block in zh.blocks]
+    intro = next(block.id for block in zh.blocks if block.text.startswith("他目前主要做三件事"))
+    alignment = align_article(zh, en, (PinnedLink(ids[ids.index(intro) - 1], (sentence,)),))
+    assert [link.pinned for link in alignment.links if sentence in link.en] == [True]
+
+
 def test_a_figure_only_one_sentence_states_places_a_line_the_summary_moved(pair):
     # The summary opens with a figure its source gives near the end: 5千多 citations, 5K.
     zh, en, alignment = pair

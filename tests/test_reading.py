@@ -135,12 +135,20 @@ def test_the_contents_of_english_only_are_the_originals_headings(page, server):
     entries = page.locator(".md-nav--secondary .md-nav__link:visible")
     summary = entries.all_inner_texts()
     assert "第一篇论文" in summary and "Keeping Gravity" not in summary
+    # Halfway down, the entry lit up as the one being read is one the reader can see.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+    page.locator(".md-nav--secondary .md-nav__link--active:visible").first.wait_for(timeout=5000)
     page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
     source = entries.all_inner_texts()
     assert source == ["My path into AI", "Getting into AI", "Building Momentum", "Keeping Gravity"]
     # Each points at the heading where the page shows it, inside a skipped passage as well.
     page.locator(".md-nav--secondary .md-nav__link:visible", has_text="Keeping Gravity").click()
     assert page.locator(".dz-s-heading", has_text="Keeping Gravity").is_visible()
+    # The summary's entries, put back on leaving English only, are in the script chosen meanwhile.
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
+    assert "第一篇論文" in entries.all_inner_texts()
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
     page.goto(server + CHINESE_ONLY)  # no English-only reading: its own headings stay listed
     assert len(entries.all_inner_texts()) > 0
     assert all(not text.isascii() for text in entries.all_inner_texts())

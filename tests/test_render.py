@@ -103,6 +103,18 @@ def test_english_skipped_between_the_sentences_of_one_row_stays_in_that_row():
     assert '<details class="dz-row dz-omission"' not in html
 
 
+def test_english_skipped_between_the_sentences_of_a_heading_is_shown_after_it():
+    # A curator pins a heading to the source's heading and to a sentence further on.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "标题", "heading"), zh_block(2, "第二段。")), ())
+    heading = Block(id="b0", kind="heading", text="Title", lines=(1,), sentences=(Sentence("en-00", "Title", 1),))
+    en = CleanText("en.txt", "en", (heading, en_block(1, "One.", "Two.", "Three."), en_block(2, "Four.")), ())
+    links = (Link(("zh-1",), ("en-00", "en-12"), 1.0, True, True), Link(("zh-2",), ("en-20",), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-10", "en-11")))))
+    for anchor in ("en-00", "en-10", "en-11", "en-12", "en-20"):
+        assert html.count(f'id="{anchor}"') == 1
+    assert html.index('{#zh-1') < html.index('id="en-10"') < html.index('id="zh-2"')
+
+
 def test_linked_elements_point_at_each_other():
     html = "\n".join(aligned_body(article([Link(("zh-1",), ("en-10", "en-11"), 0.9)])))
     assert 'id="zh-1" class="dz-zh dz-paragraph" tabindex="0" data-en="en-10 en-11"' in html

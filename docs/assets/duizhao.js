@@ -108,10 +108,31 @@
     });
   }
 
+  // The table of contents lists the summary's headings, and in English only the original's
+  // (contents.py). The other view's entries are taken out of the page, not only hidden:
+  // Material's scroll-spy, set up once the page has loaded, then never lights up a hidden
+  // entry. (After a switch of view it lights up nothing until the next page.)
+  var contents = [];  // [entry, its place, names a heading of the original]
+  document.querySelectorAll(".md-nav__link .dz-toc-source, .md-nav__link .dz-toc-summary").forEach(function (name) {
+    var entry = name.closest(".md-nav__item");
+    if (!entry || !entry.parentNode) return;
+    var place = document.createComment("");
+    entry.parentNode.insertBefore(place, entry);
+    contents.push([entry, place, name.classList.contains("dz-toc-source")]);
+  });
+  function showContents(value) {
+    contents.forEach(function (c) {
+      var wanted = c[2] === (value === "en");
+      if (wanted && !c[0].parentNode) c[1].parentNode.insertBefore(c[0], c[1].nextSibling);
+      if (!wanted && c[0].parentNode) c[0].parentNode.removeChild(c[0]);
+    });
+    if (contents.length) relabel(root.getAttribute("data-dz-script"));  // entries put back keep up
+  }
+
   function apply(name, value) {
     root.setAttribute("data-dz-" + name, value);
     if (name === "script" && document.body) { relabel(value); nameToolbar(value); }
-    if (name === "view" && document.body) openSkipped(value);
+    if (name === "view" && document.body) { openSkipped(value); showContents(value); }
     document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
     });

@@ -117,13 +117,16 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads: list[Bead] = []
     for segment in _segments(fixed, len(zh_units), len(en_units)):
         beads.extend(_align_segment(scorer, noise, lengths, segment, set(fixed), zh_captions, en_captions))
-    moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads) if not zh_captions[i]]
+    pinned = {j for sentences in fixed.values() for j in sentences}  # a pin's sentence is never free
+    moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads)
+             if not zh_captions[i] and j not in pinned]
     beads = list(relink_moved(beads, moved))
-    beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed))
-    beads = _link_lead_ins(beads, scorer, noise, [u.text for u in zh_units], [u.text for u in en_units],
-                           zh_captions, set(fixed))
-    beads = _reach_over(beads, scorer, noise, set(fixed))
-    beads = _merge_shared(_trim_shared_edges(beads, scorer, set(fixed)))
+    beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed), pinned)
+    beads = _trim_shared_edges(beads, scorer, set(fixed))
+    beads = _link_lead_ins(beads, noise, scorer, [u.text for u in zh_units], [u.text for u in en_units],
+                           zh_captions, set(fixed), pinned)
+    beads = _reach_over(beads, scorer, noise, zh_captions, en_captions, set(fixed), pinned)
+    beads = _merge_shared(beads)
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
 
@@ -323,7 +326,8 @@ def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> lis
     line the path already linked must also gain that margin by moving. A line the path
     left unlinked needs no margin when its best match passes its threshold and states a
     figure of the line that no other sentence states ("5千多" and "5K citations"): a
-    summary's opening often lifts a figure from the end of its source.
+    summary's opening often lifts a figure from the end of its source, and may state it
+    again where the source does (the sentence is then linked twice, as any repeat).
     """
     linked = [scorer.score(range(b.zh[0], b.zh[-1] + 1), range(b.en[0], b.en[-1] + 1))
               for b in beads if b.zh and b.en]
@@ -350,7 +354,7 @@ def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> lis
 
 
 def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions: Sequence[bool],
-               blocked: set[int]) -> list[Bead]:
+               blocked: set[int], pinned: set[int] = frozenset()) -> list[Bead]:
     """Link an unlinked line that sits between links to nearby sentences, on weaker evidence.
 
     Position is evidence too: a line whose neighbours express sentences ``p`` and ``q`` (close
@@ -386,7 +390,7 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
         # past a line the summary moved out of order and the lines it stranded.
         before = _neighbour_sentence(sentences_of, range(i - 1, max(-1, i - 1 - PLACE_LINES), -1), -1)
         after = _neighbour_sentence(sentences_of, range(i + 1, i + 1 + PLACE_LINES), 0)
-        claimed = {j for sentences in sentences_of.values() for j in sentences}
+        claimed = {*pinned, *(j for sentences in sentences_of.values() for j in sentences)}
         window = set()
         if before is not None:
             window.update(range(before + 1, min(scorer.m, before + 1 + PLACE_SENTENCES)))
@@ -406,8 +410,9 @@ _LEAD_IN = re.compile(r"[:：]\s*$")
 _GOES_ON = re.compile(r"(?:——|—|…+|\.\.\.)\s*$")
 
 
-def _link_lead_ins(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_texts: Sequence[str],
-                   en_texts: Sequence[str], captions: Sequence[bool], blocked: set[int]) -> list[Bead]:
+def _link_lead_ins(beads: Sequence[Bead], noise: Noise, scorer: PairScorer, zh_texts: Sequence[str],
+                   en_texts: Sequence[str], captions: Sequence[bool], blocked: set[int],
+                   pinned: set[int] = frozenset()) -> list[Bead]:
     """Link an unlinked line that ends mid-sentence to the sentence its next line starts from.
 
     A line ending in a dash goes on in the next line ("…一个明确的目标——" / "拿下一份工业界研究岗"):
@@ -421,7 +426,7 @@ def _link_lead_ins(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_t
     when the summary words it differently.
     """
     first_of = {b.zh[0]: b.en[0] for b in beads if b.zh and b.en}
-    claimed = {j for b in beads if b.zh for j in b.en}
+    claimed = {*pinned, *(j for b in beads if b.zh for j in b.en)}
     out = list(beads)
     for k, bead in enumerate(beads):
         if len(bead.zh) != 1 or bead.en:
@@ -445,24 +450,29 @@ def _link_lead_ins(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_t
     return out
 
 
-def _reach_over(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, blocked: set[int]) -> list[Bead]:
-    """Add to a line's link a free sentence a little past either end that it clearly renders.
+def _reach_over(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions: Sequence[bool],
+                en_captions: Sequence[bool], blocked: set[int], pinned: set[int] = frozenset()) -> list[Bead]:
+    """Add to a line's link a sentence a little past either end that it clearly renders, when
+    the sentences between are ones the summary skips.
 
     A summary line may condense sentences that are not next to each other ("…optimise gaits,
     avoid obstacles, even fly" takes two sentences, skips two, and takes a fifth); a link is
     one run of sentences, so the search stops at the first two. A free sentence at most
     ``REACH_SENTENCES`` past either end joins the link when the line alone matches it well
-    above its threshold.
+    above its threshold and every sentence between is free as well (a link never reaches
+    across another line's). The sentence right next to the link is not reopened: the search
+    has already weighed it.
     """
-    claimed = {j for b in beads if b.zh for j in b.en}
+    claimed = {*pinned, *(j for b in beads if b.zh for j in b.en)}
     out = []
     for bead in beads:
-        if len(bead.zh) == 1 and bead.en and bead.zh[0] not in blocked:
+        if len(bead.zh) == 1 and bead.en and bead.zh[0] not in blocked and not captions[bead.zh[0]]:
             line, first, last = bead.zh[0], bead.en[0], bead.en[-1]
             bar = noise.threshold[line] + REACH_LEVELS * noise.spread
-            near = [*range(max(0, first - 1 - REACH_SENTENCES), first - 1),
-                    *range(last + 2, min(scorer.m, last + 2 + REACH_SENTENCES))]
-            found = [j for j in near if j not in claimed
+            # Each candidate with the sentences from it to the link, which must all be free.
+            spans = [(j, range(j, first)) for j in range(max(0, first - 1 - REACH_SENTENCES), first - 1)]
+            spans += [(j, range(last + 1, j + 1)) for j in range(last + 2, min(scorer.m, last + 2 + REACH_SENTENCES))]
+            found = [j for j, span in spans if not claimed.intersection(span) and not en_captions[j]
                      and scorer.score(range(line, line + 1), range(j, j + 1)) > bar]
             if found:
                 claimed.update(found)

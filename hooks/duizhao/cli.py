@@ -98,10 +98,13 @@ def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
     score heads its English, with ``?`` when it is uncertain."""
     import shutil
 
+    from .markup import quotation
+
     width = max(60, shutil.get_terminal_size((width, 24)).columns)
     left = (width - 3) // 2
     right = width - 3 - left
     english = {s.id: s.text for s in en_units}
+    place = {s.id: k for k, s in enumerate(en_units)}
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
     out = []
     for block in zh.blocks:
@@ -115,7 +118,7 @@ def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
         else:
             mark = "  " if link.confident else " ?"
             head = f"{link.score:.2f}{mark} "
-            source = wrap_columns(" ".join(english[sid] for sid in link.en), right - len(head))
+            source = wrap_columns(quotation([(place[sid], english[sid]) for sid in link.en]), right - len(head))
             source = [(head if k == 0 else " " * len(head)) + row for k, row in enumerate(source)]
         for k in range(max(len(chinese), len(source))):
             cell = chinese[k] if k < len(chinese) else ""

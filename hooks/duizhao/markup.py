@@ -7,7 +7,7 @@ so ``<script>``, ``[x](javascript:…)`` or ``{% %}`` in it must show as text.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Block
@@ -95,6 +95,22 @@ def addition_flag(zh: Callable[[str], str], text: str = "") -> str:
                 '<span lang="en">The publisher’s note, not part of the summary</span></span>')
     return (f'<span class="dz-flag dz-flag-added">{zh("摘要自加，原文无对应")} '
             '<span lang="en">The summary’s own addition: no source in the original</span></span>')
+
+
+def quotation(parts: Sequence[tuple[int, str]]) -> str:
+    """Sentences quoted together, given with their places in the source: "…" marks where the
+    source has others between them (a line may condense sentences apart).
+
+    >>> quotation([(3, "One."), (4, "Two."), (7, "Five.")])
+    'One. Two. … Five.'
+    """
+    out, last = [], None
+    for place, text in sorted(parts):
+        if last is not None and place > last + 1:
+            out.append("…")
+        out.append(text)
+        last = place
+    return " ".join(out)
 
 
 def permalink(anchor: str) -> str:

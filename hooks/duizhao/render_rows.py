@@ -49,6 +49,8 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         body = [b for b in members if b.kind != "heading"]
         if not body:  # a heading alone, linked or not
             out += _heading(block, link, sentences, position, kind_of, shown, deco)
+            # English skipped between a heading's sentences (a curator's pin) follows it.
+            out += _skipped(inside, omitted, kind_of, block_of, position, deco)
         elif not link:
             out += [_addition(article.meta.slug, block, deco), ""]
         else:  # headings inside a link stay headings; the rest of the link is one row

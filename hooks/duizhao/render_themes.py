@@ -13,7 +13,7 @@ import posixpath
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .markup import Decorations, addition_flag, h, md_text, zh_html, zh_text
+from .markup import Decorations, addition_flag, h, md_text, quotation, zh_html, zh_text
 from .render import article_path
 from .render_rows import confidence_flag
 from .script import DEFAULT_TRADITIONAL
@@ -266,7 +266,8 @@ def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, gl
     if len(blocks) > 1:
         zh = f'<div class="dz-pair-zh">{zh}</div>'  # one cell of the pair: the English sits beside them all
     if english:
-        en_text = mark_terms(h(" ".join(s.text for s in english)), glossary, "en")
+        place = {s.id: k for k, s in enumerate(s for b in article.en.blocks for s in b.sentences)}
+        en_text = mark_terms(h(quotation([(place[s.id], s.text) for s in english])), glossary, "en")
         # Quoted away from its article, a link keeps its mark: an uncertain one says so here too.
         aligned = next(found for found in article.alignment.links if block.id in found.zh)
         weak = "" if aligned.confident or aligned.pinned else " dz-weak"
