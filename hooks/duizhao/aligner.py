@@ -123,7 +123,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = list(relink_moved(beads, moved))
     beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed), pinned)
     beads = _trim_shared_edges(beads, scorer, set(fixed))
-    beads = _link_lead_ins(beads, noise, scorer, [u.text for u in zh_units], [u.text for u in en_units],
+    beads = _link_lead_ins(beads, scorer, noise, [u.text for u in zh_units], [u.text for u in en_units],
                            zh_captions, set(fixed), pinned)
     beads = _reach_over(beads, scorer, noise, zh_captions, en_captions, set(fixed), pinned)
     beads = _merge_shared(beads)
@@ -410,7 +410,7 @@ _LEAD_IN = re.compile(r"[:：]\s*$")
 _GOES_ON = re.compile(r"(?:——|—|…+|\.\.\.)\s*$")
 
 
-def _link_lead_ins(beads: Sequence[Bead], noise: Noise, scorer: PairScorer, zh_texts: Sequence[str],
+def _link_lead_ins(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_texts: Sequence[str],
                    en_texts: Sequence[str], captions: Sequence[bool], blocked: set[int],
                    pinned: set[int] = frozenset()) -> list[Bead]:
     """Link an unlinked line that ends mid-sentence to the sentence its next line starts from.

@@ -5,7 +5,8 @@ the summary's headings, and its table of contents lists them. In the English-onl
 page reads as the original, under the original's headings: the table of contents must
 list those instead, in the source's order, each pointing at the heading where the page
 shows it (beside a Chinese heading, in a row, or inside a skipped passage). Both lists are
-in the page; the stylesheet shows the one of the current view.
+written into the page; duizhao.js keeps the current view's and takes the other out (the
+stylesheet hides it where scripts do not run).
 """
 
 from __future__ import annotations

@@ -109,7 +109,7 @@ def _order(ids, position: dict[str, int], shown: set[str] = frozenset()) -> str:
 
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
-         deco: Decorations, shown: set[str], order: str, inside: list[Sentence] = (),
+         deco: Decorations, shown: set[str], order: str, inside: list[Sentence] | None = None,
          position: dict[str, int] | None = None) -> str:
     """One aligned row. English the summary skips between the link's sentences (``inside``: a
     line condensing sentences apart, or a curator's pin) stays in place within the row, folded."""
@@ -120,7 +120,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
     classes = ("dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
                + (" dz-shared" if len(zh_blocks) > 1 else ""))
     zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
-    pieces, run, left = [], [], sorted(inside, key=lambda s: position[s.id]) if inside else []
+    pieces, run, left = [], [], sorted(inside or [], key=lambda s: position[s.id])
     for sentence in en:
         folded = [s for s in left if position[s.id] < position[sentence.id]]
         if folded:
