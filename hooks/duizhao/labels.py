@@ -62,7 +62,6 @@ def toc_titles(items) -> Iterable[str]:
         yield from toc_titles(item.children)
 
 
-_START_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _TOOLTIP = re.compile(r'\b(?:title|aria-label)="([^"]*)"')
 _OWN_SCRIPT = re.compile(r'\blang="zh-Han[st]"')
@@ -76,7 +75,7 @@ def attribute_labels(html_text: str) -> Iterable[str]:
     ...                       '<abbr title="飞轮：比喻" lang="zh-Hans">飞轮</abbr><b title="a &amp; b">'))
     ['链接到此处 Link here', '链接', 'a & b']
     """
-    for tag in _START_TAG.finditer(html_text):
+    for tag in _TAG.finditer(html_text):
         if not _OWN_SCRIPT.search(tag.group()):
             for value in _TOOLTIP.findall(tag.group()):
                 yield html.unescape(value)

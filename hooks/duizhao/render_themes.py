@@ -13,11 +13,11 @@ import posixpath
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .markup import Decorations, addition_flag, h, md_text, quotation, zh_html, zh_text
+from .markup import Decorations, addition_flag, h, md_text, zh_html, zh_text
 from .render import article_path
 from .render_rows import confidence_flag
 from .script import DEFAULT_TRADITIONAL
-from .themes import Theme, ThemeIndex, ThemeTag, english_for, tag_corpus
+from .themes import Theme, ThemeIndex, ThemeTag, quoted_english, tag_corpus
 
 THEME_DIR = "themes"
 THEMES_INDEX_PATH = f"{THEME_DIR}/index.md"
@@ -261,13 +261,12 @@ def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, gl
              traditional: str) -> list[str]:
     deco = Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang), traditional=traditional)
     block = blocks[0]
-    english = english_for(article, block.id)
+    english = quoted_english(article, block.id)
     zh = "".join(f'<p class="dz-zh">{zh_html(b, deco)}</p>' for b in blocks)
     if len(blocks) > 1:
         zh = f'<div class="dz-pair-zh">{zh}</div>'  # one cell of the pair: the English sits beside them all
     if english:
-        place = {s.id: k for k, s in enumerate(s for b in article.en.blocks for s in b.sentences)}
-        en_text = mark_terms(h(quotation([(place[s.id], s.text) for s in english])), glossary, "en")
+        en_text = mark_terms(h(english), glossary, "en")
         # Quoted away from its article, a link keeps its mark: an uncertain one says so here too.
         aligned = next(found for found in article.alignment.links if block.id in found.zh)
         weak = "" if aligned.confident or aligned.pinned else " dz-weak"

@@ -23,6 +23,7 @@ import yaml
 from .errors import InputError, Problem, fail
 from .glossary import find_phrases, fields_of, line_of, read_entries, text_of, texts_of
 from .ingest import display_path, load_yaml
+from .markup import quotation
 from .model import Article, Block, Corpus, Sentence
 
 DEFAULT_THRESHOLD = 3
@@ -129,10 +130,21 @@ class ThemeIndex:
 
 def english_for(article: Article, block_id: str) -> tuple[Sentence, ...]:
     """The English sentences a Chinese paragraph expresses, in source order (none without alignment)."""
+    return tuple(s for _, s in _placed_english(article, block_id))
+
+
+def quoted_english(article: Article, block_id: str) -> str:
+    """The English a Chinese paragraph expresses as one quotation, with "…" where the source
+    has other sentences between them (empty without alignment)."""
+    return quotation([(place, s.text) for place, s in _placed_english(article, block_id)])
+
+
+def _placed_english(article: Article, block_id: str) -> list[tuple[int, Sentence]]:
     if article.alignment is None or article.en is None:
-        return ()
+        return []
     wanted = {sid for link in article.alignment.links if block_id in link.zh for sid in link.en}
-    return tuple(s for block in article.en.blocks for s in block.sentences if s.id in wanted)
+    return [(place, s) for place, s in enumerate(s for block in article.en.blocks for s in block.sentences)
+            if s.id in wanted]
 
 
 def passages(article: Article) -> tuple[Block, ...]:
