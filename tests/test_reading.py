@@ -130,6 +130,16 @@ def test_english_only_reads_as_the_original(page, server):
     assert sections.first.locator(".dz-hans").is_visible()
 
 
+def reach_heading_of_entry(page, entry: str) -> None:
+    """Scroll until the heading an entry of the contents points at is just under the header."""
+    link = page.locator(".md-nav--secondary .md-nav__link:visible", has_text=entry).first
+    page.evaluate("""hash => {
+        const heading = document.getElementById(decodeURIComponent(hash.slice(1)));
+        const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - header - 4);
+    }""", link.evaluate("a => a.hash"))
+
+
 def test_the_contents_of_english_only_are_the_originals_headings(page, server):
     page.goto(server + ALIGNED)
     entries = page.locator(".md-nav--secondary .md-nav__link:visible")
@@ -141,6 +151,12 @@ def test_the_contents_of_english_only_are_the_originals_headings(page, server):
     page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
     source = entries.all_inner_texts()
     assert source == ["My path into AI", "Getting into AI", "Building Momentum", "Keeping Gravity"]
+    # Read down to a heading: its entry is the one lit, in the view switched to as well.
+    for heading in ("Building Momentum", "Getting into AI"):
+        reach_heading_of_entry(page, heading)
+        active = page.locator(".md-nav--secondary .md-nav__link--active:visible")
+        active.filter(has_text=heading).wait_for(timeout=5000)
+        assert active.count() == 1
     # Each points at the heading where the page shows it, inside a skipped passage as well.
     page.locator(".md-nav--secondary .md-nav__link:visible", has_text="Keeping Gravity").click()
     assert page.locator(".dz-s-heading", has_text="Keeping Gravity").is_visible()
@@ -148,6 +164,8 @@ def test_the_contents_of_english_only_are_the_originals_headings(page, server):
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
     page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
     assert "第一篇論文" in entries.all_inner_texts()
+    reach_heading_of_entry(page, "第一篇論文")
+    page.locator(".md-nav--secondary .md-nav__link--active:visible", has_text="第一篇論文").wait_for(timeout=5000)
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
     page.goto(server + CHINESE_ONLY)  # no English-only reading: its own headings stay listed
     assert len(entries.all_inner_texts()) > 0

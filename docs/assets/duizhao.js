@@ -111,7 +111,7 @@
   // The table of contents lists the summary's headings, and in English only the original's
   // (contents.py). The other view's entries are taken out of the page, not only hidden:
   // Material's scroll-spy, set up once the page has loaded, then never lights up a hidden
-  // entry. (After a switch of view it lights up nothing until the next page.)
+  // entry. It knows only the entries in the page then; the other view's are lit by spy().
   var contents = [];  // [entry, its place, names a heading of the original]
   document.querySelectorAll(".md-nav__link .dz-toc-source, .md-nav__link .dz-toc-summary").forEach(function (name) {
     var entry = name.closest(".md-nav__item");
@@ -126,7 +126,7 @@
       if (wanted && !c[0].parentNode) c[1].parentNode.insertBefore(c[0], c[1].nextSibling);
       if (!wanted && c[0].parentNode) c[0].parentNode.removeChild(c[0]);
     });
-    if (contents.length) relabel(root.getAttribute("data-dz-script"));  // entries put back keep up
+    if (contents.length) { relabel(root.getAttribute("data-dz-script")); queueSpy(); }  // entries put back keep up
   }
 
   function apply(name, value) {
@@ -170,6 +170,40 @@
       box.appendChild(b);
     });
     return box;
+  }
+
+  // Material's way, for the entries it was not set up with: the entry of the last heading
+  // above the top of the content is the one being read, the ones before it are passed.
+  var spyView = root.getAttribute("data-dz-view") === "en";  // the entries Material knows
+  var spyQueued = false;
+  function spy() {
+    spyQueued = false;
+    var english = root.getAttribute("data-dz-view") === "en";
+    if (english === spyView) return;
+    var header = document.querySelector(".md-header");
+    var top = (header ? header.getBoundingClientRect().bottom : 0) + 16;
+    var atEnd = window.innerHeight + window.scrollY >= document.body.scrollHeight - 2;
+    var links = [];
+    contents.forEach(function (c) {
+      var link = c[2] === english && c[0].querySelector("a.md-nav__link");
+      var heading = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      while (heading && !heading.getClientRects().length) heading = heading.parentElement;  // hidden: its box
+      if (heading) links.push([link, heading.getBoundingClientRect().top]);
+    });
+    links.sort(function (a, b) { return a[1] - b[1]; });
+    var passed = links.filter(function (l) { return atEnd || l[1] <= top; });
+    links.forEach(function (l) {
+      var k = passed.indexOf(l);
+      l[0].classList.toggle("md-nav__link--passed", k >= 0);
+      l[0].classList.toggle("md-nav__link--active", k >= 0 && k === passed.length - 1);
+    });
+  }
+  function queueSpy() {
+    if (!spyQueued) { spyQueued = true; window.requestAnimationFrame(spy); }
+  }
+  if (contents.length) {
+    window.addEventListener("scroll", queueSpy, { passive: true });
+    window.addEventListener("resize", queueSpy);
   }
 
   function buildToolbar() {
