@@ -69,3 +69,12 @@ def test_a_number_counts_once_not_also_as_words():
     assert not any(key in {"two", "three", "thousand", "excess", "eight", "zero"} for keys in zh for key in keys)
     en = english_keys("two or three people with 175 billion parameters")
     assert en == ["peopl", "paramet", "#2", "#3", "#175000000000"]
+
+
+def test_a_place_in_an_order_meets_only_a_place_in_an_order():
+    # "到第三次投稿时" is "by the third submission", not the sentence that says "three times".
+    zh = [key for token in load_lexicon().chinese_tokens("到第三次投稿时,读博第二年,投了三次") for key in token.keys]
+    assert zh.count("#3.") == 1 and zh.count("#2.") == 1 and zh.count("#3") == 1
+    assert english_keys("By the third submission") == ["submiss", "#3."]
+    assert english_keys("my 2nd paper in the 21st century, submitted three times") == \
+        ["paper", "centuri", "submit", "time", "#2.", "#21.", "#3"]

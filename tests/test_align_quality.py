@@ -120,6 +120,22 @@ def test_chinese_headings_link_only_to_headings():
     assert [link.zh for link in titled.links] == [("h",), ("z0",)]
 
 
+def test_a_summarys_heading_is_placed_by_where_its_section_begins():
+    # "一、困在“论文工厂”里的三年" retitles "Inside the paper mill" and shares one word with it,
+    # too little for any threshold of running text: the lines around it place it, their
+    # sentences enclosing that heading alone. "一張清單救了他" stands where "Building the
+    # flywheel" does but is the summary's own title, sharing nothing with it.
+    for name, heading, source in (("paper-mill", "一、困在“论文工厂”里的三年", "Inside the paper mill"),
+                                  ("paper-mill", "三、靠小工具找回节奏", "Finding momentum again"),
+                                  ("night-shift", "一张清单救了他", None)):
+        zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+        alignment = align_article(zh, en)
+        [block] = [block.id for block in zh.blocks if block.text == heading]
+        linked = [link.en for link in alignment.links if block in link.zh]
+        assert linked == ([(_sentence_of(en, source),)] if source else []), heading
+
+
 def _swan():
     return _written_pair("swan-bridge")
 
@@ -160,6 +176,13 @@ def test_summary_comment_between_links_stays_without_source():
     # four editorial lines (one reusing the source's key word), a heading of its own. Its
     # errors led to the wider placement of ``_fill_gaps`` and to section headings in English.
     ("gravity-summary", 0.90, 0.75),
+    # Two summaries written for evaluation by someone who had not seen the aligner's rules,
+    # in the free manner of media summaries: a WeChat summary in Simplified script (editorial
+    # asides, a hook, a sentence split over two lines, two moved) and a Traditional one
+    # (heavy condensing, a whole paragraph in one line, traps for headings and comments).
+    # Their errors led to ``_place_headings`` and to more headings found on a flattened page.
+    ("paper-mill", 0.80, 0.70),
+    ("night-shift", 0.82, 0.90),
     # Back-translations of two seeds' Chinese, written after the parameters were chosen and
     # never tuned on: a Traditional compiled translation with readings in brackets, one
     # paragraph per line against English paragraphs of up to eight sentences; and a video
@@ -292,7 +315,16 @@ def test_run_on_english_page_keeps_its_headings_apart():
     assert scores.f1 >= 0.95, str(scores)
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in GOLD.glob("*.gold") if (GOLD / p.stem).is_dir()))
+# A flattened page cannot give back a heading followed by "I" ("What I tell new students I
+# defended my thesis…": "students I defended" reads as well as one clause) or ending in "no"
+# ("Learning to say no The first time…", cut like "there was no | Time").
+_HEADINGS_LOST_ON_ONE_LINE = {"night-shift", "paper-mill"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason="a heading the flattened page hides"))
+    if p.stem in _HEADINGS_LOST_ON_ONE_LINE else p.stem
+    for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
 def test_a_written_pair_aligns_as_well_from_a_one_line_page(name):
     # The same English copied from a web page without its line breaks (spaces where they
     # were): headings, speaker turns, list items and sentence ends must come back well

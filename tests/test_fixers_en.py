@@ -305,6 +305,10 @@ PADDING = " It was a long day and the work went on." * 60
     # ``Researchers`` opens no sentence by itself, but the text writes it in lowercase too.
     ("So say most researchers.", "Work that touches the bottom line", "Researchers in industry are rarely paid for it."),
     ("So it goes.", "Keeping Gravity", "My time at Ai2 has been easy."),
+    # A sentence opening on a date or a name after a preposition.
+    ("So it goes.", "Building the flywheel", "In January 2022 I finally booked it."),
+    ("So it goes.", "Finding momentum again", "At Nordvik my first project was small."),
+    ("So it goes.", "Inside the paper mill", "Nobody in our lab said it."),
 ])
 def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(before, heading, after):
     marker = "## " if heading == "Keeping Gravity" else ""
@@ -330,6 +334,8 @@ def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(befor
     "So it goes. She had a type A personality.",
     "So it goes. My first paper used the Transformer and little else.",
     "So it goes. By then the Internet was everywhere.",
+    "So it goes. Life In London was hard.",               # a title: it ends in a capital
+    "So it goes. We moved back In March.",                # a sentence: it starts like one
 ])
 def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
     padding = PADDING + " It may work, a figure in a table of a transformer on the internet, a professor said." * 3

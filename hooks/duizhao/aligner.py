@@ -126,6 +126,8 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = _link_lead_ins(beads, scorer, noise, [u.text for u in zh_units], [u.text for u in en_units],
                            zh_captions, set(fixed), pinned)
     beads = _reach_over(beads, scorer, noise, zh_captions, en_captions, set(fixed), pinned)
+    beads = _place_headings(beads, scorer, noise, [u.heading for u in zh_units], [u.heading for u in en_units],
+                            set(fixed), pinned)
     beads = _merge_shared(beads)
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
@@ -479,6 +481,38 @@ def _reach_over(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, caption
                 bead = Bead(bead.zh, tuple(sorted({*bead.en, *found})), bead.gain)
         out.append(bead)
     return out
+
+
+def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_headings: Sequence[bool],
+                    en_headings: Sequence[bool], blocked: set[int], pinned: set[int] = frozenset()) -> list[Bead]:
+    """Link an unlinked heading of the summary to the source's heading where both sections begin.
+
+    A summary retitles the sections it keeps ("一、困在“论文工厂”里的三年" for "Inside the paper
+    mill"), so a heading pair shares a word or two at most and rarely passes a threshold set
+    for running text. Structure places it instead: when the last sentence the lines before
+    the heading express and the first one the lines after it express enclose exactly one
+    heading of the source, nobody else's, the two headings open the same section. A score
+    above the line's evidence floor is still needed: a summary also puts headings of its
+    own where the source has one, and those share nothing with it.
+    """
+    sentences_of = {b.zh[k]: b.en for b in beads if b.en for k in range(len(b.zh))}
+    claimed = {*pinned, *(j for b in beads if b.zh for j in b.en)}
+    text_lines = [i for i in sorted(sentences_of) if not zh_headings[i]]
+    placed = {}
+    for bead in beads:
+        if len(bead.zh) != 1 or bead.en or not zh_headings[bead.zh[0]] or bead.zh[0] in blocked:
+            continue
+        line = bead.zh[0]
+        before = max((i for i in text_lines if i < line), default=None)
+        after = min((i for i in text_lines if i > line), default=None)
+        first = sentences_of[before][-1] + 1 if before is not None else 0
+        last = sentences_of[after][0] if after is not None else scorer.m
+        enclosed = [j for j in range(first, last) if en_headings[j]]
+        if len(enclosed) == 1 and enclosed[0] not in claimed and \
+                scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]:
+            placed[line] = enclosed[0]
+            claimed.add(enclosed[0])
+    return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]
 
 
 def _neighbour_sentence(sentences_of: dict[int, tuple[int, ...]], lines: range, end: int) -> int | None:

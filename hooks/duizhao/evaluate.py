@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import fail
 from .model import Alignment, CleanText
+from .script import to_simplified
 
 _ENTRY = re.compile(r"^(\d+)\s+(.+?)\s*=>\s*(.*)$")
 
@@ -121,7 +122,9 @@ def resolve(entries: tuple[GoldEntry, ...], zh: CleanText, en: CleanText, part: 
 
 
 def _block_for(entry: GoldEntry, zh: CleanText) -> str | None:
-    prefix = normalize(entry.prefix)
+    # A prefix is copied from the raw file, which may be in Traditional script; the cleaned
+    # blocks are Simplified.
+    prefix = normalize(to_simplified(entry.prefix))
     for block in zh.blocks:
         if entry.line in block.lines and prefix in normalize(block.text):
             return block.id

@@ -47,9 +47,9 @@ _COLON_SEAM = re.compile(r"(?<=[a-z)]):(?=[A-Z])")
 # capitalized halves (``HuggingFace``, ``RewardBench``) are names.
 SENTENCE_OPENERS = frozenset("""
     A After Also An And As At Before But By Do During Each Even Every For From He Her His How
-    I If In It Its Just Last Like Many More Most My No Not Now Of On Once One Or Our She So
-    Some Still That The Their Then There These They This Those Through To We What When Where
-    Which While Who Why With Within Without You Your
+    Everyone Here I If In It Its Just Last Like Many More Most My No Nobody Not Nothing Now Of
+    On Once One Or Our She Since So Some Still That The Their Then There These They This Those
+    Through To Today We What When Where Which While Who Why With Within Without You Your
 """.split())
 
 # Camel-case names never read as a seam, even when a text uses them only once
@@ -642,6 +642,14 @@ _SPACED_HEADING = re.compile(
     rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?: [\w’'-]+){{0,5}}?) "
     r"(?=(?P<opener>[A-Z][a-z]*) [a-z0-9])"
 )
+# …or ending in a lowercase word, then a sentence opening on a time or place: ``Building the
+# flywheel In January 2022 I…``, ``Finding momentum again At Nordvik my…``. A capital after
+# ``In`` is a month or a name there; a title phrase (``Life In London``) ends in a capital.
+_PLACE_OPENERS = "After|At|Before|By|During|From|In|Last|On|Since"
+_SPACED_HEADING_BEFORE_PLACE = re.compile(
+    rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?"
+    rf"(?P<phrase>[A-Z][\w’'-]*(?: [\w’'-]+){{0,4}}? [a-z][\w’'-]*) (?=(?P<opener>{_PLACE_OPENERS}) [A-Z0-9])"
+)
 
 
 # What a heading never ends with (``We launched in | May``, ``used the | Transformer``), nor
@@ -681,8 +689,10 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     without punctuation, ending in a lowercase word, followed by a capitalized word that
     opens the next sentence: a sentence opener (``SENTENCE_OPENERS``, not ``I``) or a word
     the text writes in lowercase elsewhere (``Researchers in``), so not a name (``met
-    Pieter at lunch``) nor a date (``in May 2023``). A phrase that starts like a sentence
-    (``We chose option A``) or ends like half of one (``used the Transformer``) is none.
+    Pieter at lunch``) nor a date (``in May 2023``). A phrase ending in a lowercase word may
+    also be followed by a preposition and a capital (``Building the flywheel In January…``):
+    a sentence opening on a date or a place. A phrase that starts like a sentence (``We
+    chose option A``) or ends like half of one (``used the Transformer``) is none.
 
     >>> text = "It ends here. Nowhere to hide A few months ago I met The Times staff. " * 30
     >>> [(l.kind, l.text[:20]) for l in split_spaced_headings((Line(9, text),), CleaningLog("en.txt"))][:3]
@@ -695,7 +705,10 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
             continue
         lowercase = set(re.findall(r"\b[a-z][a-z’'-]*\b", line.text))
         cuts, kinds = [], ["paragraph"]  # kinds[i] is the kind of the piece before cuts[i]
-        for m in _SPACED_HEADING.finditer(line.text):
+        found = [*_SPACED_HEADING.finditer(line.text), *_SPACED_HEADING_BEFORE_PLACE.finditer(line.text)]
+        for m in sorted(found, key=lambda m: m.start()):
+            if cuts and m.start() < cuts[-1]:
+                continue  # both patterns found this heading
             following = line.text[m.end() + len(m.group("opener")) + 1:]
             if not _starts_a_heading(m.group("phrase"), m.group("opener"), following, lowercase, bool(m.group("marker"))):
                 continue

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .numbers import Stated, number_key, stated_in_chinese, stated_in_english
+from .numbers import Stated, stated_in_chinese, stated_in_english
 from .words import segment
 
 CACHE_VERSION = "6"
@@ -106,7 +106,7 @@ def english_keys(text: str) -> list[str]:
             if lowered in _STOPWORDS or len(lowered) < 2 or lowered.isdigit():
                 continue
             keys.append(stem(lowered))
-    keys.extend(number_key(number.value) for number in numbers)
+    keys.extend(number.key for number in numbers)
     return keys
 
 
@@ -197,7 +197,7 @@ class Lexicon:
                     tokens.append(Token(word, (stem(word),)))
             elif _is_hanzi(word) and word not in _ZH_STOPWORDS:
                 tokens.append(Token(word, self.keys_of(word), self._parts_keys(word)))
-        tokens.extend(Token(f"{number.value:g}", (number_key(number.value),)) for number in numbers)
+        tokens.extend(Token(f"{number.value:g}", (number.key,)) for number in numbers)
         return tokens
 
     def _parts_keys(self, word: str) -> tuple[str, ...]:

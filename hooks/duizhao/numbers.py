@@ -35,6 +35,9 @@ _EN_NUMBER = re.compile(r"(?<![\w.])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s?([kKmMbB])\
 _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
              "hundred": 100, "thousand": 1000, "dozen": 12}
+# "first" is left out: it is far more often "at first" than a place in an order, as 第一 is.
+_EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+_EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _APPROXIMATE = "多余几来"
@@ -106,6 +109,13 @@ class Stated:
     start: int
     end: int
     value: float
+    ordinal: bool = False
+    """A place in an order (第三次, "third", "3rd"), which meets only another ordinal: "the
+    third submission" is not "three times"."""
+
+    @property
+    def key(self) -> str:
+        return number_key(self.value) + ("." if self.ordinal else "")
 
 
 def stated_in_chinese(text: str) -> list[Stated]:
@@ -134,7 +144,7 @@ def stated_in_chinese(text: str) -> list[Stated]:
             continue
         value = chinese_numeral(match.group())
         if value is not None and value != 0:
-            found.append(Stated(match.start(), end, value))
+            found.append(Stated(match.start(), end, value, text[match.start() - 1:match.start()] == "第"))
     return sorted(found, key=lambda number: (number.start, number.value))
 
 
@@ -198,11 +208,15 @@ def stated_in_english(text: str) -> list[Stated]:
             value *= _EN_SUFFIX[match.group(2).lower()]
         elif match.group(3):
             value *= _EN_SCALE[match.group(3).lower()]
-        found.append(Stated(match.start(), match.end(), value))
+        suffix = _EN_ORDINAL_SUFFIX.match(text, match.end())
+        end = suffix.end() if suffix else match.end()
+        found.append(Stated(match.start(), end, value, bool(suffix)))
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group().lower()
         if word in _EN_WORDS:
             found.append(Stated(match.start(), match.end(), float(_EN_WORDS[word])))
+        elif word in _EN_ORDINALS:
+            found.append(Stated(match.start(), match.end(), float(_EN_ORDINALS.index(word) + 2), True))
     return sorted(found, key=lambda number: number.start)
 
 
