@@ -181,8 +181,13 @@ def test_summary_comment_between_links_stays_without_source():
     # asides, a hook, a sentence split over two lines, two moved) and a Traditional one
     # (heavy condensing, a whole paragraph in one line, traps for headings and comments).
     # Their errors led to ``_place_headings`` and to more headings found on a flattened page.
-    ("paper-mill", 0.80, 0.70),
+    ("paper-mill", 0.83, 0.70),
     ("night-shift", 0.82, 0.90),
+    # Two more, written in the same way and never tuned on (the figures were measured once the
+    # rules above were chosen): a summary of an open-weights release in Simplified script, and
+    # a complete translation with a translator's preface, a note and mixed line layouts.
+    ("open-weights", 0.95, 0.90),
+    ("slow-momentum", 0.99, 0.99),
     # Back-translations of two seeds' Chinese, written after the parameters were chosen and
     # never tuned on: a Traditional compiled translation with readings in brackets, one
     # paragraph per line against English paragraphs of up to eight sentences; and a video
@@ -316,9 +321,10 @@ def test_run_on_english_page_keeps_its_headings_apart():
 
 
 # A flattened page cannot give back a heading followed by "I" ("What I tell new students I
-# defended my thesis…": "students I defended" reads as well as one clause) or ending in "no"
-# ("Learning to say no The first time…", cut like "there was no | Time").
-_HEADINGS_LOST_ON_ONE_LINE = {"night-shift", "paper-mill"}
+# defended my thesis…": "students I defended" reads as well as one clause), by a name
+# ("What the numbers said Kestrel-7B has…"), ending in "no" ("Learning to say no The first
+# time…", cut like "there was no | Time") or holding a comma ("Side Doors, Luck and Rest").
+_HEADINGS_LOST_ON_ONE_LINE = {"night-shift", "paper-mill", "open-weights", "slow-momentum"}
 
 
 @pytest.mark.parametrize("name", [
