@@ -363,7 +363,7 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
     together) most likely expresses one of ``p … q``; a summary rephrases such a line freely,
     so a score above the line's evidence floor is enough there, not its full threshold.
     """
-    sentences_of: dict[int, tuple[int, ...]] = {b.zh[k]: b.en for b in beads if b.en for k in range(len(b.zh))}
+    sentences_of = _sentences_by_line(beads)
     lines = sorted({i for b in beads for i in b.zh})
     for i in lines:
         if i in sentences_of or captions[i] or i in blocked:
@@ -428,7 +428,7 @@ def _link_lead_ins(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_t
     when the summary words it differently.
     """
     first_of = {b.zh[0]: b.en[0] for b in beads if b.zh and b.en}
-    claimed = {*pinned, *(j for b in beads if b.zh for j in b.en)}
+    claimed = _claimed(beads, pinned)
     out = list(beads)
     for k, bead in enumerate(beads):
         if len(bead.zh) != 1 or bead.en:
@@ -465,7 +465,7 @@ def _reach_over(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, caption
     across another line's). The sentence right next to the link is not reopened: the search
     has already weighed it.
     """
-    claimed = {*pinned, *(j for b in beads if b.zh for j in b.en)}
+    claimed = _claimed(beads, pinned)
     out = []
     for bead in beads:
         if len(bead.zh) == 1 and bead.en and bead.zh[0] not in blocked and not captions[bead.zh[0]]:
@@ -495,24 +495,33 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_
     above the line's evidence floor is still needed: a summary also puts headings of its
     own where the source has one, and those share nothing with it.
     """
-    sentences_of = {b.zh[k]: b.en for b in beads if b.en for k in range(len(b.zh))}
-    claimed = {*pinned, *(j for b in beads if b.zh for j in b.en)}
-    text_lines = [i for i in sorted(sentences_of) if not zh_headings[i]]
+    text = {i: sentences for i, sentences in _sentences_by_line(beads).items() if not zh_headings[i]}
+    claimed = _claimed(beads, pinned)
     placed = {}
     for bead in beads:
         if len(bead.zh) != 1 or bead.en or not zh_headings[bead.zh[0]] or bead.zh[0] in blocked:
             continue
         line = bead.zh[0]
-        before = max((i for i in text_lines if i < line), default=None)
-        after = min((i for i in text_lines if i > line), default=None)
-        first = sentences_of[before][-1] + 1 if before is not None else 0
-        last = sentences_of[after][0] if after is not None else scorer.m
+        before = _neighbour_sentence(text, range(line - 1, -1, -1), -1)
+        after = _neighbour_sentence(text, range(line + 1, scorer.n), 0)
+        first = before + 1 if before is not None else 0
+        last = after if after is not None else scorer.m
         enclosed = [j for j in range(first, last) if en_headings[j]]
         if len(enclosed) == 1 and enclosed[0] not in claimed and \
                 scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]:
             placed[line] = enclosed[0]
             claimed.add(enclosed[0])
     return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]
+
+
+def _sentences_by_line(beads: Sequence[Bead]) -> dict[int, tuple[int, ...]]:
+    """Line → the sentences its link expresses, for every linked line."""
+    return {line: b.en for b in beads if b.en for line in b.zh}
+
+
+def _claimed(beads: Sequence[Bead], pinned: set[int]) -> set[int]:
+    """Sentences a line's link or a curator's pin already expresses."""
+    return {*pinned, *(j for b in beads if b.zh for j in b.en)}
 
 
 def _neighbour_sentence(sentences_of: dict[int, tuple[int, ...]], lines: range, end: int) -> int | None:
