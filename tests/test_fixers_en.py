@@ -309,6 +309,10 @@ PADDING = " It was a long day and the work went on." * 60
     ("So it goes.", "Building the flywheel", "In January 2022 I finally booked it."),
     ("So it goes.", "Finding momentum again", "At Nordvik my first project was small."),
     ("So it goes.", "Inside the paper mill", "Nobody in our lab said it."),
+    # Ending in a determiner, yet no noun phrase reads "no The": the heading ends there.
+    ("So it goes.", "Learning to say no", "The first time was an accident."),
+    # A comma between the words of a Title-Case phrase.
+    ("So it goes.", "Side Doors, Luck and Rest", "The paper that got me going came late."),
 ])
 def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(before, heading, after):
     marker = "## " if heading == "Keeping Gravity" else ""
@@ -335,6 +339,9 @@ def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(befor
     "So it goes. My first paper used the Transformer and little else.",
     "So it goes. By then the Internet was everywhere.",
     "So it goes. Life In London was hard.",               # a title: it ends in a capital
+    "So it goes. There was no Time to read it.",          # a determiner before a capital word
+    "So it goes. Paris, Rome and Berlin were on the list.",  # names in a list, no opener after
+    "So it goes. After lunch, the team The paper said.",  # a comma ends no heading in lowercase
     "So it goes. We moved back In March.",                # a sentence: it starts like one
 ])
 def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):

@@ -638,8 +638,9 @@ def _is_title_phrase(phrase: str) -> bool:
 # then a sentence opener and a lowercase word: ``itself. Nowhere to hide A few months ago``.
 # ``I`` opens no sentence here (it is capital anywhere), and ``The`` and names are followed
 # by a capital in titles (``at The Times``), which the lowercase word after rules out.
+# A comma is allowed between the words of a Title-Case phrase (``Side Doors, Luck and Rest``).
 _SPACED_HEADING = re.compile(
-    rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?: [\w’'-]+){{0,5}}?) "
+    rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{0,5}}?) "
     r"(?=(?P<opener>[A-Z][a-z]*) [a-z0-9])"
 )
 # …or ending in a lowercase word, then a sentence opening on a time or place: ``Building the
@@ -657,6 +658,10 @@ _SPACED_HEADING_BEFORE_PLACE = re.compile(
 _NOT_HEADING_END = _HEADING_SMALL_WORDS | frozenset(
     "my our your his her its their this that these those some any each every no".split())
 _NOT_HEADING_START = frozenset("I We You He She They".split())
+# …except a determiner before a word that opens a noun phrase itself: ``there was no | Time``
+# goes on, ``Learning to say no | The first time`` cannot (no noun phrase reads "no The").
+_DETERMINER_ENDS = frozenset("a an the my our your his its their no every each".split())
+_DETERMINER_OPENERS = frozenset("A An The My Our Your His Its Their This These Those No Every Each".split())
 # Nouns that name things by a letter or a number (``plan A``, ``type A``, ``figure 3``).
 _LABELLED_NOUNS = frozenset(
     "plan option type grade class group tier series vitamin team side part section chapter figure fig "
@@ -666,8 +671,12 @@ _LABELLED_NOUNS = frozenset(
 def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[str], marked: bool) -> bool:
     """Whether ``phrase`` is a heading glued to the sentence opened by ``opener following…``."""
     words = phrase.split()
-    if opener == "I" or words[0] in _NOT_HEADING_START or words[-1] in _NOT_HEADING_END:
+    if opener == "I" or words[0] in _NOT_HEADING_START:
         return False
+    if words[-1] in _NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
+        return False
+    if "," in phrase and not _is_title_phrase(phrase.replace(",", "")):
+        return False  # a comma belongs to a sentence, unless it parts the words of a title
     if words[-1].lower() in _LABELLED_NOUNS and len(opener) == 1:
         return False
     if opener in SENTENCE_OPENERS:
@@ -676,7 +685,7 @@ def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[s
         opens = opener.lower() in lowercase and following[:1].islower()
     # A Title-Case phrase (``Keeping Gravity``) needs an opener, or a Markdown mark before
     # it, to tell it from a name starting a sentence.
-    titled = _is_title_phrase(phrase) and (marked or opener in SENTENCE_OPENERS)
+    titled = _is_title_phrase(phrase.replace(",", "")) and (marked or opener in SENTENCE_OPENERS)
     return opens and (words[-1].islower() or titled)
 
 
