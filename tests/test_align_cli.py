@@ -81,6 +81,21 @@ def test_files_in_the_wrong_order_are_an_error_not_nonsense():
     assert "en.txt: no Chinese text here" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("2019 2020 2021\n42\n", "utf-8"),                          # figures only
+    ("Я пришёл в лабораторию в 2019 году.\n", "utf-8"),           # another script
+    ("我的祖父在山坡上養了四十年蜜蜂。\n他有十一個蜂箱。\n", "big5"),  # Chinese in a legacy encoding
+])
+def test_english_side_without_english_is_named_as_such(tmp_path, text, encoding):
+    en = tmp_path / "en.txt"
+    en.write_bytes(text.encode(encoding))
+    result = run_align(LIGHTHOUSE / "zh.txt", en, "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert ("en.txt: this is Chinese text in Big5, not English" if encoding == "big5"
+            else "en.txt: no English text here") in result.stderr
+
+
 def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
     # The summary followed by two other articles: its JSON is larger than a pipe's buffer
     # (64 KiB), so the writer is sure to meet the closed pipe, not finish before ``head``

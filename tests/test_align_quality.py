@@ -456,3 +456,26 @@ def test_paragraph_rendering_twenty_sentences_links_them_all():
     assert len(zh.blocks) == 2 and min(len({s for z, s in expected if z == b.id}) for b in zh.blocks) >= 18
     precision, recall = len(found & expected) / len(found), len(found & expected) / len(expected)
     assert 2 * precision * recall / (precision + recall) >= 0.95, (precision, recall)
+
+
+def _long_written_texts():
+    """Every written pair with at least twenty units each side: long enough to be judged."""
+    texts = {}
+    for gold in sorted(GOLD.glob("*.gold")):
+        if (GOLD / gold.stem).is_dir():
+            zh, _ = clean_chinese(read_lines(GOLD / gold.stem / "zh.txt"), "zh.txt")
+            en, _ = clean_english(read_lines(GOLD / gold.stem / "en.txt"), "en.txt")
+            if len(zh.blocks) >= 20 and sum(len(b.sentences) for b in en.blocks) >= 20:
+                texts[gold.stem] = (zh, en)
+    return texts
+
+
+def test_no_written_summary_is_taken_for_a_rendering_of_another_text():
+    # The written pairs share a subject and a narrator's voice (first-person essays on research
+    # careers, and stories told the same way), so each Chinese text finds words in every other
+    # English one; only its own English may be taken for its source.
+    texts = _long_written_texts()
+    assert len(texts) >= 8
+    wrongly_linked = {(a, b): len(align_article(texts[a][0], texts[b][1]).links)
+                      for a in texts for b in texts if a != b}
+    assert {pair: n for pair, n in wrongly_linked.items() if n} == {}

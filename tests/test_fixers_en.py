@@ -512,3 +512,13 @@ def test_clean_command_shows_the_rebuilt_structure():
     assert "\n- An obvious gift on focusing" in page
     assert "\n> ---------- Forwarded message ----------\n" in page
     assert "Podcast artwork" not in page and "Podcast artwork" in report
+
+
+def test_terminal_codes_and_markup_a_copy_kept_leave_the_sentences_whole():
+    raw = ("<p>He kept bees for forty years.\x1b[2J\x08 He had eleven hives,&nbsp;all painted.</p>",
+           "A soft\u00adware bug in the hive\u200b scale.")
+    en, log = clean_english(tuple(Line(n, t) for n, t in enumerate(raw, 1)), "en.txt")
+    assert [s.text for b in en.blocks for s in b.sentences] == [
+        "He kept bees for forty years.", "He had eleven hives, all painted.", "A software bug in the hive scale."]
+    assert {(c.fixer, c.line) for c in log.changes} >= {
+        ("remove_invisible_characters", 1), ("strip_html_markup", 1), ("remove_invisible_characters", 2)}

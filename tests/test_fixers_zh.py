@@ -60,6 +60,13 @@ NEGATIVE = {
         "但很可能连内观禅修(Vipassana)也被AI渗透了,这不会让我惊讶。",
     ],
     "repeated short lines": ["他认为。", "因此，这是对的。", "他认为。", "因此，这是对的。", "他认为。", "因此，这是对的。"],
+    # A story that returns to its first line, and a line of dialogue said three times: a
+    # headline repeated as alt text ends bare, these end like prose.
+    "refrain": ["那年冬天，河水结冰了。", "我每天早上沿着河岸走到学校。", "祖母说，冰下的鱼还活着。", "那年冬天，河水结冰了。"],
+    "repeated dialogue": ["他说：“你明天还会回来吗？我会一直在这里等你。”", "祖母说，冰下的鱼还活着。",
+                          "他说：“你明天还会回来吗？我会一直在这里等你。”", "我不相信，就趴在冰面上往下看。",
+                          "他说：“你明天还会回来吗？我会一直在这里等你。”"],
+    "code in prose": ["模型在生成结束时会输出 <|endoftext|> 标记，也就是说 x < y > z 时才停止。"],
 }
 
 
@@ -145,6 +152,14 @@ def test_broken_html_tail_is_removed_and_a_lost_quote_reported():
     assert not text.blocks[0].text.endswith("/p>")
     assert any(c.fixer == "drop_broken_html_tails" for c in text.changes)
     assert any(p.line == 1 and "broken HTML tail" in p.message for p in log.problems)
+
+
+def test_markup_and_invisible_characters_a_copy_kept_are_removed_and_recorded():
+    text, _ = clean(['<div class="post"><p>他有十一个蜂箱。</p><br/>', "<script>track()</script>",
+                     "蜜\u200b蜂在山坡上&nbsp;嗡嗡作响。\x07\x1b[31m"])
+    assert [b.text for b in text.blocks] == ["他有十一个蜂箱。", "蜜蜂在山坡上 嗡嗡作响。"]
+    assert {c.line for c in text.changes if c.fixer == "strip_html_markup"} == {1, 2, 3}
+    assert {c.line for c in text.changes if c.fixer == "remove_invisible_characters"} == {3}
 
 
 MOJIBAKE_LINES = {

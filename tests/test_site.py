@@ -135,13 +135,18 @@ def test_bad_input_stops_build_and_keeps_previous_site(tmp_path, name):
 def test_source_markup_shows_as_text(tmp_path):
     project = copy_project(tmp_path / "project", articles=("john-schulman-interview",))
     zh = project / "translations" / "john-schulman-interview" / "zh.txt"
-    zh.write_text(zh.read_text(encoding="utf-8") + "<script>alert(1)</script>\n[点我](javascript:alert(1))\n{% include 'x' %}\n", encoding="utf-8")
+    zh.write_text(zh.read_text(encoding="utf-8") + "<script>alert(1)</script>\n模型输出<img src=x onerror=alert(1)>后停止\n"
+                  "<my-widget>小部件</my-widget>\n[点我](javascript:alert(1))\n{% include 'x' %}\n", encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     page = (site / "articles" / "john-schulman-interview" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # A page's own HTML a copy kept is cleaned away (and reported); anything else shaped
+    # like markup is text, shown as written and never run.
+    assert "alert(1)</script>" not in page and "onerror" not in page
+    assert "&lt;my-widget&gt;小部件&lt;/my-widget&gt;" in page
+    report = (site / "report" / "index.html").read_text(encoding="utf-8")
+    assert "strip_html_markup" in report
     assert 'href="javascript:' not in page
     assert "{% include &#x27;x&#x27; %}" in page or "{% include 'x' %}" in page
 

@@ -72,8 +72,11 @@ def _align(args: argparse.Namespace) -> int:
     # Two files in the wrong order would align as nonsense, with confident scores.
     if _language(zh_lines) != "zh":
         raise fail(str(args.zh_file), "no Chinese text here: the Chinese file comes first (duizhao align ZH_FILE EN_FILE)")
-    if _language(en_lines) != "en":
+    language = _language(en_lines)
+    if language == "zh":
         raise fail(str(args.en_file), "this is Chinese text: the English file comes second (duizhao align ZH_FILE EN_FILE)")
+    if language != "en":
+        raise fail(str(args.en_file), "no English text here: the English source comes second (duizhao align ZH_FILE EN_FILE)")
     zh, _ = clean_chinese(zh_lines, str(args.zh_file))
     en, _ = clean_english(en_lines, str(args.en_file))
     alignment = align_article(zh, en)
@@ -181,11 +184,24 @@ def _fit(piece: str, width: int) -> int:
 
 
 def _language(lines) -> str:
-    """Chinese if CJK characters make up a fair share of the letters."""
-    sample = "".join(line.text for line in lines[:200])
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return "zh" if cjk * 2 >= latin else "en"
+    """The language of a text's first lines (see ``_language_of``)."""
+    return _language_of("".join(line.text for line in lines[:200]))
+
+
+def _language_of(sample: str) -> str:
+    """``zh`` if CJK characters make up a fair share of the letters, ``en`` if Latin letters
+    make up most of them, else ``other`` (figures alone, another script, or Chinese read
+    in the wrong encoding: Big5 bytes read as Windows-1252 give ``§Úªº``).
+
+    >>> [_language_of(t) for t in ("他在2019年加入OpenAI。", "I joined in 2019.", "2019 2020", "Я пришёл", "§Úªº¯ª¤÷")]
+    ['zh', 'en', 'other', 'other', 'other']
+    """
+    letters = [c for c in sample if c.isalpha()]
+    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in letters if c.isascii())
+    if cjk and cjk * 2 >= latin:
+        return "zh"
+    return "en" if latin * 2 > len(letters) else "other"
 
 
 if __name__ == "__main__":

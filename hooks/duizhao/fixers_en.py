@@ -21,6 +21,7 @@ import re
 import string
 from collections import Counter
 
+from .debris import remove_invisible_characters, strip_html_markup
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
 
@@ -347,7 +348,7 @@ def _stands_as_title(text: str, following: str, most_words: int) -> bool:
             and len(following) >= max(40, 2 * len(text)))
 
 
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.*?)\s*#*\s*$")
+MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.*?)\s*#*\s*$")
 SECTION_HEADING_WORDS = 8
 """Longest line, in words, read as a section heading when it stands alone between paragraphs."""
 
@@ -368,7 +369,7 @@ def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
     for k, line in enumerate(lines):
         if line.kind != "paragraph":
             continue
-        marked = _MARKDOWN_HEADING.match(line.text)
+        marked = MARKDOWN_HEADING.match(line.text)
         if marked:
             log.changed(line, marked.group(1))
             out[k] = Line(line.number, marked.group(1), "heading", line.merged)
@@ -846,6 +847,8 @@ def _ends_sentence_at(text: str, match: re.Match) -> bool:
 
 
 EN_FIXERS = (
+    per_line(remove_invisible_characters),
+    per_line(strip_html_markup),
     drop_blank_lines,
     drop_podcast_chrome,
     split_off_page_address,

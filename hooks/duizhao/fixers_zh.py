@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import replace
 
 from . import spam
+from .debris import remove_invisible_characters, strip_html_markup
+from .fixers_en import MARKDOWN_HEADING
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
 from .notes import COLOPHON
@@ -157,7 +159,8 @@ def warn_mojibake(lines: Lines, log: CleaningLog) -> Lines:
     return lines
 
 
-LINE_DEBRIS_FIXERS = (drop_broken_html_tails, warn_mojibake, per_line(drop_pinyin_glosses))
+LINE_DEBRIS_FIXERS = (per_line(remove_invisible_characters), per_line(strip_html_markup), drop_broken_html_tails,
+                      warn_mojibake, per_line(drop_pinyin_glosses))
 """Debris inside lines, repaired on the text as received. The mojibake detector runs
 before the gloss remover because a gloss glued to ``?`` is its clearest sign."""
 
@@ -216,15 +219,26 @@ def _repeated_headlines(lines: Lines) -> set[str]:
     """Texts that stand in for images: a long line repeated three times or more, or the
     first line repeated. (A web page copied as text keeps each image's alt text, which
     many sites fill with the headline.) Short repeated lines are left alone: a transcript
-    legitimately repeats ``因此`` or ``他认为``."""
+    legitimately repeats ``因此`` or ``他认为``. Nor is a line that ends like a sentence of
+    prose (``。``, a closing quote) a headline: a story or a poem may come back to its first
+    line, or repeat a line of dialogue, on purpose.
+
+    >>> sorted(_repeated_headlines(tuple(Line(n, t) for n, t in enumerate(["那年冬天,河水结冰了。", "我每天沿着河岸走。",
+    ...     "「你回来了。」", "「你回来了。」", "「你回来了。」", "那年冬天,河水结冰了。"], 1))))
+    []
+    """
     texts = [line.text.strip() for line in lines if line.text.strip()]
     if not texts:
         return set()
-    counts = Counter(texts)
+    counts = Counter(text for text in texts if not text.endswith(_PROSE_ENDS))
     found = {text for text, n in counts.items() if n >= 3 and reading_length(text) >= 12}
     if counts[texts[0]] >= 2 and reading_length(texts[0]) >= 8:
         found.add(texts[0])
     return found
+
+
+_PROSE_ENDS = ("。", "」", "』", "”", "…", "\"", ".")
+"""How a sentence of prose ends and a headline does not (a headline ends bare, or in ! or ?)."""
 
 
 def _non_blank_neighbours(lines: Lines, i: int) -> tuple[int, int]:
@@ -602,11 +616,16 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     short paragraphs, up to 30 in one of long paragraphs; a heading with a comma must be
     shorter still. A heading the page broke over two lines (``着眼项目`` / ``而不是论文``)
     is joined into one. Author and source lines (``编辑:…``) and links are never headings.
+    A line marked as a heading in Markdown (``## 第一部分``) is one, without its marks, and
+    is never joined with another.
 
     >>> lines = tuple(Line(n, t) for n, t in enumerate(["首先,以下是指导原则:", "着眼项目", "而不是论文",
     ...     "这是一个至关重要的思维,其他的一切都基于此。", "结果发了后,又过了三个月才有人发竞品", "所以,这是第一个评估工具。"], 1))
     >>> [(l.kind, l.text) for l in mark_headings(lines, CleaningLog("zh.txt"))][1:3]
     [('heading', '着眼项目，而不是论文'), ('paragraph', '这是一个至关重要的思维,其他的一切都基于此。')]
+    >>> lines = tuple(Line(n, t) for n, t in enumerate(["# 养蜂人", "## 第一部分", "我的祖父养了四十年蜜蜂。"], 1))
+    >>> [(l.kind, l.text) for l in mark_headings(lines, CleaningLog("zh.txt"))]
+    [('heading', '养蜂人'), ('heading', '第一部分'), ('paragraph', '我的祖父养了四十年蜜蜂。')]
     """
     body = [line for line in lines if line.text.strip()]
     limit, comma_limit = _heading_limits(body)
@@ -618,9 +637,16 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     i = 0
     while i < len(body):
         line = body[i]
+        marked = MARKDOWN_HEADING.match(line.text)
+        if marked:
+            log.changed(line, marked.group(1))
+            out.append(replace(line, text=marked.group(1), kind="heading"))
+            i += 1
+            continue
         after = body[i + 1] if i + 1 < len(body) else None
         after2 = body[i + 2] if i + 2 < len(body) else None
-        if (candidate(line, comma_end=True) and after and candidate(after) and after2 and _is_paragraph(after2, limit)
+        if (candidate(line, comma_end=True) and after and candidate(after) and not MARKDOWN_HEADING.match(after.text)
+                and after2 and _is_paragraph(after2, limit)
                 and reading_length(line.text + after.text) <= limit + 6):
             joined = _join_heading(line.text.strip(), after.text.strip())
             log.changed(line, joined)

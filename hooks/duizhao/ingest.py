@@ -67,7 +67,33 @@ def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODING
             tried = ", ".join(["UTF-8", *(_ENCODING_NAMES[e] for e in fallbacks)])
             raise fail(path, f"cannot decode as {tried}: bad byte 0x{data[utf8_error.start]:02x} "
                              f"at byte offset {utf8_error.start}", _line_at(data, utf8_error.start))
+        if fallbacks == ENGLISH_ENCODINGS:
+            chinese = _chinese_encoding(data)
+            if chinese:
+                raise fail(path, f"this is Chinese text in {_ENCODING_NAMES[chinese]}, not English")
         return max(readings, key=_commonness)
+
+
+def _chinese_encoding(data: bytes) -> str | None:
+    """The Chinese encoding a file expected to be English is really in, if any.
+
+    Windows-1252 decodes any bytes, so Big5 or GB18030 text given as the English source
+    would come out as ``§Úªº¯ª¤÷``. Read in a Chinese encoding instead, such a file is mostly
+    common Chinese characters; English with a few accented letters is not.
+
+    >>> _chinese_encoding("我的祖父養了四十年蜜蜂。".encode("big5")), _chinese_encoding("naïve façade".encode("cp1252"))
+    ('big5', None)
+    """
+    for encoding in CHINESE_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = [c for c in text if c.isalpha()]
+        cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+        if cjk >= 4 and cjk * 2 >= len(letters) and _commonness(text) >= 0.9:
+            return encoding
+    return None
 
 
 def _line_at(data: bytes, offset: int, unit: int = 1) -> int:

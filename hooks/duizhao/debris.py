@@ -1,0 +1,62 @@
+"""Debris a copied text carries in either language: invisible characters and HTML markup.
+
+Both fixers run first, on each line as received, and every line they change is recorded,
+so the cleaning report shows what was taken out. Neither touches visible prose: they remove
+what a reader never sees on the original page (a zero-width space, a terminal's colour
+code) or sees only because a copy kept the page's source (``<p>``, ``&nbsp;``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# A terminal escape sequence (``ESC [ 31 m``, ``ESC [ 2 J``) goes whole: removing only the
+# ESC would leave ``[31m`` in the text.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+# Control characters (tab excepted: it is whitespace) and format characters with no
+# visible form: zero-width space, word joiner, a byte-order mark inside the text, soft
+# hyphen. Zero-width joiners stay: they build emoji and some scripts' letters.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad]")
+
+
+def remove_invisible_characters(text: str) -> str:
+    """Remove control characters and invisible format characters from a line.
+
+    A zero-width space splits a word for the dictionary (``蜜\\u200b蜂`` is no longer 蜜蜂) and
+    a terminal's escape codes would act on the reader's terminal.
+
+    >>> remove_invisible_characters("蜜\\u200b蜂在\\ufeff山坡上。\\x07\\x1b[31m")
+    '蜜蜂在山坡上。'
+    >>> remove_invisible_characters("a soft\\u00adware bug\\tand 👨\\u200d👩\\u200d👧")
+    'a software bug\\tand 👨\\u200d👩\\u200d👧'
+    """
+    return _INVISIBLE.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+_ELEMENTS = (
+    "a abbr article aside b big blockquote body br center cite code dd div dl dt em figcaption figure "
+    "font footer h1 h2 h3 h4 h5 h6 head header hr html i iframe img li link main meta nav noscript ol "
+    "p pre q s section small source span strong sub sup table tbody td th thead tr u ul video"
+).split()
+# A tag of a known HTML element only: ``<|endoftext|>`` or ``x < y > z`` in an essay is text.
+_TAG = re.compile(rf"</?(?:{'|'.join(_ELEMENTS)})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+# Scripts and styles go with their content, which is code, not prose.
+_CODE_ELEMENT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def strip_html_markup(text: str) -> str:
+    """Remove HTML tags a copy of a page's source left in a line, and spell out its entities.
+
+    >>> strip_html_markup('<div class="x"><p>他有十一个蜂箱。</p><br/>')
+    '他有十一个蜂箱。'
+    >>> strip_html_markup("<script>alert(1)</script>Bees&nbsp;&amp; honey &lt;b&gt;")
+    'Bees & honey <b>'
+    >>> strip_html_markup("the <|endoftext|> token, where x < y > z")
+    'the <|endoftext|> token, where x < y > z'
+    """
+    stripped = _TAG.sub("", _CODE_ELEMENT.sub("", text))
+    if "&" in stripped:
+        stripped = _ENTITY.sub(lambda m: html.unescape(m.group()), stripped).replace("\xa0", " ")
+    return stripped
