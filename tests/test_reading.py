@@ -93,6 +93,41 @@ def test_view_mode_switches_without_reload_and_is_remembered(page, server):
     assert abs(en_box["y"] - zh_box["y"]) < 5 and en_box["x"] > zh_box["x"] + zh_box["width"] - 1
 
 
+def _in_sight(page, selector: str) -> bool:
+    """Whether the element is shown and inside the window."""
+    return page.evaluate("""s => { const el = document.querySelector(s); const r = el && el.getBoundingClientRect();
+        return !!r && r.height > 0 && r.bottom > 0 && r.top < innerHeight; }""", selector)
+
+
+def test_a_link_to_what_the_view_hides_lands_on_its_row(page, server):
+    # A theme page's "read in context" link to a Chinese paragraph, followed by a reader who
+    # reads the English only; a coverage-map cell followed by one who reads the Chinese only.
+    page.goto(server + ALIGNED)
+    linked = page.eval_on_selector_all("div.dz-row:not(.dz-addition) .dz-row-zh p.dz-zh",
+                                       "ps => ps.map(p => p.id)")[40]
+    english = page.eval_on_selector(f"#{linked}", "p => p.dataset.en.split(' ')[0]")
+    added = page.eval_on_selector("div.dz-addition p.dz-zh", "p => p.id")
+    skipped = page.eval_on_selector("details.dz-omission .dz-s", "s => s.id")
+    for view, target, stand_in in (("en", linked, f"div.dz-row:has(#{linked})"),
+                                   ("zh", english, f"div.dz-row:has(#{english})")):
+        page.click(f'.dz-group[data-dz-setting="view"] button[data-value="{view}"]')
+        page.goto(server + CHINESE_ONLY)
+        page.goto(server + ALIGNED + f"#{target}")
+        page.wait_for_timeout(300)
+        assert not page.is_visible(f"#{target}")
+        assert _in_sight(page, stand_in) and "dz-target" in page.get_attribute(stand_in, "class")
+        assert page.evaluate("document.documentElement.dataset.dzView") == view
+    # Nothing of the row is shown in this view: side by side for this visit, not stored.
+    for view, target in (("en", added), ("zh", skipped)):
+        page.click(f'.dz-group[data-dz-setting="view"] button[data-value="{view}"]')
+        page.goto(server + CHINESE_ONLY)
+        page.goto(server + ALIGNED + f"#{target}")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.documentElement.dataset.dzView") == "pair"
+        assert _in_sight(page, f"#{target}")
+        assert page.evaluate("localStorage.getItem('duizhao.view')") == view  # the reader's choice stays
+
+
 def test_english_only_reads_as_the_original(page, server):
     """English only shows the source once, whole, under its own headings: a sentence linked
     twice appears once, skipped passages are open, the summary's headings are gone; going
@@ -229,7 +264,9 @@ def search(page, query: str) -> list[str]:
     return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
 
 
-@pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智占有率"])
+# English words as a reader types them, inflected ("learning", "careers") or not: the index
+# must not hold stems that a query typed in full never reaches.
+@pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智占有率", "learning", "careers", "writing", "learn"])
 def test_search_finds_chinese_traditional_and_english_queries(page, server, query):
     page.goto(server + "")
     hits = search(page, query)

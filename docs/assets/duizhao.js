@@ -252,12 +252,31 @@
   document.addEventListener("focusin", function (e) { var t = target(e); if (t) light(t); });
   document.addEventListener("click", function (e) { var t = target(e); if (t) light(t); });
 
-  // A link to a sentence the summary skipped opens its collapsed row.
+  // A link to a sentence the summary skipped opens its collapsed row. A link to what the
+  // view hides (a Chinese paragraph in the English view, from a theme page; an English
+  // sentence in the Chinese view, from the coverage map) lands on the row that holds it,
+  // the row's other half standing in; a row the view hides whole (an addition in the
+  // English view, a skipped passage in the Chinese one) is shown side by side for this
+  // visit, the reader's chosen view left as stored.
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
-    var details = el && el.closest("details");
-    if (details) { details.open = true; el.scrollIntoView(); }
+    if (!el) return;
+    document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
+    var details = el.closest("details");
+    if (details) details.open = true;
+    var shown = el, hidden = !el.getClientRects().length;
+    if (hidden) {
+      var row = el.closest(".dz-row");
+      if (row && row.getClientRects().length) {
+        shown = row;
+      } else {
+        apply("view", "pair");
+        if (details) details.open = true;
+      }
+      shown.classList.add("dz-target");
+    }
+    if (details || hidden) shown.scrollIntoView();
   }
   window.addEventListener("hashchange", openTarget);
 
