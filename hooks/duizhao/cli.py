@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .clean import clean_chinese, clean_english
 from .errors import InputError, fail
-from .ingest import load_overrides, read_lines
+from .ingest import language_of, load_overrides, read_lines
 from .report import text_report
 
 
@@ -184,24 +184,8 @@ def _fit(piece: str, width: int) -> int:
 
 
 def _language(lines) -> str:
-    """The language of a text's first lines (see ``_language_of``)."""
-    return _language_of("".join(line.text for line in lines[:200]))
-
-
-def _language_of(sample: str) -> str:
-    """``zh`` if CJK characters make up a fair share of the letters, ``en`` if Latin letters
-    make up most of them, else ``other`` (figures alone, another script, or Chinese read
-    in the wrong encoding: Big5 bytes read as Windows-1252 give ``§Úªº``).
-
-    >>> [_language_of(t) for t in ("他在2019年加入OpenAI。", "I joined in 2019.", "2019 2020", "Я пришёл", "§Úªº¯ª¤÷")]
-    ['zh', 'en', 'other', 'other', 'other']
-    """
-    letters = [c for c in sample if c.isalpha()]
-    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in letters if c.isascii())
-    if cjk and cjk * 2 >= latin:
-        return "zh"
-    return "en" if latin * 2 > len(letters) else "other"
+    """The language of a text's first lines (see ``ingest.language_of``)."""
+    return language_of("".join(line.text for line in lines[:200]))
 
 
 if __name__ == "__main__":

@@ -89,11 +89,25 @@ def _chinese_encoding(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        letters = [c for c in text if c.isalpha()]
-        cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
-        if cjk >= 4 and cjk * 2 >= len(letters) and _commonness(text) >= 0.9:
+        if language_of(text) == "zh" and _commonness(text) >= 0.9:
             return encoding
     return None
+
+
+def language_of(sample: str) -> str:
+    """``zh`` if CJK characters make up a fair share of the letters, ``en`` if Latin letters
+    make up most of them, else ``other`` (figures alone, another script, or Chinese read
+    in the wrong encoding: Big5 bytes read as Windows-1252 give ``§Úªº``).
+
+    >>> [language_of(t) for t in ("他在2019年加入OpenAI。", "I joined in 2019.", "2019 2020", "Я пришёл", "§Úªº¯ª¤÷")]
+    ['zh', 'en', 'other', 'other', 'other']
+    """
+    letters = [c for c in sample if c.isalpha()]
+    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in letters if c.isascii())
+    if cjk and cjk * 2 >= latin:
+        return "zh"
+    return "en" if latin * 2 > len(letters) else "other"
 
 
 def _line_at(data: bytes, offset: int, unit: int = 1) -> int:
