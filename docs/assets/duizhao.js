@@ -272,7 +272,6 @@
         shown = row;
       } else {
         apply("view", "pair");
-        if (details) details.open = true;
       }
       shown.classList.add("dz-target");
     }

@@ -13,7 +13,7 @@ import re
 
 # A terminal escape sequence (``ESC [ 31 m``, ``ESC [ 2 J``) goes whole: removing only the
 # ESC would leave ``[31m`` in the text.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-_])")
 # Control characters (tab excepted: it is whitespace) and format characters with no
 # visible form: zero-width space, word joiner, a byte-order mark inside the text, soft
 # hyphen. Zero-width joiners stay: they build emoji and some scripts' letters.
@@ -57,6 +57,5 @@ def strip_html_markup(text: str) -> str:
     'the <|endoftext|> token, where x < y > z'
     """
     stripped = _TAG.sub("", _CODE_ELEMENT.sub("", text))
-    if "&" in stripped:
-        stripped = _ENTITY.sub(lambda m: html.unescape(m.group()), stripped).replace("\xa0", " ")
-    return stripped
+    # &nbsp; becomes a plain space: it only kept the page's words apart.
+    return _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), stripped)

@@ -676,7 +676,8 @@ def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[s
         return False
     if words[-1] in _NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
         return False
-    if "," in phrase and not _is_title_phrase(phrase.replace(",", "")):
+    title_case = _is_title_phrase(phrase.replace(",", ""))
+    if "," in phrase and not title_case:
         return False  # a comma belongs to a sentence, unless it parts the words of a title
     if words[-1].lower() in _LABELLED_NOUNS and len(opener) == 1:
         return False
@@ -686,7 +687,7 @@ def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[s
         opens = opener.lower() in lowercase and following[:1].islower()
     # A Title-Case phrase (``Keeping Gravity``) needs an opener, or a Markdown mark before
     # it, to tell it from a name starting a sentence.
-    titled = _is_title_phrase(phrase.replace(",", "")) and (marked or opener in SENTENCE_OPENERS)
+    titled = title_case and (marked or opener in SENTENCE_OPENERS)
     return opens and (words[-1].islower() or titled)
 
 

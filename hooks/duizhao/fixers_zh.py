@@ -215,6 +215,10 @@ def _drop(lines: Lines, log: CleaningLog, is_junk) -> Lines:
     return tuple(out)
 
 
+_PROSE_ENDS = ("。", "」", "』", "”", "…", "\"", ".")
+"""How a sentence of prose ends and a headline does not (a headline ends bare, or in ! or ?)."""
+
+
 def _repeated_headlines(lines: Lines) -> set[str]:
     """Texts that stand in for images: a long line repeated three times or more, or the
     first line repeated. (A web page copied as text keeps each image's alt text, which
@@ -236,9 +240,6 @@ def _repeated_headlines(lines: Lines) -> set[str]:
         found.add(texts[0])
     return found
 
-
-_PROSE_ENDS = ("。", "」", "』", "”", "…", "\"", ".")
-"""How a sentence of prose ends and a headline does not (a headline ends bare, or in ! or ?)."""
 
 
 def _non_blank_neighbours(lines: Lines, i: int) -> tuple[int, int]:
