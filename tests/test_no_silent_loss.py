@@ -67,9 +67,9 @@ def test_genuine_words_that_look_like_spam_survive(corpus):
 def test_colophon_and_references_are_kept(corpus):
     articles, _ = corpus
     text = "\n".join(block.text for block in articles["nathan-lambert-path-into-ai"].zh.blocks)
-    assert "参考资料:" in text and "https://www.interconnects.ai/p/my-path-into-ai" in text
-    assert "论文链接:https://arxiv.org/abs/2403.13787" in text
+    assert "参考资料：" in text and "https://www.interconnects.ai/p/my-path-into-ai" in text
+    assert "论文链接：https://arxiv.org/abs/2403.13787" in text
     felix = "\n".join(block.text for block in articles["felix-hill-weights-of-responsibility"].zh.blocks)
-    assert "内观禅修(Vipassana)" in felix and "(RNN)" in felix
-    assert "我带来希望的少数事情" in felix and "。或许他们" in felix and "。可惜的是," in felix
-    assert "「安息吧,Felix。愿来世你不需要去战斗。」" in felix
+    assert "内观禅修（Vipassana）" in felix and "（RNN）" in felix
+    assert "我带来希望的少数事情" in felix and "。或许他们" in felix and "。可惜的是，" in felix
+    assert "「安息吧，Felix。愿来世你不需要去战斗。」" in felix

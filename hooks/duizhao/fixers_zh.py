@@ -20,6 +20,7 @@ from .fixers_en import MARKDOWN_HEADING
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
 from .notes import COLOPHON
+from .punctuation import restore_full_width
 from .script import to_simplified
 
 CJK = "\u4e00-\u9fff"
@@ -691,6 +692,22 @@ def _join_heading(first: str, second: str) -> str:
     return first + second if first[-1] in "，,:：" else f"{first}，{second}"
 
 
+def restore_chinese_punctuation(lines: Lines, log: CleaningLog) -> Lines:
+    """Give ASCII punctuation beside Chinese its full width (``博士毕业时,他`` → ``博士毕业时，他``).
+
+    It runs last, on the text that stays (a junk line is removed, not mended first), and
+    after the gloss remover, which knows a pinyin gloss by its ASCII parentheses. A line
+    with mojibake is left as it is: its ``?`` stands for characters a wrong encoding lost,
+    not for a question, and the curator restores that line with a ``fix:`` entry.
+    """
+    damaged = {problem.line for problem in log.problems if problem.message.startswith("mojibake")}
+    mend = per_line(restore_full_width)
+    out: list[Line] = []
+    for line in lines:
+        out.extend([line] if damaged & {line.number, *line.merged} else mend((line,), log))
+    return tuple(out)
+
+
 BLOCK_FIXERS = (mark_list_items, mark_headings)
 
 
@@ -699,6 +716,6 @@ LINE_FIXERS: tuple = LINE_DEBRIS_FIXERS
 
 # Fixers that need the whole document, after script conversion.
 DOCUMENT_FIXERS: tuple = (*SPAM_FIXERS, *PAGE_JUNK_FIXERS, join_subtitle_phrases, split_run_on_text,
-                          *BLOCK_FIXERS)
+                          *BLOCK_FIXERS, restore_chinese_punctuation)
 
 ZH_FIXERS = (*LINE_FIXERS, to_simplified_script, *DOCUMENT_FIXERS, drop_blank_lines)
