@@ -7,6 +7,7 @@ so ``<script>``, ``[x](javascript:…)`` or ``{% %}`` in it must show as text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -52,11 +53,37 @@ def h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# A web address in escaped text: printable ASCII up to a space, an escaped quote or bracket,
+# or the first character of another script (an address glued to Chinese ends there).
+_ADDRESS = re.compile(r"https?://(?:(?!&(?:quot|#x27|lt|gt);)[\x21-\x7e])+")
+_TRAILING = ".,;:!?)]}*"
+"""Marks that end the prose around an address rather than the address itself."""
+
+
+def h_linked(text: str) -> str:
+    """Escape text for HTML content, with its web addresses as links (``参考资料：https://…``
+    is there to be followed). Only http(s) addresses become links.
+
+    >>> h_linked("原文:https://x.org/a?b=1&c=2。见 https://y.org/p.")
+    '原文:<a href="https://x.org/a?b=1&amp;c=2" rel="noopener">https://x.org/a?b=1&amp;c=2</a>。见 <a href="https://y.org/p" rel="noopener">https://y.org/p</a>.'
+    >>> h_linked('"javascript:alert(1)" <https://z.org>')
+    '&quot;javascript:alert(1)&quot; &lt;<a href="https://z.org" rel="noopener">https://z.org</a>&gt;'
+    """
+
+    def one(match: re.Match) -> str:
+        address = match.group()
+        while address and (address[-1] in _TRAILING or address.endswith("&amp;")):
+            address = address[:-5] if address.endswith("&amp;") else address[:-1]
+        return link(html.unescape(address)) + match.group()[len(address):]
+
+    return _ADDRESS.sub(one, h(text))
+
+
 def zh_html(block: Block, deco: Decorations = PLAIN) -> str:
     """A Chinese block's text in both scripts; CSS shows the one the reader chose."""
     return (
-        f'<span class="dz-hans" lang="zh-Hans">{deco.mark_terms(h(block.text), "zh-Hans")}</span>'
-        f'<span class="dz-hant" lang="zh-Hant">{deco.mark_terms(h(block.text_hant or block.text), "zh-Hant")}</span>'
+        f'<span class="dz-hans" lang="zh-Hans">{deco.mark_terms(h_linked(block.text), "zh-Hans")}</span>'
+        f'<span class="dz-hant" lang="zh-Hant">{deco.mark_terms(h_linked(block.text_hant or block.text), "zh-Hant")}</span>'
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .align import monotone_anchors
-from .markup import PLAIN, Decorations, addition_flag, h, md_text, permalink, with_headings, zh_heading, zh_html
+from .markup import PLAIN, Decorations, addition_flag, h, h_linked, md_text, permalink, with_headings, zh_heading, zh_html
 from .model import Article, Block, CleanText, Link, Sentence
 from .notes import is_publisher_note
 
@@ -149,15 +149,15 @@ def _not_covered(total: int, deco: Decorations) -> str:
 
 
 def _skipped_sentence(sentence: Sentence, kind: str) -> str:
-    return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}">{h(sentence.text)}</span>'
+    return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}">{h_linked(sentence.text)}</span>'
 
 
 def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str:
     """An English sentence in a row; a sentence already shown above keeps its anchor there."""
     if repeated:
         return (f'<span class="dz-s dz-s-{kind} dz-s-again" data-zh="{zh_ids}" title="同一句原文也见于上文 '
-                f'This sentence is also linked above">{h(sentence.text)}</span>')
-    return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}" data-zh="{zh_ids}">{h(sentence.text)}</span>'
+                f'This sentence is also linked above">{h_linked(sentence.text)}</span>')
+    return f'<span id="{sentence.id}" class="dz-s dz-s-{kind}" data-zh="{zh_ids}">{h_linked(sentence.text)}</span>'
 
 
 def confidence_flag(link: Link, deco: Decorations) -> str:
@@ -262,7 +262,7 @@ def english_body(en: CleanText) -> list[str]:
         return f"### {md_text(block.text)} {{#{block.sentences[0].id}}}"
 
     def paragraph(block, tag):
-        spans = " ".join(f'<span id="{s.id}" class="dz-s">{h(s.text)}</span>' for s in block.sentences)
+        spans = " ".join(f'<span id="{s.id}" class="dz-s">{h_linked(s.text)}</span>' for s in block.sentences)
         return f'<{tag} class="dz-en dz-{block.kind}" lang="en">{spans}</{tag}>'
 
     return with_headings(en.blocks, heading, paragraph)
