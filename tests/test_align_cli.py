@@ -65,14 +65,18 @@ def test_run_on_page_against_paragraph_file(tmp_path):
     assert len(data["links"][0]["en"]) == len(data["en_units"])
 
 
-def test_readable_view_is_two_columns_that_fit_the_terminal():
-    result = run_align(PAIR / "zh.txt", PAIR / "en.txt", columns=80)
+@pytest.mark.parametrize("width", [60, 80])
+def test_readable_view_is_two_columns_that_fit_the_terminal(width):
+    result = run_align(PAIR / "zh.txt", PAIR / "en.txt", columns=width)
     assert result.returncode == 0, result.stderr
     assert "(no source)" in result.stdout and " │ " in result.stdout
     rows = result.stdout.splitlines()
-    assert max(columns(row) for row in rows) <= 80
+    assert max(columns(row) for row in rows) <= width  # the closing summary too
     # The column rule stands in one place on every row, whatever the script on its left.
     assert len({columns(row.split(" │ ")[0]) for row in rows if " │ " in row}) == 1
+    # As in Chinese typography, no line of the summary starts with a closing mark.
+    starts = [row.split(" │ ")[0][:1] for row in rows if " │ " in row]
+    assert not set(starts) & set("。，、；：？！）」』”")
 
 
 def test_files_in_the_wrong_order_are_an_error_not_nonsense():

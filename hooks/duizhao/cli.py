@@ -127,8 +127,8 @@ def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
             cell = chinese[k] if k < len(chinese) else ""
             out.append(f"{cell}{' ' * (left - columns(cell))} │ {source[k] if k < len(source) else ''}".rstrip())
         out.append("")
-    out.append(f"{len(alignment.links)} links, {len(alignment.additions)} Chinese blocks without source, "
-               f"{len(alignment.omissions)} English sentences not expressed.")
+    out.extend(wrap_columns(f"{len(alignment.links)} links, {len(alignment.additions)} Chinese blocks without "
+                            f"source, {len(alignment.omissions)} English sentences not expressed.", width))
     return "\n".join(out)
 
 
@@ -141,36 +141,66 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-_PIECES = re.compile(r"[A-Za-z0-9][\w.,;:!?'’\-/()%&]*|\s+|.", re.DOTALL)
+# A Latin word with the marks inside it ("U.S.", "GPT-4", "don't") is one piece; so is a run
+# of spaces; anything else, a Chinese character included, is a piece of its own.
+_PIECES = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f_.,;:!?'’\-/()%&]*|\s+|.", re.DOTALL)
+
+
+_NO_LINE_START = set("。，、；：？！…）」』”’》〉】〕,.;:?!)")
+"""Marks that close what comes before them: Chinese typography never starts a line with one."""
 
 
 def wrap_columns(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns: Latin words stay whole (unless longer
-    than a line), Chinese breaks between any two characters.
+    than a line), Chinese breaks between any two characters, but never before a closing mark
+    (the word before it moves down with it).
 
     >>> wrap_columns("他在HuggingFace写博客", 10)
     ['他在', 'HuggingFac', 'e写博客']
+    >>> wrap_columns("HuggingFace虽坐拥心智占有率，近期", 28)
+    ['HuggingFace虽坐拥心智占有', '率，近期']
     >>> wrap_columns("a few short words", 8)
     ['a few', 'short', 'words']
+    >>> wrap_columns("名叫 Lindqvist。她在", 14)
+    ['名叫', 'Lindqvist。她', '在']
+    >>> wrap_columns("几乎「消失殆尽」。然后", 16)
+    ['几乎「消失殆', '尽」。然后']
     """
-    lines, line = [], ""
+    lines: list[str] = []
+    line: list[str] = []  # the pieces of the line being filled
     for piece in _PIECES.findall(" ".join(text.split())):
         if piece.isspace():
             if line:
-                line += " "
+                line.append(" ")
             continue
-        while columns(line) + columns(piece) > width:
-            if line.strip():
-                lines.append(line.rstrip())
-                line = ""
+        while columns("".join(line)) + columns(piece) > width:
+            if "".join(line).strip():
+                carried = _carried(line, piece, width)
+                lines.append("".join(line[:len(line) - len(carried)]).rstrip())
+                line = carried
                 continue
             cut = _fit(piece, width)  # a piece wider than a whole line
             lines.append(piece[:cut])
             piece = piece[cut:]
-        line += piece
-    if line.strip():
-        lines.append(line.rstrip())
+        line.append(piece)
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
     return lines or [""]
+
+
+def _carried(line: list[str], mark: str, width: int) -> list[str]:
+    """The pieces at the end of a full ``line`` that move down with ``mark`` when it is a
+    closing mark: any closing marks before it and the word they close (``尽」`` before ``。``),
+    unless they would fill a line on their own."""
+    if mark not in _NO_LINE_START:
+        return []
+    k = len(line)
+    while k > 1 and not line[k - 1].isspace():
+        k -= 1
+        if line[k] not in _NO_LINE_START:
+            break
+    carried = line[k:]
+    return carried if columns("".join(carried)) + columns(mark) <= width and k > 0 else []
 
 
 def _fit(piece: str, width: int) -> int:
