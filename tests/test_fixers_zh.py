@@ -181,6 +181,16 @@ def test_ascii_punctuation_beside_chinese_gets_its_full_width_and_is_recorded():
     assert {c.line for c in text.changes if c.fixer == "restore_chinese_punctuation"} == {1, 2}
 
 
+def test_code_mojibake_and_addresses_keep_their_ascii_marks():
+    lines = ["说明如下,请看:", "```", 'print("你好,世界")', "```", "锟斤拷锟斤拷,烫烫烫。", "他说:这个\ufffd很好,真的。",
+             "见 https://zh.wikipedia.org/wiki/图灵(数学家) 与 `f(中文)`,好开心:)然后:(i) 第一;(ii) 第二。"]
+    text, log = clean(lines)
+    assert [b.text for b in text.blocks] == [
+        "说明如下，请看：", "```", 'print("你好,世界")', "```", lines[4], lines[5],
+        "见 https://zh.wikipedia.org/wiki/图灵(数学家) 与 `f(中文)`，好开心:)然后：(i) 第一；(ii) 第二。"]
+    assert {p.line for p in log.problems if p.message.startswith("mojibake")} == {5, 6}
+
+
 def test_no_ascii_comma_is_left_beside_chinese_in_the_seeds():
     for name in ("nathan-lambert-path-into-ai", "felix-hill-weights-of-responsibility", "omar-khattab-research-impact"):
         raw = read_lines(SEEDS / name / "zh.txt")
@@ -251,6 +261,15 @@ def test_spam_fragments_written_in_traditional_still_match():
 
 
 # --- script --------------------------------------------------------------------------------
+
+def test_a_text_received_in_simplified_keeps_its_own_characters():
+    # 著 is a Simplified character (显著, 著有, 著作): the Taiwan converter would make it 着,
+    # silently. A stray Traditional character (項目) is still folded, and recorded.
+    lines = ["他著有多部作品，影响显著。", "这个項目对他来说很重要，所以他每天都在做。", "这对他意味着很多。"]
+    text, _ = clean(lines)
+    assert [b.text for b in text.blocks] == [lines[0], "这个项目对他来说很重要，所以他每天都在做。", lines[2]]
+    assert [(c.line, c.fixer) for c in text.changes] == [(2, "to_simplified_script")]
+
 
 def test_a_text_received_in_traditional_keeps_its_own_words_in_traditional():
     # The Taiwan phrase step would turn 項目 into 專案 and 消息 into 訊息: words the text never

@@ -93,6 +93,20 @@ def test_view_mode_switches_without_reload_and_is_remembered(page, server):
     assert abs(en_box["y"] - zh_box["y"]) < 5 and en_box["x"] > zh_box["x"] + zh_box["width"] - 1
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_paragraph_link_mark_never_adds_a_line(page, server, width):
+    # The ¶ after each Chinese paragraph is hidden until hovered; a paragraph that fills its
+    # last line must not get an empty-looking line below it for the hidden mark.
+    page.set_viewport_size({"width": width, "height": 900})
+    for article in (ALIGNED, CHINESE_ONLY):
+        page.goto(server + article)
+        heights = "() => [...document.querySelectorAll('p.dz-zh')].map(p => p.getBoundingClientRect().height)"
+        with_mark = page.evaluate(heights)
+        page.add_style_tag(content=".dz-permalink { display: none !important; }")
+        assert page.evaluate(heights) == with_mark
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def _in_sight(page, selector: str) -> bool:
     """Whether the element is shown and inside the window."""
     return page.evaluate("""s => { const el = document.querySelector(s); const r = el && el.getBoundingClientRect();

@@ -177,6 +177,7 @@ def test_article_without_source_says_so():
     a = Article(META, article([]).zh)
     page = article_page(a)
     assert "No English source yet" in page and "dz-row" not in page
+    assert "curator" not in page and "en.txt" not in page  # words for the reader, not the curator
 
 
 def test_a_sentence_linked_twice_keeps_one_anchor():

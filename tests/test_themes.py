@@ -228,6 +228,8 @@ def test_theme_page_shows_passages_with_english_and_links_to_the_paragraph(theme
     assert "](flywheel.md)" in page  # related theme
     assert "无关的段落" not in page
     assert "暂无段落" in pages["themes/mental-health.md"]
+    # The terms and weights that earned the tag are the report's, not the reader's.
+    assert "momentum +" not in page and "matched" not in page
 
 
 def test_a_passage_keeps_the_mark_of_an_uncertain_link(themes, glossary):

@@ -21,7 +21,7 @@ from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
 from .notes import COLOPHON
 from .punctuation import restore_full_width
-from .script import to_simplified
+from .script import looks_traditional, mend_simplified, to_simplified
 
 CJK = "\u4e00-\u9fff"
 SENTENCE_END = "。！？!?；;…"
@@ -124,6 +124,9 @@ _MOJIBAKE_SIGNS = (
     (re.compile(rf"\?\?(?=[{CJK}])"), "'??' before Chinese text is a misread character"),
     (re.compile(rf"[\u0370-\u03ff\u0400-\u04ff](?=[{CJK}])|(?<=[{CJK}])[\u0370-\u03ff\u0400-\u04ff]"),
      "Greek or Cyrillic letter inside Chinese text"),
+    (re.compile("\ufffd+"), "a replacement character: the decoder could not read these bytes"),
+    (re.compile("锟斤拷|烫烫烫|屯屯屯"), "the classic trace of UTF-8 and GBK read as each other"),
+    (re.compile("[\u00c2-\u00ef][\u0080-\u00bf]"), "UTF-8 read as Latin-1 (ä½ for 你)"),
 )
 """Traces that text was read in the wrong encoding (GBK bytes shifted by one). Each is
 something well-formed Chinese never contains: a question mark glued to a pinyin gloss or to
@@ -169,10 +172,14 @@ before the gloss remover because a gloss glued to ``?`` is its clearest sign."""
 def to_simplified_script(lines: Lines, log: CleaningLog) -> Lines:
     """Normalize Traditional script to Simplified so that every later stage sees one script.
 
-    Not recorded as a change: the original script is kept as the article's ``script``
-    and a Traditional rendering is produced for display.
+    A text received in Traditional is converted whole, and that is not recorded as a change:
+    the original script is kept as the article's ``script`` and a Traditional rendering is
+    produced for display. A text received in Simplified only has stray Traditional characters
+    folded, and each line that changes is recorded: there, a change is a repair.
     """
-    return tuple(replace(line, text=to_simplified(line.text)) for line in lines)
+    if looks_traditional("".join(line.text for line in lines)):
+        return tuple(replace(line, text=to_simplified(line.text)) for line in lines)
+    return per_line(mend_simplified)(lines, log)
 
 
 # --- SEO spam -------------------------------------------------------------------------------
@@ -698,14 +705,24 @@ def restore_chinese_punctuation(lines: Lines, log: CleaningLog) -> Lines:
     It runs last, on the text that stays (a junk line is removed, not mended first), and
     after the gloss remover, which knows a pinyin gloss by its ASCII parentheses. A line
     with mojibake is left as it is: its ``?`` stands for characters a wrong encoding lost,
-    not for a question, and the curator restores that line with a ``fix:`` entry.
+    not for a question, and the curator restores that line with a ``fix:`` entry. So is a
+    fenced code block.
     """
     damaged = {problem.line for problem in log.problems if problem.message.startswith("mojibake")}
     mend = per_line(restore_full_width)
     out: list[Line] = []
+    in_code = False  # inside a fenced code block, which keeps every character
     for line in lines:
-        out.extend([line] if damaged & {line.number, *line.merged} else mend((line,), log))
+        fence = CODE_FENCE.match(line.text)
+        if in_code or fence or damaged & {line.number, *line.merged}:
+            out.append(line)
+        else:
+            out.extend(mend((line,), log))
+        in_code ^= bool(fence)
     return tuple(out)
+
+
+CODE_FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
 BLOCK_FIXERS = (mark_list_items, mark_headings)

@@ -86,8 +86,9 @@ def _no_source_note(article: Article, deco: Decorations) -> str:
         f'<div class="admonition note dz-nosource"><p class="admonition-title">{deco.zh("没有英文原文")} '
         '<span lang="en">No English source yet</span></p>'
         f"<p>{deco.zh('本文的英文原文尚未收录，因此没有逐段对照。')}{where}</p>"
-        '<p lang="en">The English original is not in the collection yet, so there is no alignment.<span class="dz-screen"> '
-        "A curator who adds <code>en.txt</code> to the article folder gives this page its side-by-side view.</span></p></div>"
+        # Words for the reader: how a curator adds the source is on the "Adding an article" page.
+        '<p lang="en">The English original is not in the collection yet, so there is no side-by-side view'
+        f"{': ' + link(article.meta.original_url) if article.meta.original_url else '.'}</p></div>"
     )
 
 

@@ -178,12 +178,12 @@ def themes_index_page(index: ThemeIndex, traditional: str = DEFAULT_TRADITIONAL)
         "",
         "<p>" + zh_text("每个主题由一组带权重的中英文术语定义。在一段中文及其对应的英文原句里找到的每个术语计一次分，"
                         "总分达到主题的阈值即标记该段；弱提示（如“发布”“压力”）必须与其他证据同时出现，"
-                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记都保留它的依据。", traditional) + "</p>",
+                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记的依据列在清洗报告中。", traditional) + "</p>",
         "",
         "<p lang=\"en\">Each theme is defined by weighted terms in both languages. Every term found in a Chinese "
         "paragraph or in the English sentences it expresses counts once; a paragraph whose total reaches the "
         "theme's threshold is tagged. Weak hints (release, pressure) need company, and negative terms (the "
-        "optimiser's momentum) rule out other senses of a word. Every tag keeps the terms that earned it.</p>",
+        "optimiser's momentum) rule out other senses of a word. The cleaning report lists the terms that earned each tag.</p>",
         "",
     ])
 
@@ -239,7 +239,7 @@ def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary
     ]
     blocks = {b.id: b for b in article.zh.blocks}
     for group in _sharing_english(article, tags):
-        out += _passage(article, [blocks[tag.block] for tag in group], group, page, glossary, traditional)
+        out += _passage(article, [blocks[tag.block] for tag in group], page, glossary, traditional)
     return out
 
 
@@ -257,7 +257,7 @@ def _sharing_english(article: Article, tags: list[ThemeTag]) -> list[list[ThemeT
     return runs
 
 
-def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, glossary: Glossary,
+def _passage(article: Article, blocks: list, page: str, glossary: Glossary,
              traditional: str) -> list[str]:
     deco = Decorations(mark_terms=lambda escaped, lang: mark_terms(escaped, glossary, lang), traditional=traditional)
     block = blocks[0]
@@ -280,9 +280,9 @@ def _passage(article: Article, blocks: list, tags: list[ThemeTag], page: str, gl
         '<div class="dz-passage" markdown="1">',
         f'<div class="{pair}">{zh}{en}</div>',
         "",
-        f"[¶ {zh_text('在文中阅读', traditional)} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context data-search-exclude=\"mark\" }}"
-        f" <small class=\"dz-why\" data-search-exclude=\"mark\">{zh_text('依据', traditional)} <span lang=\"en\">matched</span>: "
-        f"{zh_text('；'.join(tag.reason for tag in tags), traditional)}</small>",
+        # The terms that earned the tag are for the curator: the report lists them, and the
+        # badge on the article page shows them when pointed at.
+        f"[¶ {zh_text('在文中阅读', traditional)} <small lang=\"en\">Read in context</small>]({link(page, article_path(article.meta.slug), block.id)}){{ .dz-context data-search-exclude=\"mark\" }}",
         "</div>",
         "",
     ]

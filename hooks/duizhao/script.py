@@ -56,6 +56,17 @@ def to_simplified(text: str) -> str:
     return convert(text, "tw2s")
 
 
+def mend_simplified(text: str) -> str:
+    """Simplified text with the stray Traditional characters of a broken conversion folded
+    (項目 → 项目). ``t2s``, not ``tw2s``: in a text written in Simplified, 著 is the character
+    of 显著 and 著作, which ``tw2s`` would turn into 着.
+
+    >>> mend_simplified("影响显著,他著有三本书。这个項目")
+    '影响显著,他著有三本书。这个项目'
+    """
+    return convert(text, "t2s")
+
+
 _WORD_BREAK = "\x01"
 """Put between words before conversion: no OpenCC phrase contains it, so no phrase spans two words."""
 
@@ -145,5 +156,6 @@ def looks_traditional(text: str) -> bool:
     cjk = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
     if not cjk:
         return False
-    changed = sum(1 for a, b in zip(cjk, to_simplified(cjk)) if a != b)
+    # t2s, not tw2s: 著 of 显著 is Simplified and must not make a Simplified text look Traditional.
+    changed = sum(1 for a, b in zip(cjk, mend_simplified(cjk)) if a != b)
     return changed / len(cjk) > 0.05
