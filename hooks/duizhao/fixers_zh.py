@@ -699,6 +699,9 @@ def _join_heading(first: str, second: str) -> str:
     return first + second if first[-1] in "，,:：" else f"{first}，{second}"
 
 
+CODE_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
 def restore_chinese_punctuation(lines: Lines, log: CleaningLog) -> Lines:
     """Give ASCII punctuation beside Chinese its full width (``博士毕业时,他`` → ``博士毕业时，他``).
 
@@ -720,9 +723,6 @@ def restore_chinese_punctuation(lines: Lines, log: CleaningLog) -> Lines:
             out.extend(mend((line,), log))
         in_code ^= bool(fence)
     return tuple(out)
-
-
-CODE_FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
 BLOCK_FIXERS = (mark_list_items, mark_headings)
