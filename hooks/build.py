@@ -23,7 +23,7 @@ from duizhao.contents import contents_for_both_views
 from duizhao.errors import InputError
 from duizhao.labels import (LABELS_SCRIPT, article_labels, attribute_labels, interface_labels, labels_script,
                             palette_labels, toc_titles, traditional_labels)
-from duizhao.offline import local_polyfills, offline_enabled
+from duizhao.offline import local_polyfills, offline_enabled, relative_to_root
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.render import article_list
 from duizhao.render_themes import themes_overview_markdown
@@ -108,6 +108,13 @@ def on_env(env, /, *, config, files):
     files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(
         search_map(texts, config.duizhao.traditional))
     return env
+
+
+def on_post_template(output_content, /, *, template_name, config):
+    # The offline folder is read from file://, where "/" is the disk's root, not the site's.
+    if template_name == "404.html" and offline_enabled(config.plugins):
+        return relative_to_root(output_content)
+    return output_content
 
 
 def on_post_build(*, config):

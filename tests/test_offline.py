@@ -105,3 +105,16 @@ def test_search_from_an_article_page(page, offline_site):
     links = search(page, "Pister")
     assert links and all(link.startswith("file://") for link in links), links
     assert all(url.startswith("file://") for url in page.requests), page.requests
+
+
+def test_the_not_found_page_has_its_styles_and_links_from_disk(offline_site, page):
+    # MkDocs writes 404.html with addresses from the server's root ("/assets/…"); read from
+    # file:// that root is the disk's, and the page came bare, its links leading nowhere.
+    page.goto((offline_site / "404.html").as_uri())
+    page.wait_for_timeout(300)
+    assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky"
+    assert not page.errors, page.errors
+    assert [url for url in page.requests if not url.startswith(offline_site.as_uri())] == []
+    page.click("nav.md-nav--primary >> text=飞轮 Flywheel")
+    page.wait_for_load_state()
+    assert page.url == (offline_site / "themes" / "flywheel.html").as_uri()

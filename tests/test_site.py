@@ -80,6 +80,29 @@ def test_search_index_holds_one_script(built_site):
     assert "向量" not in found["queryWords"]  # a Simplified word (Taiwan's form of 矢量) stays as typed
 
 
+def test_search_snippets_hold_the_texts_not_our_labels(built_site):
+    # A row's flag ("对齐存疑 uncertain", "摘要自加…") is ours, not the essay's: indexed, it opened
+    # the snippet of the sentence after it ("uncertainI am the interface…").
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    articles = [d for d in index["docs"] if d["location"].startswith("articles/")]
+    text = "".join(d["title"] + d["text"] for d in articles).replace("\u200b", "")
+    assert "I am the interface between OLMo pretraining" in text
+    for label in ("对齐存疑", "uncertain", "摘要自加", "The summary’s own addition", "编辑指定", "出版方附注"):
+        assert label not in text, label
+    # The article's particulars: each label apart from its value.
+    assert "Title John Schulman" in " ".join(text.split()), "labels run into their values"
+
+
+def test_a_web_address_is_found_by_its_parts(built_site):
+    # "论文链接：https://arxiv.org/abs/2403.13787" was one token: neither "arxiv" nor the
+    # paper's number found it.
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    tokens = {t for d in index["docs"] if d["location"].startswith("articles/nathan-lambert-path-into-ai/")
+              for t in separator.split(re.sub(r"<[^>]+>", " ", d["text"]))}
+    assert any(t.startswith("arxiv") for t in tokens) and "2403.13787" in tokens
+
+
 def test_no_request_leaves_the_site(built_site):
     # No font from Google, no script from a CDN: nothing a page or style sheet fetches is
     # outside the site (links to the originals only name other sites; they fetch nothing).

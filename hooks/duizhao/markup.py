@@ -113,15 +113,22 @@ def zh_heading(block: Block, level: str = "###", suffix: str = "", attrs: str = 
     return heading_in_both_scripts(block.text, block.text_hant or block.text, block.id, level, suffix, attrs)
 
 
+def flag(kind: str, zh_label: str, en_label: str, title: str = "") -> str:
+    """A label on a row (uncertain, pinned, added, the publisher's note): our words, never the
+    texts', so search leaves it out. It is a ``small``: Material's indexer ends an excluded
+    element at the first closing tag of the same name, and the label holds ``span`` elements."""
+    tip = f' title="{title}"' if title else ""
+    return (f'<small class="dz-flag dz-flag-{kind}" data-search-exclude="flag"{tip}>{zh_label} '
+            f'<span lang="en">{en_label}</span></small>')
+
+
 def addition_flag(zh: Callable[[str], str], text: str = "") -> str:
     """The mark of a paragraph with no source, one wording wherever it shows: the summary's
     own addition, or, if ``text`` is a publisher's note, that. ``zh`` renders our Chinese
     label in both scripts (``Decorations.zh`` or ``zh_text``)."""
     if text and is_publisher_note(text):
-        return (f'<span class="dz-flag dz-flag-note">{zh("出版方附注，不属摘要正文")} '
-                '<span lang="en">The publisher’s note, not part of the summary</span></span>')
-    return (f'<span class="dz-flag dz-flag-added">{zh("摘要自加，原文无对应")} '
-            '<span lang="en">The summary’s own addition: no source in the original</span></span>')
+        return flag("note", zh("出版方附注，不属摘要正文"), "The publisher’s note, not part of the summary")
+    return flag("added", zh("摘要自加，原文无对应"), "The summary’s own addition: no source in the original")
 
 
 def quotation(parts: Sequence[tuple[int, str]]) -> str:

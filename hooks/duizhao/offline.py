@@ -9,6 +9,7 @@ site (``docs/assets/javascripts/file-worker.js``), in its place.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 WORKER_SHIM = "assets/javascripts/file-worker.js"
@@ -49,3 +50,19 @@ def _is_remote(address: str) -> bool:
     """
     parts = urlsplit(address)
     return bool(parts.scheme or parts.netloc)
+
+
+_ROOT_ADDRESS = re.compile(r'((?:href|src)="|"(?:search|base)": ")/(?!/)')
+
+
+def relative_to_root(html: str) -> str:
+    """A page that lies at the site's root, with its root-absolute addresses made relative.
+
+    MkDocs gives ``404.html`` addresses from the server's root (``/assets/…``), as a server
+    shows it for a missing page at any depth. From ``file://`` that root is the disk's, so
+    the offline folder's 404 page came without its styles, scripts and working links.
+
+    >>> relative_to_root('<link href="/assets/a.css"><a href="//x.org/">x</a>{"base": "/", "search": "/w.js"}')
+    '<link href="assets/a.css"><a href="//x.org/">x</a>{"base": ".", "search": "w.js"}'
+    """
+    return _ROOT_ADDRESS.sub(r"\1", html).replace('"base": ""', '"base": "."')

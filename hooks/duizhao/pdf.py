@@ -26,7 +26,7 @@ import tinyhtml5
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from .markup import addition_flag
+from .markup import addition_flag, flag
 
 PDF_NAME = "duizhao.pdf"
 STYLESHEET = "assets/print.css"
@@ -184,7 +184,7 @@ posts long before I wrote papers.</p></div></div>
 <p>虚线与「对齐存疑」：程序对这条对齐把握不大。<span lang="en">A dashed rule and “uncertain”: the
 aligner is unsure of this link.</span></p>
 <div class="dz-row dz-weak"><div class="dz-row-zh"><p class="dz-zh">这是他最看重的习惯。</p></div>
-<div class="dz-row-en" lang="en"><span class="dz-flag dz-flag-weak">对齐存疑 <span lang="en">uncertain</span></span>
+<div class="dz-row-en" lang="en">{flag("weak", "对齐存疑", "uncertain")}
 <p class="dz-en">He kept the habit for years, mostly out of stubbornness.</p></div></div>
 <p>摘要自己添加、原文中没有的段落，标为：<span lang="en">A paragraph the summary added, with no
 source in the original, is marked:</span></p>

@@ -67,7 +67,8 @@ def _header(article: Article, deco: Decorations) -> str:
     script_zh, script_en = {"hans": ("简体", "Simplified"),
                             "hant": ("繁体", 'Traditional<span class="dz-screen"> (shown in Simplified by default)</span>')}[meta.script]
     rows.append(("收到的文字", "Received in", f'{deco.zh(script_zh)} <span lang="en">{script_en}</span>'))
-    cells = "".join(f'<dt>{deco.zh(zh)} <small lang="en">{en}</small></dt><dd>{value}</dd>' for zh, en, value in rows)
+    # Spaces between the cells keep the search index from gluing a label to its value ("TitleJohn").
+    cells = " ".join(f'<dt>{deco.zh(zh)} <small lang="en">{en}</small></dt> <dd>{value}</dd>' for zh, en, value in rows)
     return f'<dl class="dz-meta">{cells}</dl>'
 
 

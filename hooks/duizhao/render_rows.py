@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .align import monotone_anchors
-from .markup import PLAIN, Decorations, addition_flag, h, h_linked, md_text, permalink, with_headings, zh_heading, zh_html
+from .markup import PLAIN, Decorations, addition_flag, flag, h, h_linked, md_text, permalink, with_headings, zh_heading, zh_html
 from .model import Article, Block, CleanText, Link, Sentence
 from .notes import is_publisher_note
 
@@ -163,12 +163,11 @@ def _sentence(sentence: Sentence, kind: str, zh_ids: str, repeated: bool) -> str
 def confidence_flag(link: Link, deco: Decorations) -> str:
     """How far to trust a link, where it needs saying: pinned by a curator, or uncertain."""
     if link.pinned:
-        return ('<span class="dz-flag dz-flag-pinned" title="编辑指定的对齐 Pinned by a curator">'
-                f'{deco.zh("编辑指定")} <span lang="en">pinned</span></span>')
+        return flag("pinned", deco.zh("编辑指定"), "pinned", "编辑指定的对齐 Pinned by a curator")
     if link.confident:
         return ""
-    return (f'<span class="dz-flag dz-flag-weak" title="低置信度对齐（{link.score:.2f}）Low-confidence link ({link.score:.2f})">'
-            f'{deco.zh("对齐存疑")} <span lang="en">uncertain</span></span>')
+    return flag("weak", deco.zh("对齐存疑"), "uncertain",
+                f"低置信度对齐（{link.score:.2f}）Low-confidence link ({link.score:.2f})")
 
 
 def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
