@@ -219,6 +219,16 @@ def test_every_mojibake_run_of_the_seed_is_reported_with_its_line():
     assert all(str(p).startswith("translations/felix-hill-weights-of-responsibility/zh.txt:") for p in log.problems)
 
 
+def test_a_question_asked_with_two_marks_is_no_mojibake():
+    # "??" before Chinese is how a misread character looks, but after a question particle or
+    # a question word it is emphasis: reported as mojibake, the line also kept its ASCII marks.
+    text, log = clean_chinese((Line(1, "他问：真的吗??我不信。"), Line(2, "你到底在干什么??快回来。"),
+                               Line(3, "不为人知的困境??上У氖?,很多人仍然低估了心理健康。")), "zh.txt")
+    assert [b.text for b in text.blocks][:2] == ["他问：真的吗？？我不信。", "你到底在干什么？？快回来。"]
+    assert {p.line for p in log.problems} == {3}  # the misread line is still reported, and left alone
+    assert "困境??上У氖?," in text.blocks[2].text
+
+
 def test_curator_fixes_silence_the_detector():
     folder = SEEDS / "felix-hill-weights-of-responsibility"
     overrides = load_overrides(folder, ROOT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from duizhao.markup import Decorations
 from duizhao.model import Alignment, Article, ArticleMeta, Block, CleanText, Link, Sentence
 from duizhao.render import article_page
@@ -103,6 +105,22 @@ def test_english_skipped_between_the_sentences_of_one_row_stays_in_that_row():
     assert '<details class="dz-row dz-omission"' not in html
 
 
+def test_a_row_keeps_the_sources_list_items_and_paragraphs_apart():
+    # A line renders "This would involve:" and three list items after it, two of them read in
+    # one line, with a fourth folded between; each item stood in one run of text with the next
+    # ("• using simulation … • fabricating those designs …").
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "Here is the plan.", "This would involve:"), en_block(2, "• changing"),
+                                    en_block(3, "• generating"), en_block(4, "• fabricating"), en_block(5, "• testing"),
+                                    en_block(6, "Then more.")), ())
+    links = (Link(("zh-1",), ("en-10", "en-11", "en-20", "en-30", "en-50"), 0.9), Link(("zh-2",), ("en-60",), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-40",)))))
+    row = html[html.index('<div class="dz-row"'):html.index('id="zh-2"')]
+    paragraphs = re.findall(r'<p class="dz-en">(.*?)</p>', row)
+    assert [re.findall(r'id="(en-\d+)"', p) for p in paragraphs] == [["en-10", "en-11"], ["en-20"], ["en-30"],
+                                                                      ["en-40"], ["en-50"]]
+
+
 def test_english_skipped_between_the_sentences_of_a_heading_is_shown_after_it():
     # A curator pins a heading to the source's heading and to a sentence further on.
     zh = CleanText("zh.txt", "zh", (zh_block(1, "标题", "heading"), zh_block(2, "第二段。")), ())
@@ -166,6 +184,8 @@ def test_a_publisher_note_is_marked_as_such_and_not_counted_as_an_addition():
     for note in ("zh-3", "zh-4"):
         assert 'class="dz-row dz-note"' in rows[note] and "The publisher’s note" in rows[note]
         assert "摘要自加" not in rows[note]
+    # Notes that follow each other are one row under one flag, not a flag on every address.
+    assert rows["zh-3"] == rows["zh-4"] and html.count("The publisher’s note") == 1
     panel = coverage_panel(a)
     assert "（1/2）" in panel and "(1/2)" in panel  # one addition among two paragraphs of summary
     # A line that looks like a note but renders the English is summary, and counted.

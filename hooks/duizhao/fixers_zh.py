@@ -142,13 +142,35 @@ def find_mojibake(text: str) -> list[tuple[str, str]]:
     ['境??上У氖', '上У氖?,']
     >>> find_mojibake("寫論文?那只是影響研究其中的一小步。由于公司估值與LLM性能(難以分割地?)掛鉤")
     []
+    >>> find_mojibake("真的吗??我不信。你在干什么??快回来")
+    []
     """
     found = []
     for pattern, reason in _MOJIBAKE_SIGNS:
         for match in pattern.finditer(text):
+            if match.group() == "??" and _asks(text, match.start()):
+                continue  # 真的吗??我不信: a question asked twice over, not a lost character
             start, end = max(0, match.start() - 1), min(len(text), match.end() + 3)
             found.append((text[start:end], reason))
     return found
+
+
+_QUESTION_PARTICLES = tuple("吗嗎呢吧么麼嘛")
+_QUESTION_WORDS = re.compile("什么|什麼|甚么|甚麼|怎么|怎麼|为何|為何|谁|誰|哪里|哪裡|哪儿|哪兒|哪个|哪個|哪些|多少|是否|难道|難道|"
+                             "如何|怎样|怎樣|是不是|有没有|有沒有|能不能|行不行|对不对|對不對")
+_CLAUSE_END = re.compile(r"[。！？!?，,；;：:]")
+
+
+def _asks(text: str, at: int) -> bool:
+    """Whether the clause ending at ``at`` asks a question: it ends in a question particle or
+    holds a question word. Mojibake puts ``??`` where a character was, mid-clause.
+
+    >>> _asks("真的吗??我不信", 3), _asks("你到底想怎么样??快说", 7), _asks("不为人知的困境??上У氖", 7)
+    (True, True, False)
+    """
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    clause = text[start:at]
+    return clause.endswith(_QUESTION_PARTICLES) or bool(_QUESTION_WORDS.search(clause))
 
 
 def warn_mojibake(lines: Lines, log: CleaningLog) -> Lines:

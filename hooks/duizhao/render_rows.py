@@ -34,8 +34,15 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     shown_up_to = 0  # English position before which every skipped sentence is already shown
     shown: set[str] = set()  # sentences already on the page: a repeat must not repeat the anchor
     out: list[str] = []
+    notes: list[Block] = []  # the publisher's notes in a row so far, drawn as one row with one flag
     for block in article.zh.blocks:
         link = link_of.get(block.id)
+        if not link and is_publisher_note(block.text):
+            notes.append(block)
+            continue
+        if notes:
+            out += [_addition(article.meta.slug, notes, deco), ""]
+            notes = []
         if link and block.id != link.zh[0]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
         inside: list[Sentence] = []  # skipped English between the link's sentences
@@ -52,13 +59,15 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             # English skipped between a heading's sentences (a curator's pin) follows it.
             out += _skipped(inside, omitted, kind_of, block_of, position, deco)
         elif not link:
-            out += [_addition(article.meta.slug, block, deco), ""]
+            out += [_addition(article.meta.slug, [block], deco), ""]
         else:  # headings inside a link stay headings; the rest of the link is one row
             for heading in (b for b in members if b.kind == "heading"):
                 out += [zh_heading(heading), ""]
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown,
-                         _order(link.en, position, shown), inside, position), ""]
+                         _order(link.en, position, shown), inside, position, block_of), ""]
         shown.update(link.en if link else ())
+    if notes:
+        out += [_addition(article.meta.slug, notes, deco), ""]
     out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, position, deco)
     return out
 
@@ -110,9 +119,10 @@ def _order(ids, position: dict[str, int], shown: set[str] = frozenset()) -> str:
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
          deco: Decorations, shown: set[str], order: str, inside: list[Sentence] | None = None,
-         position: dict[str, int] | None = None) -> str:
+         position: dict[str, int] | None = None, block_of: dict[str, int] | None = None) -> str:
     """One aligned row. English the summary skips between the link's sentences (``inside``: a
-    line condensing sentences apart, or a curator's pin) stays in place within the row, folded."""
+    line condensing sentences apart, or a curator's pin) stays in place within the row, folded.
+    Sentences from different paragraphs or list items of the source stay apart (``block_of``)."""
     en_ids = " ".join(s.id for s in en)
     zh_ids = " ".join(b.id for b in zh_blocks)
     # Several paragraphs rendering the same sentences are marked as one group, so that
@@ -125,8 +135,12 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
         folded = [s for s in left if position[s.id] < position[sentence.id]]
         if folded:
             pieces += [f'<p class="dz-en">{" ".join(run)}</p>'] if run else []
-            pieces.append(_folded(folded, kind_of, deco))
+            pieces.append(_folded(folded, kind_of, block_of or {}, deco))
             left, run = left[len(folded):], []
+        elif run and block_of and block_of[sentence.id] != block_of[previous.id]:
+            pieces.append(f'<p class="dz-en">{" ".join(run)}</p>')
+            run = []
+        previous = sentence
         run.append(_sentence(sentence, kind_of[sentence.id], zh_ids, sentence.id in shown))
     pieces += [f'<p class="dz-en">{" ".join(run)}</p>'] if run else []
     return (f'<div class="{classes}" data-score="{link.score:.2f}"{order}>'
@@ -134,13 +148,17 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
             f'<div class="dz-row-en" lang="en">{confidence_flag(link, deco)}{"".join(pieces)}</div></div>')
 
 
-def _folded(passage: list[Sentence], kind_of: dict[str, str], deco: Decorations) -> str:
+def _folded(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str, int], deco: Decorations) -> str:
     """Skipped English inside a row, folded like a skipped passage between rows (and opened
     with them in the English-only view)."""
-    total = len(passage)
-    spans = " ".join(_skipped_sentence(s, kind_of[s.id]) for s in passage)
-    return (f'<details class="dz-omission dz-gap"><summary>{_not_covered(total, deco)}</summary>'
-            f'<p class="dz-en">{spans}</p></details>')
+    return (f'<details class="dz-omission dz-gap"><summary>{_not_covered(len(passage), deco)}</summary>'
+            f'{_skipped_paragraphs(passage, kind_of, block_of)}</details>')
+
+
+def _skipped_paragraphs(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str, int]) -> str:
+    """Skipped sentences as the source's own paragraphs and list items."""
+    return "".join(f'<p class="dz-en">{" ".join(_skipped_sentence(s, kind_of[s.id]) for s in paragraph)}</p>'
+                   for _, paragraph in groupby(passage, key=lambda s: block_of.get(s.id)))
 
 
 def _not_covered(total: int, deco: Decorations) -> str:
@@ -175,12 +193,13 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
             f'{deco.badges(slug, block.id)}{permalink(block.id)}</p>')
 
 
-def _addition(slug: str, block: Block, deco: Decorations) -> str:
-    """A paragraph with no source: the summary's own addition, or a note of its publisher."""
-    kind = "dz-note" if is_publisher_note(block.text) else "dz-addition"
-    return (f'<div class="dz-row {kind}">'
-            f'<div class="dz-row-zh">{_zh_paragraph(slug, block, "", deco)}</div>'
-            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh, block.text)}</div></div>')
+def _addition(slug: str, blocks: list[Block], deco: Decorations) -> str:
+    """A paragraph with no source, the summary's own addition; or the publisher's notes that
+    follow each other (参考资料：, its addresses, 文章来源…), one row under one flag."""
+    kind = "dz-note" if is_publisher_note(blocks[0].text) else "dz-addition"
+    cells = "".join(_zh_paragraph(slug, block, "", deco) for block in blocks)
+    return (f'<div class="dz-row {kind}"><div class="dz-row-zh">{cells}</div>'
+            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh, blocks[0].text)}</div></div>')
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],
@@ -205,9 +224,7 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
         return []
     parts = []
     for k, passage in enumerate(passages):
-        for _, paragraph in groupby(passage, key=lambda s: block_of[s.id]):  # the source's own paragraphs
-            spans = " ".join(_skipped_sentence(s, kind_of[s.id]) for s in paragraph)
-            parts.append(f'<p class="dz-en">{spans}</p>')
+        parts.append(_skipped_paragraphs(passage, kind_of, block_of))
         if k + 1 < len(passages):
             count = elsewhere[k]
             parts.append(f'<p class="dz-elsewhere">⋯ {deco.zh(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
