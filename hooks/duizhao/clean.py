@@ -8,7 +8,7 @@ from .fixers_en import EN_FIXERS, split_sentences
 from .fixers_zh import ZH_FIXERS
 from .fixlog import CleaningLog, Lines, apply_curator_fixes
 from .model import Block, CleanText, Overrides, Sentence
-from .script import DEFAULT_TRADITIONAL, looks_traditional, to_traditional, traditional_for
+from .script import DEFAULT_TRADITIONAL, to_traditional, traditional_for
 
 
 def clean_chinese(lines: Lines, path: str, overrides: Overrides | None = None,
@@ -16,12 +16,12 @@ def clean_chinese(lines: Lines, path: str, overrides: Overrides | None = None,
     """Clean a Chinese text; the result is in Simplified script with a Traditional rendering
     (for a text received in Traditional, one that keeps its own vocabulary)."""
     log = CleaningLog(path, overrides)
-    script = "hant" if looks_traditional("".join(line.text for line in lines)) else "hans"
-    traditional = traditional_for(script, traditional)
     lines = apply_curator_fixes(lines, log, "zh")
     lines = log.run(ZH_FIXERS, lines)
     if not lines:
         raise _empty(path)
+    script = log.script  # as the fixer that normalized the script found it
+    traditional = traditional_for(script, traditional)
     taken: set[str] = set()
     blocks = tuple(
         Block(id=anchor("zh", line.text, taken), kind=line.kind, text=line.text,

@@ -197,9 +197,11 @@ def to_simplified_script(lines: Lines, log: CleaningLog) -> Lines:
     A text received in Traditional is converted whole, and that is not recorded as a change:
     the original script is kept as the article's ``script`` and a Traditional rendering is
     produced for display. A text received in Simplified only has stray Traditional characters
-    folded, and each line that changes is recorded: there, a change is a repair.
+    folded, and each line that changes is recorded: there, a change is a repair. The script is
+    judged here, once, on the text without its page junk, and kept in ``log.script``.
     """
     if looks_traditional("".join(line.text for line in lines)):
+        log.script = "hant"
         return tuple(replace(line, text=to_simplified(line.text)) for line in lines)
     return per_line(mend_simplified)(lines, log)
 

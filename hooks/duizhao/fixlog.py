@@ -33,6 +33,8 @@ class CleaningLog:
         self.changes: list[Change] = []
         self.problems: list[Problem] = []
         """Things a curator must look at (e.g. mojibake no fixer can repair); not fatal."""
+        self.script = "hans"
+        """Script a Chinese text was received in, as the fixer that normalizes it found it."""
 
     def removed(self, line: Line, text: str | None = None) -> None:
         """Record that ``text`` (default: the whole line) was taken off the page."""

@@ -360,7 +360,8 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
         if mine:
             # On paper only the first link of a group gives its page, with a count of the rest:
             # the rest mostly sit on the same few pages, and their numbers would repeat.
-            more = f' data-more="+{len(mine) - 1}"' if len(mine) > 1 else ""
+            rest = len(mine) - 1
+            more = f' data-more="另{rest}处 · {rest} more"' if rest else ""
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
                              f"{{ .dz-occurrence{' .dz-first' + more if n == 1 else ''} }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
