@@ -147,15 +147,19 @@ def test_source_text_is_escaped_in_both_languages():
 
 def test_web_addresses_in_either_text_are_links_and_nothing_else_is():
     zh = CleanText("zh.txt", "zh", (zh_block(1, "参考资料：https://www.interconnects.ai/p/my-path-into-ai。"),
-                                    zh_block(2, "javascript:alert(1) 与 ftp://x.org")), ())
+                                    zh_block(2, "javascript:alert(1) 与 ftp://x.org"),
+                                    zh_block(3, "见https://zh.wikipedia.org/wiki/强化学习，或https://x.org/a这篇")), ())
     en = CleanText("en.txt", "en", (en_block(1, "See https://arxiv.org/abs/2403.13787.", "Or <https://x.org/?a=1&b=2>."),), ())
-    a = Article(META, zh, en, alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2",), ("en-11",)))
+    a = Article(META, zh, en, alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2", "zh-3"), ("en-11",)))
     html = "\n".join(aligned_body(a))
     link = '<a href="https://www.interconnects.ai/p/my-path-into-ai" rel="noopener">https://www.interconnects.ai/p/my-path-into-ai</a>。'
     assert html.count(link) == 2  # in both scripts
     assert '<a href="https://arxiv.org/abs/2403.13787" rel="noopener">https://arxiv.org/abs/2403.13787</a>.' in html
     assert '&lt;<a href="https://x.org/?a=1&amp;b=2" rel="noopener">https://x.org/?a=1&amp;b=2</a>&gt;.' in html
-    assert html.count("<a href=") == 4  # and no other: javascript: and ftp: stay text
+    # Chinese that opens a path segment belongs to the address; Chinese glued to its end does not.
+    wiki = '<a href="https://zh.wikipedia.org/wiki/强化学习" rel="noopener">https://zh.wikipedia.org/wiki/强化学习</a>，'
+    assert html.count(wiki) == 2 and '<a href="https://x.org/a" rel="noopener">https://x.org/a</a>这篇' in html
+    assert html.count("<a href=") == 4 + 2 + 2  # and no other: javascript: and ftp: stay text
 
 
 def test_chinese_is_in_both_scripts_with_language_tags():

@@ -54,8 +54,11 @@ def h(text: str) -> str:
 
 
 # A web address in escaped text: printable ASCII up to a space, an escaped quote or bracket,
-# or the first character of another script (an address glued to Chinese ends there).
-_ADDRESS = re.compile(r"https?://(?:(?!&(?:quot|#x27|lt|gt);)[\x21-\x7e])+")
+# or the first character of another script (an address glued to Chinese ends there), except
+# that Chinese opening a path segment, a query value or a fragment (…/wiki/强化学习, ?q=飞轮)
+# is part of the address, up to a space or a Chinese punctuation mark.
+_ADDRESS_ASCII = r"(?:(?!&(?:quot|#x27|lt|gt);)[\x21-\x7e])"
+_ADDRESS = re.compile(rf"https?://{_ADDRESS_ASCII}+(?:(?<=[/=#])[\u3400-\u4dbf\u4e00-\u9fff]+{_ADDRESS_ASCII}*)*")
 _TRAILING = ".,;:!?)]}*"
 """Marks that end the prose around an address rather than the address itself."""
 
@@ -66,6 +69,8 @@ def h_linked(text: str) -> str:
 
     >>> h_linked("原文:https://x.org/a?b=1&c=2。见 https://y.org/p.")
     '原文:<a href="https://x.org/a?b=1&amp;c=2" rel="noopener">https://x.org/a?b=1&amp;c=2</a>。见 <a href="https://y.org/p" rel="noopener">https://y.org/p</a>.'
+    >>> h_linked("见https://zh.wikipedia.org/wiki/强化学习。或https://x.org/a这篇")
+    '见<a href="https://zh.wikipedia.org/wiki/强化学习" rel="noopener">https://zh.wikipedia.org/wiki/强化学习</a>。或<a href="https://x.org/a" rel="noopener">https://x.org/a</a>这篇'
     >>> h_linked('"javascript:alert(1)" <https://z.org>')
     '&quot;javascript:alert(1)&quot; &lt;<a href="https://z.org" rel="noopener">https://z.org</a>&gt;'
     """
