@@ -229,6 +229,15 @@ def test_a_question_asked_with_two_marks_is_no_mojibake():
     assert "困境??上У氖?," in text.blocks[2].text
 
 
+@pytest.mark.parametrize("damaged", ["无论如何都要面对困境??惜的是，很多人。", "谁也不知道他正经历着困境??惜的是。",
+                                     "他那么??力地工作。", "这个问题是否??要解决。"])
+def test_two_marks_after_any_other_word_are_still_mojibake(damaged):
+    # Only a question word or particle right before the marks makes them a question: one
+    # earlier in the clause (无论如何, 谁也), or 那么 and 是否, must not hide a lost character.
+    text, log = clean_chinese((Line(1, damaged),), "zh.txt")
+    assert [p.line for p in log.problems] == [1] and text.blocks[0].text == damaged
+
+
 def test_curator_fixes_silence_the_detector():
     folder = SEEDS / "felix-hill-weights-of-responsibility"
     overrides = load_overrides(folder, ROOT)

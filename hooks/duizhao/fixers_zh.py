@@ -155,22 +155,22 @@ def find_mojibake(text: str) -> list[tuple[str, str]]:
     return found
 
 
-_QUESTION_PARTICLES = tuple("吗嗎呢吧么麼嘛")
-_QUESTION_WORDS = re.compile("什么|什麼|甚么|甚麼|怎么|怎麼|为何|為何|谁|誰|哪里|哪裡|哪儿|哪兒|哪个|哪個|哪些|多少|是否|难道|難道|"
-                             "如何|怎样|怎樣|是不是|有没有|有沒有|能不能|行不行|对不对|對不對")
-_CLAUSE_END = re.compile(r"[。！？!?，,；;：:]")
+_ASKED_WITH = re.compile("(?:[吗嗎呢吧嘛]|什么|什麼|甚么|甚麼|怎么|怎麼|怎么样|怎麼樣|为什么|為什麼|为何|為何|谁|誰|哪里|哪裡|"
+                           "哪儿|哪兒|多少|如何|怎样|怎樣|是不是|有没有|有沒有|对不对|對不對|行不行|好不好)$")
 
 
 def _asks(text: str, at: int) -> bool:
-    """Whether the clause ending at ``at`` asks a question: it ends in a question particle or
-    holds a question word. Mojibake puts ``??`` where a character was, mid-clause.
+    """Whether the text before ``at`` ends in a question particle or a question word, as a
+    question asked with ``??`` does. Mojibake puts ``??`` where a character was lost, which
+    may follow any word, a question word inside the clause too (无论如何…困境??), so only the
+    word right before counts; 么 alone does not (那么??力 is 那么努力 with 努 lost).
 
     >>> _asks("真的吗??我不信", 3), _asks("你到底想怎么样??快说", 7), _asks("不为人知的困境??上У氖", 7)
     (True, True, False)
+    >>> _asks("无论如何都要面对困境??惜的是", 10), _asks("他那么??力地工作", 3), _asks("这个问题是否??要解决", 6)
+    (False, False, False)
     """
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
-    clause = text[start:at]
-    return clause.endswith(_QUESTION_PARTICLES) or bool(_QUESTION_WORDS.search(clause))
+    return bool(_ASKED_WITH.search(text, 0, at))
 
 
 def warn_mojibake(lines: Lines, log: CleaningLog) -> Lines:

@@ -151,7 +151,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
 def _folded(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str, int], deco: Decorations) -> str:
     """Skipped English inside a row, folded like a skipped passage between rows (and opened
     with them in the English-only view)."""
-    return (f'<details class="dz-omission dz-gap"><summary>{_not_covered(len(passage), deco)}</summary>'
+    return (f'<details class="dz-omission dz-gap"><summary data-search-exclude="label">{_not_covered(len(passage), deco)}</summary>'
             f'{_skipped_paragraphs(passage, kind_of, block_of)}</details>')
 
 
@@ -227,11 +227,11 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
         parts.append(_skipped_paragraphs(passage, kind_of, block_of))
         if k + 1 < len(passages):
             count = elsewhere[k]
-            parts.append(f'<p class="dz-elsewhere">⋯ {deco.zh(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
+            parts.append(f'<p class="dz-elsewhere" data-search-exclude="label">⋯ {deco.zh(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
                          f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
                          'elsewhere in the summary</span> ⋯</p>')
     total = sum(len(passage) for passage in passages)
-    return [f'<details class="dz-row dz-omission"{_order([s.id for s in passages[0]], position)}><summary>'
+    return [f'<details class="dz-row dz-omission"{_order([s.id for s in passages[0]], position)}><summary data-search-exclude="label">'
             f'{_not_covered(total, deco)}</summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
             ""]
@@ -257,15 +257,16 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
         for s in sentences
     )
     return (
+        # The panel is the page's furniture, not the texts: search leaves its paragraphs out.
         '<div class="dz-coverage">'
-        f'<p>{deco.zh("摘要表达了原文 ")}<strong>{share_covered:.0%}</strong>'
+        f'<p data-search-exclude="panel">{deco.zh("摘要表达了原文 ")}<strong>{share_covered:.0%}</strong>'
         f'{deco.zh(f" 的句子（{covered}/{len(sentences)}）；摘要中 ")}<strong>{share_added:.0%}</strong>'
         f'{deco.zh(f" 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。")}</p>'
-        f'<p lang="en">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
+        f'<p lang="en" data-search-exclude="panel">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
         f'({covered}/{len(sentences)}); <strong>{share_added:.0%}</strong> of its paragraphs have no source '
         f'({additions}/{len(paragraphs)}).</p>'
         f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(sentences)} sentences covered">{cells}</div>'
-        f'<p class="dz-map-legend"><span class="dz-cell dz-covered"></span> {deco.zh("已表达")} <span lang="en">covered</span> '
+        f'<p class="dz-map-legend" data-search-exclude="panel"><span class="dz-cell dz-covered"></span> {deco.zh("已表达")} <span lang="en">covered</span> '
         f'<span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span></p>'
         "</div>"
     )
