@@ -118,8 +118,8 @@ def _order(ids, position: dict[str, int], shown: set[str] = frozenset()) -> str:
 
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
-         deco: Decorations, shown: set[str], order: str, inside: list[Sentence] | None = None,
-         position: dict[str, int] | None = None, block_of: dict[str, int] | None = None) -> str:
+         deco: Decorations, shown: set[str], order: str, inside: list[Sentence],
+         position: dict[str, int], block_of: dict[str, int]) -> str:
     """One aligned row. English the summary skips between the link's sentences (``inside``: a
     line condensing sentences apart, or a curator's pin) stays in place within the row, folded.
     Sentences from different paragraphs or list items of the source stay apart (``block_of``)."""
@@ -130,14 +130,14 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
     classes = ("dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
                + (" dz-shared" if len(zh_blocks) > 1 else ""))
     zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
-    pieces, run, left = [], [], sorted(inside or [], key=lambda s: position[s.id])
+    pieces, run, left = [], [], sorted(inside, key=lambda s: position[s.id])
     for sentence in en:
         folded = [s for s in left if position[s.id] < position[sentence.id]]
         if folded:
             pieces += [f'<p class="dz-en">{" ".join(run)}</p>'] if run else []
-            pieces.append(_folded(folded, kind_of, block_of or {}, deco))
+            pieces.append(_folded(folded, kind_of, block_of, deco))
             left, run = left[len(folded):], []
-        elif run and block_of and block_of[sentence.id] != block_of[previous.id]:
+        elif run and block_of[sentence.id] != block_of[previous.id]:
             pieces.append(f'<p class="dz-en">{" ".join(run)}</p>')
             run = []
         previous = sentence
