@@ -38,6 +38,20 @@ def test_rows_follow_chinese_order_with_skipped_english_in_place():
     assert "dz-weak" in html and "对齐存疑" in html
 
 
+def test_the_originals_end_stands_after_its_last_rendered_sentence_not_after_the_summarys_close():
+    # The summary renders en-10, then closes with its own words and its publisher's note: the
+    # source's remaining sentences (en-11, en-20) come right after the row of en-10.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "飞轮开始转动。"), zh_block(2, "这是摘要自己的话。"),
+                                    zh_block(3, "文章来源：新智元")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins.", "Nobody said this."), en_block(2, "Last one.")), ())
+    a = Article(META, zh, en, alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2", "zh-3"), ("en-11", "en-20")))
+    html = "\n".join(aligned_body(a))
+    assert html.count('<details class="dz-row dz-omission"') == 1
+    first, skipped, last, addition, note = (html.index(m) for m in ('id="zh-1"', 'id="en-11"', 'id="en-20"', 'id="zh-2"', 'id="zh-3"'))
+    assert first < skipped < last < addition < note
+    assert "出版方附注" in html[note:]
+
+
 def test_skipped_passages_interrupted_by_a_moved_sentence_share_one_collapsed_row():
     # The summary renders en-11 further down (zh-2, after zh-1's en-13): en-10 and en-12 are
     # skipped, in one place, and the page shows them as one row with a marker between them.

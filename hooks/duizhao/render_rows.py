@@ -35,6 +35,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     shown: set[str] = set()  # sentences already on the page: a repeat must not repeat the anchor
     out: list[str] = []
     notes: list[Block] = []  # the publisher's notes in a row so far, drawn as one row with one flag
+    tail_at: int | None = None  # where the source's last sentences go: after the row of its last sentence rendered in order
     for block in article.zh.blocks:
         link = link_of.get(block.id)
         if not link and is_publisher_note(block.text):
@@ -46,7 +47,8 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         if link and block.id != link.zh[0]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
         inside: list[Sentence] = []  # skipped English between the link's sentences
-        if link and link.en and link.zh in in_order:
+        placed = bool(link and link.en and link.zh in in_order)
+        if placed:
             first = _first_place(link.en, position, shown)
             out += _skipped(sentences[shown_up_to:first], omitted, kind_of, block_of, position, deco)
             last = max(position[e] for e in link.en)
@@ -66,9 +68,14 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown,
                          _order(link.en, position, shown), inside, position, block_of), ""]
         shown.update(link.en if link else ())
+        if placed:
+            tail_at = len(out)
     if notes:
         out += [_addition(article.meta.slug, notes, deco), ""]
-    out += _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, position, deco)
+    # The original's end stands where the source stands, not after the summary's closing words
+    # and the publisher's notes, which follow the last row rendered in order.
+    tail_at = len(out) if tail_at is None else tail_at
+    out[tail_at:tail_at] = _skipped(sentences[shown_up_to:], omitted, kind_of, block_of, position, deco)
     return out
 
 
