@@ -46,9 +46,9 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subp
 
 
 def copy_project(dest: Path, articles: tuple[str, ...] | None = None) -> Path:
-    """A throw-away copy of the project (config, docs, hooks, chosen articles) to break on purpose."""
+    """A throw-away copy of the project (config, docs, hooks, theme, chosen articles) to break on purpose."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks"):
+    for name in ("mkdocs.yml", "docs", "hooks", "theme"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

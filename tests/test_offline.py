@@ -118,3 +118,7 @@ def test_the_not_found_page_has_its_styles_and_links_from_disk(offline_site, pag
     page.click("nav.md-nav--primary >> text=飞轮 Flywheel")
     page.wait_for_load_state()
     assert page.url == (offline_site / "themes" / "flywheel.html").as_uri()
+    page.go_back()
+    page.click("article >> text=home page")
+    page.wait_for_load_state()
+    assert page.url == (offline_site / "index.html").as_uri()

@@ -33,6 +33,17 @@ def test_chinese_written_into_pages_has_its_traditional_twin(built_site):
     assert '<span class="dz-hant" lang="zh-Hant">主題</span>' in home
 
 
+def test_the_not_found_page_speaks_both_languages_and_leads_home(built_site):
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "404 - Not found" not in page
+    assert '<span class="dz-hans" lang="zh-Hans">找不到这一页</span><span class="dz-hant" lang="zh-Hant">找不到這一頁</span>' in page
+    assert '<small lang="en">Page not found</small>' in page
+    # A server shows this page for a missing address at any depth: home is the site's root
+    # ("/.", as Material's own navigation writes it).
+    body = page[page.index('class="dz-not-found"'):page.index("</article>")]
+    assert re.findall(r'<a href="([^"]*)">', body) == ["/.", "/."]
+
+
 def test_the_cleaning_report_quotes_the_text_as_received_in_either_script(built_site):
     report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
     cells = re.findall(r'<td class="dz-verbatim">(.*?)</td>', report)

@@ -103,6 +103,22 @@ def zh_text(text: str, traditional: str = DEFAULT_TRADITIONAL,
             f'<span class="dz-hant" lang="zh-Hant">{mark(h(to_traditional(text, traditional)), "zh-Hant")}</span>')
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def phrase(text: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
+    """A short phrase of ours in the language it is written in: Chinese in both scripts; one
+    without a Chinese character (an English term, an acronym) as English, so that it is set
+    in the English face and read aloud as English.
+
+    >>> phrase("PPO")
+    '<span lang="en">PPO</span>'
+    >>> phrase("深度RL", "s2t")
+    '<span class="dz-hans" lang="zh-Hans">深度RL</span><span class="dz-hant" lang="zh-Hant">深度RL</span>'
+    """
+    return zh_text(text, traditional) if _HAN.search(text) else f'<span lang="en">{h(text)}</span>'
+
+
 def heading_in_both_scripts(hans: str, hant: str, anchor: str, level: str = "###", suffix: str = "",
                             attrs: str = "") -> str:
     """A Markdown heading whose Chinese is given in both scripts (CSS shows the one chosen);

@@ -13,7 +13,7 @@ import posixpath
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .markup import Decorations, addition_flag, h, md_text, zh_html, zh_text
+from .markup import Decorations, addition_flag, h, md_text, phrase, zh_html, zh_text
 from .render import article_path
 from .render_rows import confidence_flag
 from .script import DEFAULT_TRADITIONAL
@@ -328,7 +328,7 @@ def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], the
     ]
     also = term.also
     if also:
-        out += [f"{zh_text('也写作', traditional)} <small lang=\"en\">Also written</small>: " + " · ".join(zh_text(p, traditional) for p in also), ""]
+        out += [f"{zh_text('也写作', traditional)} <small lang=\"en\">Also written</small>: " + " · ".join(phrase(p, traditional) for p in also), ""]
     if term.theme and term.theme in themes:
         theme = themes[term.theme]
         out += [f"{zh_text('主题', traditional)} <small lang=\"en\">Theme</small>: [{zh_text(theme.name_zh, traditional)} <small lang=\"en\">{md_text(theme.name_en)}</small>]"
@@ -365,7 +365,7 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
                              f"{{ .dz-occurrence{' .dz-first' + more if n == 1 else ''} }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            text += f" · {zh_text(label, traditional) if lang == 'zh' else label}: {links}"
+            text += f" · {phrase(label, traditional)}: {links}"
     return text
 
 
