@@ -295,7 +295,8 @@ def search(page, query: str) -> list[str]:
 # English words as a reader types them, inflected ("learning", "careers") or not: the index
 # must not hold stems that a query typed in full never reaches.
 @pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智占有率", "learning", "careers", "writing", "learn",
-                                   "arxiv", "2403.13787", "linkedin"])  # parts of a web address
+                                   "arxiv", "2403.13787", "linkedin",  # parts of a web address
+                                   "Ph.D.", "papers."])  # typed with the full stop the index drops
 def test_search_finds_chinese_traditional_and_english_queries(page, server, query):
     page.goto(server + "")
     hits = search(page, query)

@@ -15,6 +15,10 @@
  * is converted word by word, the words being those the index was segmented into
  * (it separates them with U+200B).
  *
+ * A query also loses the punctuation that ends its words ("Ph.D." becomes "Ph.D", "papers."
+ * "papers"): the index keeps no word's final punctuation (its trimmer drops it), while a
+ * query is matched as typed, so a word typed with its full stop found nothing.
+ *
  * This file loads before Material's bundle, and after the file:// worker stand-in
  * where there is one, so that it wraps whichever Worker the bundle will use.
  */
@@ -62,6 +66,12 @@
     return out;
   }
 
+  // Not "*", "~", "^" or quotes, which are Material's query syntax.
+  var WORD_END = /[.,;:!?\u2026\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]+(?=\s|$)/g;
+  function withoutWordEnds(query) {
+    return query.replace(WORD_END, "");
+  }
+
   function traditionalWord(word, m) {
     if (has(m.shownWords, word)) return m.shownWords[word];
     var out = "";
@@ -99,7 +109,7 @@
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === QUERY && typeof message.data === "string") {
-        args[0] = { type: QUERY, data: simplified(message.data) };
+        args[0] = { type: QUERY, data: simplified(withoutWordEnds(message.data)) };
       }
       return post.apply(worker, args);
     };
