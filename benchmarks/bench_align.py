@@ -4,8 +4,9 @@
 
 * start-up: CC-CEDICT lexicon load (from its cache) and jieba initialization, in a fresh process;
 * the real pair (translations/nathan-lambert-path-into-ai) after start-up;
-* synthetic summaries of two sizes (zh lines × en sentences), with the tracemalloc peak,
-  to show that memory grows linearly rather than with the product of the sizes;
+* synthetic summaries of three sizes (zh lines × en sentences), with the tracemalloc peak,
+  to show that memory grows linearly rather than with the product of the sizes, and of
+  two lengths against a short text, to show that time grows linearly with the lines;
 * endless lines (Chinese without a full stop, of two lengths) between two ordinary lines,
   cleaned and aligned against the real English: time and memory must grow with the length,
   not with its square.
@@ -122,7 +123,8 @@ def endless_line(length: int) -> None:
 if __name__ == "__main__":
     startup()
     real_pair()
-    for size in ((250, 500), (500, 1000), (1000, 2000)):
+    # …and a long summary of a short text: four times the lines must cost about four times the time.
+    for size in ((250, 500), (500, 1000), (1000, 2000), (2500, 24), (10000, 24)):
         synthetic_run(*size)
     for length in (50_000, 100_000):
         endless_line(length)

@@ -364,6 +364,8 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
     so a score above the line's evidence floor is enough there, not its full threshold.
     """
     sentences_of = _sentences_by_line(beads)
+    # Kept up as lines are linked: rebuilt for each line, it made the pass quadratic.
+    claimed = {*pinned, *(j for sentences in sentences_of.values() for j in sentences)}
     lines = sorted({i for b in beads for i in b.zh})
     for i in lines:
         if i in sentences_of or captions[i] or i in blocked:
@@ -374,6 +376,7 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
             score, j = max((scorer.score(range(i, i + 1), range(j, j + 1)), j) for j in range(before, after + 1))
             if score > noise.floor[i]:
                 sentences_of[i] = (j,)
+                claimed.add(j)
                 continue
         # Its best match is next to where its neighbours point, and a real match: the
         # sentence was already taken by another line nearby (a summary repeats itself).
@@ -383,6 +386,7 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
                 best[0][0] - noise.coverage[i].rival > RELINK_MARGIN * noise.spread and \
                 min(abs(best[0][1] - k) for k in near) <= GAP_SENTENCES:
             sentences_of[i] = (best[0][1],)
+            claimed.add(best[0][1])
             continue
         # One neighbour alone places it (the other side is an addition, or a passage the
         # summary moved): after a link to ``p`` it goes on with ``p`` or a sentence nobody
@@ -392,7 +396,6 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
         # past a line the summary moved out of order and the lines it stranded.
         before = _neighbour_sentence(sentences_of, range(i - 1, max(-1, i - 1 - PLACE_LINES), -1), -1)
         after = _neighbour_sentence(sentences_of, range(i + 1, i + 1 + PLACE_LINES), 0)
-        claimed = {*pinned, *(j for sentences in sentences_of.values() for j in sentences)}
         window = set()
         if before is not None:
             window.update(range(before + 1, min(scorer.m, before + 1 + PLACE_SENTENCES)))
@@ -403,6 +406,7 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
             score, j = max((scorer.score(range(i, i + 1), range(j, j + 1)), j) for j in sorted(window))
             if score > noise.threshold[i]:
                 sentences_of[i] = (j,)
+                claimed.add(j)
     out = [b for b in beads if b.en or not b.zh]
     out.extend(Bead((i,), sentences_of.get(i, ())) for b in beads if b.zh and not b.en for i in b.zh)
     return sorted(out, key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
