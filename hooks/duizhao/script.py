@@ -93,10 +93,13 @@ def to_traditional(text: str, config: str = DEFAULT_TRADITIONAL) -> str:
     return "".join(pieces)
 
 
-EVERYDAY_WORDS = ("循环", "联系", "支持", "全局", "扩展", "程序性")
+EVERYDAY_WORDS = ("循环", "联系", "支持", "全局", "扩展", "程序性", "抛出", "参数", "类型", "发布")
 """Words whose Taiwan phrase in OpenCC is computing vocabulary, wrong in an essay: 良性循环 (a
 virtuous cycle) would become 良性迴圈 (a program loop), 支持 (backing a person) 支援 (technical
-support), 扩展 (to expand) 擴充套件 (a plug-in), 联系 (a connection) 聯絡 (getting in touch).
+support), 扩展 (to expand) 擴充套件 (a plug-in), 联系 (a connection) 聯絡 (getting in touch),
+抛出 (putting forward a view) 丟擲 (throwing an exception), 参数 (a model's parameters) 引數
+(a function's arguments), 类型 (a kind) 型別 (a data type), 发布 (publishing a post) 釋出 (a
+software release).
 A word holding one of them (互相支持, 良性循环) keeps its characters' conversion."""
 _PHRASELESS = {"s2twp": "s2tw"}
 """The same conversion without the Taiwan phrase step."""
