@@ -135,6 +135,20 @@ def test_a_row_keeps_the_sources_list_items_and_paragraphs_apart():
                                                                       ["en-40"], ["en-50"]]
 
 
+def test_a_list_items_bullet_stands_before_its_first_sentence_only():
+    # "• OpenAI launched the RFT API. I think my take … holds up." is one item of two sentences:
+    # one bullet, in a row and in a skipped passage alike.
+    def item(i: int, *texts: str) -> Block:
+        return Block(id=f"b{i}", kind="item", text=" ".join(texts), lines=(i,),
+                     sentences=tuple(Sentence(f"en-{i}{j}", t, i) for j, t in enumerate(texts)))
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"),), ())
+    en = CleanText("en.txt", "en", (item(1, "Launched.", "My take holds."), item(2, "Speaking.", "Topics:")), ())
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(
+        (Link(("zh-1",), ("en-10", "en-11"), 0.9),), (), ("en-20", "en-21")))))
+    kinds = dict(re.findall(r'id="(en-\d+)" class="dz-s dz-s-([a-z-]+)"', html))
+    assert kinds == {"en-10": "item", "en-11": "item-more", "en-20": "item", "en-21": "item-more"}
+
+
 def test_english_skipped_between_the_sentences_of_a_heading_is_shown_after_it():
     # A curator pins a heading to the source's heading and to a sentence further on.
     zh = CleanText("zh.txt", "zh", (zh_block(1, "标题", "heading"), zh_block(2, "第二段。")), ())

@@ -25,7 +25,9 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     alignment, en = article.alignment, article.en
     sentences = [s for block in en.blocks for s in block.sentences]
     position = {s.id: i for i, s in enumerate(sentences)}
-    kind_of = {s.id: block.kind for block in en.blocks for s in block.sentences}
+    # A list item's bullet goes before its first sentence; its further sentences go on after it.
+    kind_of = {s.id: "item-more" if block.kind == "item" and k else block.kind
+               for block in en.blocks for k, s in enumerate(block.sentences)}
     block_of = {s.id: k for k, block in enumerate(en.blocks) for s in block.sentences}
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
     blocks = {b.id: b for b in article.zh.blocks}
