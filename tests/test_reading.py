@@ -167,6 +167,8 @@ def test_english_only_reads_as_the_original(page, server):
     # A link's marks speak of the Chinese beside the English, which this view does not show.
     assert page.locator(".dz-row-en > .dz-flag-weak").count() > 0
     assert page.evaluate("[...document.querySelectorAll('.dz-flag')].every(f => !f.getClientRects().length)")
+    assert page.evaluate("""[...document.querySelectorAll('.dz-weak .dz-row-en > p')]
+        .every(p => getComputedStyle(p).borderLeftStyle === 'none')""")  # nor the uncertain link's rule
     # A theme page quotes the Chinese in every view, and its marks with it.
     page.goto(server + "themes/momentum/")
     assert page.locator(".dz-flag").count() > 0 and page.locator(".dz-flag").first.is_visible()
@@ -219,6 +221,8 @@ def test_the_contents_of_english_only_are_the_originals_headings(page, server):
     # A link's marks speak of the Chinese beside the English, which this view does not show.
     assert page.locator(".dz-row-en > .dz-flag-weak").count() > 0
     assert page.evaluate("[...document.querySelectorAll('.dz-flag')].every(f => !f.getClientRects().length)")
+    assert page.evaluate("""[...document.querySelectorAll('.dz-weak .dz-row-en > p')]
+        .every(p => getComputedStyle(p).borderLeftStyle === 'none')""")  # nor the uncertain link's rule
     # A theme page quotes the Chinese in every view, and its marks with it.
     page.goto(server + "themes/momentum/")
     assert page.locator(".dz-flag").count() > 0 and page.locator(".dz-flag").first.is_visible()
@@ -296,7 +300,7 @@ def search(page, query: str) -> list[str]:
 # must not hold stems that a query typed in full never reaches.
 @pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智占有率", "learning", "careers", "writing", "learn",
                                    "arxiv", "2403.13787", "linkedin",  # parts of a web address
-                                   "Ph.D.", "papers."])  # typed with the full stop the index drops
+                                   "Ph.D.", "papers.", "「飞轮」", "(RLHF)"])  # with punctuation the index drops
 def test_search_finds_chinese_traditional_and_english_queries(page, server, query):
     page.goto(server + "")
     hits = search(page, query)

@@ -15,9 +15,10 @@
  * is converted word by word, the words being those the index was segmented into
  * (it separates them with U+200B).
  *
- * A query also loses the punctuation that ends its words ("Ph.D." becomes "Ph.D", "papers."
- * "papers"): the index keeps no word's final punctuation (its trimmer drops it), while a
- * query is matched as typed, so a word typed with its full stop found nothing.
+ * A query also loses the punctuation around its words ("Ph.D." becomes "Ph.D", 「飞轮」
+ * 飞轮, (RLHF) RLHF): the index keeps no word's leading or final punctuation (its trimmer
+ * drops it), while a query is matched as typed, so a word copied with its full stop or its
+ * brackets found nothing.
  *
  * This file loads before Material's bundle, and after the file:// worker stand-in
  * where there is one, so that it wraps whichever Worker the bundle will use.
@@ -66,10 +67,11 @@
     return out;
   }
 
-  // Not "*", "~", "^" or quotes, which are Material's query syntax.
-  var WORD_END = /[.,;:!?\u2026\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]+(?=\s|$)/g;
+  // Not "*", "~", "^", "+", "-" or straight quotes, which are Material's query syntax.
+  var WORD_START = /(^|\s)[(\[{\u2018\u201c\u3008\u300a\u300c\u300e\u3010\uff08]+/g;
+  var WORD_END = /[.,;:!?)\]}\u2019\u201d\u2026\u3001\u3002\u3009\u300b\u300d\u300f\u3011\uff01\uff09\uff0c\uff1a\uff1b\uff1f]+(?=\s|$)/g;
   function withoutWordEnds(query) {
-    return query.replace(WORD_END, "");
+    return query.replace(WORD_START, "$1").replace(WORD_END, "");
   }
 
   function traditionalWord(word, m) {
