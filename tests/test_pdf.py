@@ -255,3 +255,20 @@ def test_glossary_gives_each_group_of_occurrences_one_page(pdf, outline):
     outside = [n for n, _ in refs if not articles[0][1] <= int(n) < themes]
     assert not outside, (outside, articles[0][1], themes)
     assert not re.search(r"p\.\s*\d+\s*p\.", pages)
+
+
+def test_the_cover_is_printed_to_the_edges(pdf, tmp_path):
+    # The body's default margin framed the cover in white on three sides.
+    subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "cover")], check=True)
+    image = next(tmp_path.glob("cover*.ppm")).read_bytes()
+    header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", image)
+    width, height = int(header.group(1)), int(header.group(2))
+    pixels = image[header.end():]
+
+    def colour(x: int, y: int) -> bytes:
+        return pixels[3 * (y * width + x):3 * (y * width + x) + 3]
+
+    ground = colour(width // 2, height - 3)
+    assert ground != b"\xff\xff\xff"
+    # A pixel in from each corner: the last row and column may lie partly off the page.
+    assert [colour(x, y) for x, y in ((1, 1), (width - 2, 1), (1, height - 2), (width - 2, height - 2))] == [ground] * 4
