@@ -202,6 +202,24 @@ def test_coverage_counts_sentences_and_additions():
     assert panel.count("dz-cell dz-covered\" href") == 1 and panel.count("dz-cell dz-skip\" href") == 2
 
 
+def test_a_heading_of_the_original_is_not_counted_as_a_skipped_sentence():
+    # The summary skips the heading "Building Momentum" alone, and later a heading with a sentence.
+    def heading(i: int, text: str) -> Block:
+        return Block(id=f"b{i}", kind="heading", text=text, lines=(i,), sentences=(Sentence(f"en-{i}0", text, i),))
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "One."), heading(2, "Building Momentum"), en_block(3, "Two."),
+                                    heading(4, "Keeping Gravity"), en_block(5, "Skipped."), en_block(6, "Three.")), ())
+    a = Article(META, zh, en, alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9), Link(("zh-2",), ("en-30",), 0.9)),
+                                                  (), ("en-20", "en-40", "en-50", "en-60")))
+    html = "\n".join(aligned_body(a))
+    labels = re.findall(r'<summary data-search-exclude="label">(.*?)</summary>', html)
+    assert len(labels) == 2
+    assert "A heading of the original the summary does not use" in labels[0] and "句未被摘要" not in labels[0]
+    assert "2 sentences of the original not covered" in labels[1]  # Keeping Gravity is shown, not counted
+    panel = coverage_panel(a)
+    assert "（2/4）" in panel and "(2/4)" in panel
+
+
 def test_a_publisher_note_is_marked_as_such_and_not_counted_as_an_addition():
     zh = CleanText("zh.txt", "zh", (zh_block(1, "飞轮开始转动。"), zh_block(2, "这是摘要自己的话。"),
                                     zh_block(3, "参考资料:"), zh_block(4, "https://www.interconnects.ai/p/x")), ())

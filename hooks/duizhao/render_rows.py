@@ -160,7 +160,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
 def _folded(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str, int], deco: Decorations) -> str:
     """Skipped English inside a row, folded like a skipped passage between rows (and opened
     with them in the English-only view)."""
-    return (f'<details class="dz-omission dz-gap"><summary data-search-exclude="label">{_not_covered(len(passage), deco)}</summary>'
+    return (f'<details class="dz-omission dz-gap"><summary data-search-exclude="label">{_not_covered(passage, kind_of, deco)}</summary>'
             f'{_skipped_paragraphs(passage, kind_of, block_of)}</details>')
 
 
@@ -170,7 +170,12 @@ def _skipped_paragraphs(passage: list[Sentence], kind_of: dict[str, str], block_
                    for _, paragraph in groupby(passage, key=lambda s: block_of.get(s.id)))
 
 
-def _not_covered(total: int, deco: Decorations) -> str:
+def _not_covered(passage: list[Sentence], kind_of: dict[str, str], deco: Decorations) -> str:
+    """The label of a skipped passage: its sentences, not its headings, are what the summary left out."""
+    total = sum(kind_of[s.id] != "heading" for s in passage)
+    if not total:
+        return (f'{deco.zh("原文此处的小标题未被摘要采用")} <span lang="en">'
+                f'{"A heading" if len(passage) == 1 else "Headings"} of the original the summary does not use</span>')
     return (f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
             'of the original not covered by the summary</span>')
 
@@ -239,9 +244,8 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
             parts.append(f'<p class="dz-elsewhere" data-search-exclude="label">⋯ {deco.zh(f"其间 {count} 句与摘要的其他段落对应")} <span lang="en">{count} '
                          f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
                          'elsewhere in the summary</span> ⋯</p>')
-    total = sum(len(passage) for passage in passages)
     return [f'<details class="dz-row dz-omission"{_order([s.id for s in passages[0]], position)}><summary data-search-exclude="label">'
-            f'{_not_covered(total, deco)}</summary>'
+            f'{_not_covered([s for passage in passages for s in passage], kind_of, deco)}</summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
             ""]
 
@@ -250,16 +254,18 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     """How much of the source the summary expresses, and how much of the summary is its own."""
     alignment = article.alignment
     sentences = [s for block in article.en.blocks for s in block.sentences]
+    # The figures count the original's sentences, not its headings (the map shows both).
+    said = [s for block in article.en.blocks if block.kind != "heading" for s in block.sentences]
     # A publisher's note (references, credits) with no source is neither summary nor the
     # summary's addition; a paragraph linked to the English is summary, whatever it looks like.
     unlinked = set(alignment.additions)
     paragraphs = [b for b in article.zh.blocks
                   if b.kind != "heading" and not (b.id in unlinked and is_publisher_note(b.text))]
-    covered = len(sentences) - len(set(alignment.omissions))
-    additions = len([z for z in alignment.additions if z in {b.id for b in paragraphs}])
-    share_covered = covered / len(sentences) if sentences else 0.0
-    share_added = additions / len(paragraphs) if paragraphs else 0.0
     omitted = set(alignment.omissions)
+    covered = sum(s.id not in omitted for s in said)
+    additions = len([z for z in alignment.additions if z in {b.id for b in paragraphs}])
+    share_covered = covered / len(said) if said else 0.0
+    share_added = additions / len(paragraphs) if paragraphs else 0.0
     cells = "".join(
         f'<a class="dz-cell {"dz-skip" if s.id in omitted else "dz-covered"}" href="#{s.id}" '
         f'title="{h(s.text[:80])}" aria-hidden="true" tabindex="-1"></a>'
@@ -269,12 +275,12 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
         # The panel is the page's furniture, not the texts: search leaves its paragraphs out.
         '<div class="dz-coverage">'
         f'<p data-search-exclude="panel">{deco.zh("摘要表达了原文 ")}<strong>{share_covered:.0%}</strong>'
-        f'{deco.zh(f" 的句子（{covered}/{len(sentences)}）；摘要中 ")}<strong>{share_added:.0%}</strong>'
+        f'{deco.zh(f" 的句子（{covered}/{len(said)}）；摘要中 ")}<strong>{share_added:.0%}</strong>'
         f'{deco.zh(f" 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。")}</p>'
         f'<p lang="en" data-search-exclude="panel">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
-        f'({covered}/{len(sentences)}); <strong>{share_added:.0%}</strong> of its paragraphs have no source '
+        f'({covered}/{len(said)}); <strong>{share_added:.0%}</strong> of its paragraphs have no source '
         f'({additions}/{len(paragraphs)}).</p>'
-        f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(sentences)} sentences covered">{cells}</div>'
+        f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(said)} sentences covered">{cells}</div>'
         f'<p class="dz-map-legend" data-search-exclude="panel"><span class="dz-cell dz-covered"></span> {deco.zh("已表达")} <span lang="en">covered</span> '
         f'<span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span></p>'
         "</div>"
