@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -103,6 +104,20 @@ def test_search_snippets_hold_the_texts_not_our_labels(built_site):
         assert label not in text, label
     # The article's particulars: each label apart from its value.
     assert "Title John Schulman" in " ".join(text.split()), "labels run into their values"
+
+
+def test_no_theme_badge_is_indexed_as_part_of_its_paragraph(built_site):
+    # A paragraph with two badges ended in the index with the second one's name ("…终于爆发。势能").
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = "".join(d["text"] for d in index["docs"]
+                      if d["location"].startswith("articles/nathan-lambert-path-into-ai/")).replace("\u200b", "")
+    page = (built_site / "articles" / "nathan-lambert-path-into-ai" / "index.html").read_text(encoding="utf-8")
+    paragraphs = re.findall(r'<p id="zh-[0-9a-f]+[^>]*>(.*?)</p>', page)
+    several = [re.sub(r"<[^>]+>", "", paragraph.split('<span class="dz-hant"')[0])
+               for paragraph in paragraphs if paragraph.count('class="dz-badge"') > 1]
+    assert several, "the page has no paragraph with two badges"
+    for text in several:
+        assert f"{html.unescape(text)}</p>" in indexed, text
 
 
 def test_a_web_address_is_found_by_its_parts(built_site):

@@ -85,19 +85,21 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
     >>> from .themes import Evidence
     >>> tag = ThemeTag(Theme("flywheel", "飞轮", "Flywheel", "", "", ()), "a", "zh-1", 3, (Evidence(3, ("飞轮",)),))
     >>> print(badges_html((tag,), "articles/a.md"))
-    <span class="dz-badges" data-search-exclude="mark"><a class="dz-badge" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮 +3 = 3">飞轮</a></span>
-    >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[7]
+    <span class="dz-badges" data-search-exclude="mark"><a class="dz-badge" data-search-exclude="mark" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮 +3 = 3">飞轮</a></span>
+    >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[9]
     '../themes/flywheel.html'
     """
     if not theme_tags_for_block:
         return ""
     badges = "".join(
-        f'<a class="dz-badge" href="{h(page_url_link(from_page, theme_path(tag.theme.id), use_directory_urls))}"'
+        f'<a class="dz-badge" data-search-exclude="mark" href="{h(page_url_link(from_page, theme_path(tag.theme.id), use_directory_urls))}"'
         f' title="{h(f"主题 Theme: {tag.theme.name_zh} {tag.theme.name_en} · 依据 matched: {tag.reason}")}">'
         f"{h(tag.theme.name_zh)}</a>"
         for tag in theme_tags_for_block
     )
-    # Kept out of the search index: a theme's name is not the paragraph's text.
+    # Kept out of the search index: a theme's name is not the paragraph's text. Each badge is
+    # excluded too: Material's indexer ends an exclusion at the first closing tag of its name,
+    # and the name's two scripts are spans, so the box alone let a second badge through.
     return f'<span class="dz-badges" data-search-exclude="mark">{badges}</span>'
 
 
