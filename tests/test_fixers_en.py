@@ -12,7 +12,7 @@ from conftest import ROOT
 from duizhao.clean import clean_english
 from duizhao.fixers_en import (
     EN_FIXERS,
-    drop_podcast_chrome,
+    drop_page_chrome,
     drop_subscription_notes,
     mark_title_heading,
     quote_forwarded_mail,
@@ -57,9 +57,11 @@ def seed_line_9() -> str:
     "Visit the podcast's native language site",
     # the same furniture as other directories and languages print it
     "Episode artwork", "Categories:", "Interconnects - A podcast by Nathan Lambert", "Kategorien",
+    # a newsletter page's buttons
+    "Share this post", "Subscribe", "Sign in", "Share", "Copy link",
 ])
-def test_podcast_chrome_lines_are_removed_and_recorded(chrome):
-    result = run(drop_podcast_chrome, chrome, "One of the big upsides for my current writing habit.")
+def test_page_chrome_lines_are_removed_and_recorded(chrome):
+    result = run(drop_page_chrome, chrome, "One of the big upsides for my current writing habit.")
     assert texts(result) == ["One of the big upsides for my current writing habit."]
     assert [(c.action, c.before) for c in result[1].changes] == [("removed", chrome)]
 
@@ -68,9 +70,10 @@ def test_podcast_chrome_lines_are_removed_and_recorded(chrome):
     "The podcast artwork was designed by a friend of mine.",
     "Categories: I never liked sorting my posts into them.",
     "Visit the podcast's site for the full transcript, which I edited myself.",
+    "Share this post with a friend who is starting a PhD.", "Subscribe to the idea that papers are not the goal.",
 ])
 def test_prose_mentioning_chrome_words_stays(prose):
-    assert texts(run(drop_podcast_chrome, prose)) == [prose]
+    assert texts(run(drop_page_chrome, prose)) == [prose]
 
 
 def test_glued_page_address_is_split_off_and_recorded():

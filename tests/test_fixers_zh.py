@@ -120,11 +120,11 @@ def test_headline_repeated_as_alt_text_is_removed_everywhere():
 
 def test_counters_navigation_and_caption_are_removed_and_recorded():
     texts = [HEADLINE, "", "4.8", "0热度", "", "但他没能真正融入伯克利AI实验室。", "", HEADLINE, "", "世界顶尖学术AI研究实验室", "", "",
-             "事后回顾,他已有一些基本特质:", HEADLINE, "", "首页 发现", "看过 我的"]
+             "事后回顾,他已有一些基本特质:", HEADLINE, "", "首页 发现", "看过 我的", "扫码关注", "点击阅读原文"]
     text, _ = clean(texts)
     assert [b.text for b in text.blocks] == ["但他没能真正融入伯克利AI实验室。", "事后回顾，他已有一些基本特质："]
     removed = {c.before for c in text.changes if c.action == "removed"}
-    assert {"4.8", "0热度", "世界顶尖学术AI研究实验室", "首页 发现", "看过 我的"} <= removed
+    assert {"4.8", "0热度", "世界顶尖学术AI研究实验室", "首页 发现", "看过 我的", "扫码关注", "点击阅读原文"} <= removed
 
 
 def test_informative_caption_is_kept():

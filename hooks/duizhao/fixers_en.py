@@ -205,20 +205,23 @@ _CHROME_LINE = re.compile(
       | (?:categories|categorieën|kategorien|catégories|categorías|categorie|categorias)\s*:?  # directory label
       | .{1,80}?\s[-–—]\s(?:a|een|ein|eine|un|une|uma)\s+podcast\s+(?:by|door|von|de|par|di)\s+.{1,80}
       | visit\s+the\s+podcast(?:'|’)s\s+(?:native\s+language\s+)?(?:site|website)
+      | share(?:\s+this\s+(?:post|article|story|episode))?                      # newsletter buttons
+      | subscribe(?:\s+now)? | sign\s+(?:in|up) | log\s+in | copy\s+link | upgrade\s+to\s+paid
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
-def drop_podcast_chrome(lines: Lines, log: CleaningLog) -> Lines:
-    """Remove the podcast directory's own page furniture around a transcript.
+def drop_page_chrome(lines: Lines, log: CleaningLog) -> Lines:
+    """Remove the page furniture around a transcript or a post, line by whole line.
 
     Pages copied from podcast directories carry the cover image's alt text, the
     directory's category label and show byline (often in the directory's language, not
-    the show's) and a link back to the show's site. None of it is the author's text.
+    the show's) and a link back to the show's site; newsletter pages carry their buttons
+    (Share this post, Subscribe, Sign in). None of it is the author's text.
 
     >>> log = CleaningLog("en.txt")
-    >>> [l.text for l in drop_podcast_chrome((Line(3, "Interconnects - Een podcast door Nathan Lambert"),
+    >>> [l.text for l in drop_page_chrome((Line(3, "Interconnects - Een podcast door Nathan Lambert"),
     ...     Line(5, "Podcast artwork"), Line(7, "Categorieën:"), Line(9, "One of the big upsides."),
     ...     Line(11, "Visit the podcast's native language site")), log)]
     ['One of the big upsides.']
@@ -851,7 +854,7 @@ EN_FIXERS = (
     per_line(remove_invisible_characters),
     per_line(strip_html_markup),
     drop_blank_lines,
-    drop_podcast_chrome,
+    drop_page_chrome,
     split_off_page_address,
     drop_subscription_notes,
     mark_title_heading,
