@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from duizhao.errors import InputError
-from duizhao.ingest import decode, load_meta, load_overrides, read_lines
+from duizhao.ingest import ENGLISH_ENCODINGS, decode, load_meta, load_overrides, read_lines
 
 GOOD_META = """title_zh: 标题
 title_en: Title
@@ -128,6 +128,22 @@ def test_spam_keep_phrase_must_contain_the_fragment(tmp_path):
     (tmp_path / "a" / "overrides.yml").write_text("spam:\n  - text: 斯隆\n    keep: [诺贝尔奖]\n", encoding="utf-8")
     with pytest.raises(InputError, match="does not contain the fragment"):
         load_overrides(tmp_path / "a", tmp_path)
+
+
+def test_undecodable_bytes_are_reported_where_the_likely_encoding_fails():
+    # A GB18030 file with a broken character on its third line fails as UTF-8 at its first
+    # character: the error must point at the third line.
+    data = "第一行\n第二行\n".encode("gb18030") + b"bad \x81\x20 here\n"
+    with pytest.raises(InputError) as caught:
+        decode(data, "zh.txt")
+    assert str(caught.value).startswith("zh.txt:3: cannot decode as UTF-8, GB18030, Big5: bad byte 0x81"), str(caught.value)
+    assert "read as GB18030" in str(caught.value)
+    # Windows-1252 reads 0xff (ÿ) and fails at 0x81 on the second line.
+    with pytest.raises(InputError, match=r"^en\.txt:2: .* bad byte 0x81 .*read as Windows-1252"):
+        decode(b"caf\xff ok\nbad \x81 byte\n", "en.txt", ENGLISH_ENCODINGS)
+    # UTF-16 saved without its byte-order mark is named as such.
+    with pytest.raises(InputError, match="looks like UTF-16 without a byte-order mark"):
+        decode("第一行\n第二行\n".encode("utf-16-le"), "zh.txt")
 
 
 def test_english_in_the_western_windows_encoding_is_not_read_as_chinese(tmp_path):

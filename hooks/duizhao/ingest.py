@@ -58,20 +58,44 @@ def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODING
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
         readings = []
+        # Where each encoding fails: the one that reads furthest is most likely the file's, and
+        # its bad byte the one to mend (a GB18030 file fails as UTF-8 at its first character).
+        # UTF-8 that read characters beyond ASCII before failing is the file's: no other
+        # encoding's text passes for it by chance.
+        failures = [(utf8_error.start, "UTF-8")]
+        utf8 = any(byte >= 0x80 for byte in data[:utf8_error.start])
         for encoding in fallbacks:
             try:
                 readings.append(data.decode(encoding))
-            except UnicodeDecodeError:
-                continue
+            except UnicodeDecodeError as error:
+                failures.append((error.start, _ENCODING_NAMES[encoding]))
         if not readings:
-            tried = ", ".join(["UTF-8", *(_ENCODING_NAMES[e] for e in fallbacks)])
-            raise fail(path, f"cannot decode as {tried}: bad byte 0x{data[utf8_error.start]:02x} "
-                             f"at byte offset {utf8_error.start}", _line_at(data, utf8_error.start))
+            tried = ", ".join(name for _, name in failures)
+            start, likeliest = failures[0] if utf8 else max(failures, key=lambda failure: failure[0])
+            hint = "; it looks like UTF-16 without a byte-order mark: save it as UTF-8" if _bare_utf16(data) else ""
+            raise fail(path, f"cannot decode as {tried}: bad byte 0x{data[start]:02x} at byte offset {start} "
+                             f"(read as {likeliest}, the likeliest encoding){hint}", _line_at(data, start))
         if fallbacks == ENGLISH_ENCODINGS:
             chinese = _chinese_encoding(data)
             if chinese:
                 raise fail(path, f"this is Chinese text in {_ENCODING_NAMES[chinese]}, not English")
         return max(readings, key=_commonness)
+
+
+def _bare_utf16(data: bytes) -> bool:
+    """Whether undecodable bytes read as Chinese or English text in UTF-16 with no byte-order mark.
+
+    >>> _bare_utf16("第一行\\n".encode("utf-16-le")), _bare_utf16(b"ok \\xff\\xff")
+    (True, False)
+    """
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if language_of(text) != "other":
+            return True
+    return False
 
 
 def _chinese_encoding(data: bytes) -> str | None:
