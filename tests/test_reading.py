@@ -307,6 +307,15 @@ def test_search_finds_chinese_traditional_and_english_queries(page, server, quer
     assert any("nathan-lambert-path-into-ai" in (href or "") for href in hits), hits
 
 
+def test_a_chinese_word_is_searched_whole(page, server):
+    # Material's worker never tried a query whole: 博客 was searched as 博 (博士, 博弈, 博文…).
+    page.goto(server + "")
+    hrefs = search(page, "博客")
+    marks = page.eval_on_selector_all(".md-search-result__item mark", "ms => ms.map(m => m.textContent)")
+    assert marks and set(marks) == {"博客"}, marks
+    assert any("h=%E5%8D%9A%E5%AE%A2" in (href or "") for href in hrefs), hrefs  # the page lights 博客 up too
+
+
 def test_a_query_in_taiwan_words_finds_the_simplified_text(page, server):
     # 專案 is what the Traditional pages show for 项目; the characters alone would give 专案.
     page.goto(server + "")

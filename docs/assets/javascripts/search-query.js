@@ -20,6 +20,11 @@
  * drops it), while a query is matched as typed, so a word copied with its full stop or its
  * brackets found nothing.
  *
+ * Material's worker cuts a Chinese query into the index's words but never tries the query
+ * whole: 博客 became 博 (and found 博士 and 博弈 too), 心智占有率 became 心智. A sign that
+ * is no word of the query (〇, ``PAST_THE_END``) after each run of two or more characters
+ * lets it try them all; the worker leaves it out of the words it finds.
+ *
  * This file loads before Material's bundle, and after the file:// worker stand-in
  * where there is one, so that it wraps whichever Worker the bundle will use.
  */
@@ -73,6 +78,10 @@
   function withoutWordEnds(query) {
     return query.replace(WORD_START, "$1").replace(WORD_END, "");
   }
+  var PAST_THE_END = "\u3007";
+  function triedWhole(query) {
+    return query.replace(/\p{sc=Han}{2,}/gu, function (run) { return run + PAST_THE_END; });
+  }
 
   function traditionalWord(word, m) {
     if (has(m.shownWords, word)) return m.shownWords[word];
@@ -111,7 +120,7 @@
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === QUERY && typeof message.data === "string") {
-        args[0] = { type: QUERY, data: simplified(withoutWordEnds(message.data)) };
+        args[0] = { type: QUERY, data: triedWhole(simplified(withoutWordEnds(message.data))) };
       }
       return post.apply(worker, args);
     };
