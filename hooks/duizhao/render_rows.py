@@ -37,7 +37,8 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     shown: set[str] = set()  # sentences already on the page: a repeat must not repeat the anchor
     out: list[str] = []
     notes: list[Block] = []  # the publisher's notes in a row so far, drawn as one row with one flag
-    tail_at: int | None = None  # where the source's last sentences go: after the row of its last sentence rendered in order
+    # Where the source's last sentences go: after the row of its last sentence rendered in order.
+    tail_at: int | None = None
     for block in article.zh.blocks:
         link = link_of.get(block.id)
         if not link and is_publisher_note(block.text):
