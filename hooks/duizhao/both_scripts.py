@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .script import DEFAULT_TRADITIONAL, to_traditional
+from .script import DEFAULT_TRADITIONAL, HAN, to_traditional
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _OPEN = re.compile(r"<([a-zA-Z][\w-]*)([^>]*?)(/?)>", re.DOTALL)
@@ -21,7 +21,6 @@ _CLOSE = re.compile(r"</([a-zA-Z][\w-]*)\s*>")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "svg", "title"})
 _LEFT_ALONE = re.compile(r"""\bclass\s*=\s*["'][^"']*\b(?:dz-han[st]|dz-verbatim)\b""")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def both_scripts(page_html: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
@@ -44,7 +43,7 @@ def both_scripts(page_html: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
             _track(piece, stack)
             continue
         leave = stack[-1][1] if stack else False
-        if leave or not _HAN.search(piece):
+        if leave or not HAN.search(piece):
             out.append(piece)
             continue
         out.append(_pair(piece, traditional))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .model import Block
 from .notes import is_publisher_note
-from .script import DEFAULT_TRADITIONAL, to_traditional
+from .script import DEFAULT_TRADITIONAL, HAN, to_traditional
 
 # Python-Markdown's backslash-escapable characters.
 _MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
@@ -103,9 +103,6 @@ def zh_text(text: str, traditional: str = DEFAULT_TRADITIONAL,
             f'<span class="dz-hant" lang="zh-Hant">{mark(h(to_traditional(text, traditional)), "zh-Hant")}</span>')
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
 def phrase(text: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
     """A short phrase of ours in the language it is written in: Chinese in both scripts; one
     without a Chinese character (an English term, an acronym) as English, so that it is set
@@ -116,7 +113,7 @@ def phrase(text: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
     >>> phrase("深度RL", "s2t")
     '<span class="dz-hans" lang="zh-Hans">深度RL</span><span class="dz-hant" lang="zh-Hant">深度RL</span>'
     """
-    return zh_text(text, traditional) if _HAN.search(text) else f'<span lang="en">{h(text)}</span>'
+    return zh_text(text, traditional) if HAN.search(text) else f'<span lang="en">{h(text)}</span>'
 
 
 def heading_in_both_scripts(hans: str, hant: str, anchor: str, level: str = "###", suffix: str = "",

@@ -16,6 +16,9 @@ from .words import segment
 DEFAULT_TRADITIONAL = "s2twp"
 """Simplified → Traditional (Taiwan standard, with phrase conversion) unless mkdocs.yml says otherwise."""
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+"""A Chinese character (the unified ideographs, extension A and the compatibility block)."""
+
 # URLs must survive conversion byte for byte: a path such as /软件 is an address, not prose.
 _PROTECTED = re.compile(r"https?://[^\s，。、；：！？）」』】]+|www\.[^\s，。、；：！？）」』】]+")
 
