@@ -291,7 +291,8 @@ def search(page, query: str) -> list[str]:
 # must not hold stems that a query typed in full never reaches.
 @pytest.mark.parametrize("query", ["飞轮", "飛輪", "Pister", "心智占有率", "learning", "careers", "writing", "learn",
                                    "arxiv", "2403.13787", "linkedin",  # parts of a web address
-                                   "Ph.D.", "papers.", "「飞轮」", "(RLHF)"])  # with punctuation the index drops
+                                   "Ph.D.", "papers.", "「飞轮」", "(RLHF)",  # with punctuation the index drops
+                                   "AI研究", "RLHF爆文"])  # scripts mixed in one word, as the index never holds them
 def test_search_finds_chinese_traditional_and_english_queries(page, server, query):
     page.goto(server + "")
     hits = search(page, query)

@@ -20,6 +20,9 @@
  * drops it), while a query is matched as typed, so a word copied with its full stop or its
  * brackets found nothing.
  *
+ * A query word mixing scripts is cut where the script changes (AI研究 is searched as AI and
+ * 研究): the index holds them as two words.
+ *
  * Material's worker cuts a Chinese query into the index's words but never tries the query
  * whole: 博客 became 博 (and found 博士 and 博弈 too), 心智占有率 became 心智. A sign that
  * is no word of the query (〇, ``PAST_THE_END``) after each run of two or more characters
@@ -78,6 +81,12 @@
   function withoutWordEnds(query) {
     return query.replace(WORD_START, "$1").replace(WORD_END, "");
   }
+  // The index holds "AI研究" as two words (jieba cut it at build time), while the worker
+  // keeps a query word mixing scripts whole, which no indexed word begins with.
+  var SCRIPT_SEAM = /([A-Za-z0-9])(?=\p{sc=Han})|(\p{sc=Han})(?=[A-Za-z0-9])/gu;
+  function apartScripts(query) {
+    return query.replace(SCRIPT_SEAM, "$1$2 ");
+  }
   var PAST_THE_END = "\u3007";
   function triedWhole(query) {
     return query.replace(/\p{sc=Han}{2,}/gu, function (run) { return run + PAST_THE_END; });
@@ -120,7 +129,7 @@
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === QUERY && typeof message.data === "string") {
-        args[0] = { type: QUERY, data: triedWhole(simplified(withoutWordEnds(message.data))) };
+        args[0] = { type: QUERY, data: triedWhole(apartScripts(simplified(withoutWordEnds(message.data)))) };
       }
       return post.apply(worker, args);
     };
