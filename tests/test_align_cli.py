@@ -65,6 +65,38 @@ def test_run_on_page_against_paragraph_file(tmp_path):
     assert len(data["links"][0]["en"]) == len(data["en_units"])
 
 
+def _write_pair(folder: Path, zh: list[str], en: list[str]) -> tuple[Path, Path]:
+    (folder / "zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
+    (folder / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    return folder / "zh.txt", folder / "en.txt"
+
+
+def test_one_sentence_rendered_by_one_line_is_linked(tmp_path):
+    # With one sentence there is nothing unrelated to measure a line's background against:
+    # the match itself had been taken for the background, and nothing was ever linked.
+    zh, en = _write_pair(tmp_path, ["他在谷歌大脑工作了三年，然后去读博士。"],
+                         ["He worked at Google Brain for three years before starting his PhD."])
+    data = json.loads(run_align(zh, en, "--json").stdout)
+    assert [(link["zh"], link["en"]) for link in data["links"]] == [
+        ([data["zh_units"][0]["id"]], [data["en_units"][0]["id"]])]
+
+
+def test_readable_view_shows_skipped_english_where_the_source_has_it(tmp_path):
+    zh, en = _write_pair(tmp_path, ["我第一次读到那篇论文是在二零一八年。", "小编觉得这个故事非常励志。", "后来我给作者写了一封邮件。"],
+                         ["I first read that paper in 2018.", "It changed how I thought about reinforcement learning.",
+                          "Later I wrote the author an email."])
+    rows = [row.split(" │ ") for row in run_align(zh, en).stdout.splitlines() if " │ " in row]
+    right = [r.strip() for _, r in rows]
+    assert right.index("(not in the summary: 1 sentence)") == right.index("(no source)") + 1
+    skipped = right.index("(not in the summary: 1 sentence)")
+    later = next(k for k, (left, _) in enumerate(rows) if left.startswith("后来"))
+    assert right[skipped + 1].startswith("It changed how") and later > skipped + 1
+    assert not any(left.strip() for left, _ in rows[skipped:later])  # beside an empty left column
+    assert right[later].endswith("Later I wrote the author an email.")
+    assert run_align(zh, en).stdout.rstrip().endswith(
+        "2 links, 1 Chinese block without source, 1 English sentence not expressed.")
+
+
 @pytest.mark.parametrize("width", [60, 80])
 def test_readable_view_is_two_columns_that_fit_the_terminal(width):
     result = run_align(PAIR / "zh.txt", PAIR / "en.txt", columns=width)

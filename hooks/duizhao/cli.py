@@ -95,13 +95,19 @@ def _align(args: argparse.Namespace) -> int:
     return 0
 
 
+SKIPPED_ROWS = 2
+"""Rows of the terminal view given to the opening of a passage the summary skips."""
+
+
 def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
     """Each Chinese block beside the English sentences it expresses, in two columns fitted to
     the terminal (Chinese characters take two columns). Additions say "(no source)"; a link's
-    score heads its English, with ``?`` when it is uncertain."""
+    score heads its English, with ``?`` when it is uncertain. English the summary skips stands
+    where it comes in the source, under "(not in the summary)", beside an empty left column."""
     import shutil
 
     from .markup import quotation
+    from .render_rows import links_in_source_order
 
     width = max(60, shutil.get_terminal_size((width, 24)).columns)
     left = (width - 3) // 2
@@ -109,11 +115,37 @@ def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
     english = {s.id: s.text for s in en_units}
     place = {s.id: k for k, s in enumerate(en_units)}
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
+    skipped = sorted(place[sid] for sid in alignment.omissions)
+    # As on the page: a link the summary moved out of the source's order places no skipped English.
+    in_order = links_in_source_order(alignment.links, place)
+    tail_at = 0
     out = []
+
+    def draw(chinese: list[str], source: list[str]) -> None:
+        for k in range(max(len(chinese), len(source))):
+            cell = chinese[k] if k < len(chinese) else ""
+            out.append(f"{cell}{' ' * (left - columns(cell))} │ {source[k] if k < len(source) else ''}".rstrip())
+        out.append("")
+
+    def draw_skipped(before: int) -> None:
+        """The skipped sentences that come before sentence ``before``, not drawn yet: a count
+        and the first one's opening (a skipped preface can run to dozens of sentences)."""
+        run = [k for k in skipped if k < before]
+        if run:
+            del skipped[:len(run)]
+            rows = wrap_columns(en_units[run[0]].text, right)
+            if len(rows) > SKIPPED_ROWS:
+                last = rows[SKIPPED_ROWS - 1]
+                cut = last.rfind(" ", 0, right - 1)
+                rows = [*rows[:SKIPPED_ROWS - 1], (last[:cut] if cut > 0 else last[:right - 2]) + " …"]
+            draw([], [*wrap_columns(f"(not in the summary: {_count(len(run), 'sentence')})", right), *rows])
+
     for block in zh.blocks:
         link = link_of.get(block.id)
         if link is not None and link.zh[0] != block.id:
             continue  # drawn with the first block of its link
+        if link is not None and link.zh in in_order:
+            draw_skipped(min(place[sid] for sid in link.en))
         blocks = [b for b in zh.blocks if link and b.id in link.zh] or [block]
         chinese = [row for b in blocks for row in wrap_columns(b.text, left)]
         if link is None:
@@ -123,13 +155,26 @@ def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
             head = f"{link.score:.2f}{mark} "
             source = wrap_columns(quotation([(place[sid], english[sid]) for sid in link.en]), right - len(head))
             source = [(head if k == 0 else " " * len(head)) + row for k, row in enumerate(source)]
-        for k in range(max(len(chinese), len(source))):
-            cell = chinese[k] if k < len(chinese) else ""
-            out.append(f"{cell}{' ' * (left - columns(cell))} │ {source[k] if k < len(source) else ''}".rstrip())
-        out.append("")
-    out.extend(wrap_columns(f"{len(alignment.links)} links, {len(alignment.additions)} Chinese blocks without "
-                            f"source, {len(alignment.omissions)} English sentences not expressed.", width))
+        draw(chinese, source)
+        if link is not None and link.zh in in_order:
+            tail_at = len(out)
+    # The source's last sentences follow its last row in order, not the summary's closing notes.
+    closing, out[tail_at:] = out[tail_at:], []
+    draw_skipped(len(en_units))
+    out.extend(closing)
+    out.extend(wrap_columns(f"{_count(len(alignment.links), 'link')}, "
+                            f"{_count(len(alignment.additions), 'Chinese block')} without source, "
+                            f"{_count(len(alignment.omissions), 'English sentence')} not expressed.", width))
     return "\n".join(out)
+
+
+def _count(number: int, noun: str) -> str:
+    """A count and its noun, in the plural unless the count is one.
+
+    >>> _count(1, "link"), _count(3, "English sentence")
+    ('1 link', '3 English sentences')
+    """
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def columns(text: str) -> int:

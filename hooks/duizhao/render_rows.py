@@ -32,7 +32,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
     blocks = {b.id: b for b in article.zh.blocks}
     omitted = set(alignment.omissions)
-    in_order = _links_in_source_order(alignment.links, position)
+    in_order = links_in_source_order(alignment.links, position)
     shown_up_to = 0  # English position before which every skipped sentence is already shown
     shown: set[str] = set()  # sentences already on the page: a repeat must not repeat the anchor
     out: list[str] = []
@@ -82,7 +82,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     return out
 
 
-def _links_in_source_order(links, position: dict[str, int]) -> set[tuple[str, ...]]:
+def links_in_source_order(links, position: dict[str, int]) -> set[tuple[str, ...]]:
     """The links (by their Chinese ids) that follow the source's order: the heaviest chain of
     links whose sentences increase down the page. A link the summary moved (its intro
     quoting the conclusion) is left out, so the English skipped before it is shown where it

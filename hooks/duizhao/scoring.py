@@ -44,6 +44,9 @@ full stop) would cost memory growing with the square of its length. No line expr
 than ``aligner.LONGEST_LINK`` sentences, a few hundred words: past this many bits, tokens
 still count in the line's total (its coverage stays honest) but match nothing."""
 
+FEW_SENTENCES = 10
+"""Below this many English sentences, a line's background leaves out its best match."""
+
 NEAR_PREFIX = 3
 """Shortest shared prefix for two English stems to count as one word family."""
 NEAR_SHARE = 0.75
@@ -165,8 +168,10 @@ class PairScorer:
         scores = sorted((combine(z.bit_count(), zh_all, e.bit_count(), self.en_total[j]), j)
                         for j, (z, e) in row.items())
         scores.reverse()
-        total = sum(s for s, _ in scores)
-        background = total / self.m if self.m else 0.0
+        # In a short text the line's own match would weigh on its background as much as the
+        # unrelated sentences do (with one sentence it would be the background): leave it out.
+        counted = scores[1:] if self.m < FEW_SENTENCES else scores
+        background = sum(s for s, _ in counted) / max(1, self.m - (len(scores) - len(counted)))
         rest = [s for s, _ in scores[3:]]
         count = max(1, self.m - 3)
         mean = sum(rest) / count
