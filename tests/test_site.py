@@ -39,6 +39,7 @@ def test_the_not_found_page_speaks_both_languages_and_leads_home(built_site):
     assert "404 - Not found" not in page
     assert '<span class="dz-hans" lang="zh-Hans">找不到这一页</span><span class="dz-hant" lang="zh-Hant">找不到這一頁</span>' in page
     assert '<small lang="en">Page not found</small>' in page
+    assert re.search(r"<title>找不到这一页 · Page not found - [^<]+</title>", page)
     # A server shows this page for a missing address at any depth: home is the site's root
     # ("/.", as Material's own navigation writes it).
     body = page[page.index('class="dz-not-found"'):page.index("</article>")]
