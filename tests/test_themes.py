@@ -267,7 +267,8 @@ def test_badges_overview_and_report(corpus, themes):
     index = tag_corpus(corpus, themes)
     tag = index.of_theme("flywheel")[0]
     badge = badges_html(index.of_block(tag.article, tag.block), f"articles/{tag.article}.md")
-    assert 'href="../../themes/flywheel/"' in badge and "依据 matched: " in badge
+    assert 'href="../../themes/flywheel/"' in badge and f"依据 matched: {tag.words}\"" in badge
+    assert " = " not in badge and " +" not in badge  # the weights are the report's
     assert badges_html((), "articles/x.md") == ""
     overview = themes_overview_markdown(index)
     assert f"](themes/flywheel.md) · {len(index.of_theme('flywheel'))} <span class=\"dz-hans\" lang=\"zh-Hans\">段" in overview

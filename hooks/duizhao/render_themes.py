@@ -80,12 +80,13 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
     The badges go inside the paragraph's raw HTML, where MkDocs does not rewrite links,
     so the addresses are computed here for the page's final URL: ``from_page`` is the
     docs-relative source path of that page and ``use_directory_urls`` the MkDocs setting
-    (off in the offline build). Each badge's tooltip says why the paragraph carries it.
+    (off in the offline build). Each badge's tooltip names the words that earned it (their
+    weights are the cleaning report's).
 
     >>> from .themes import Evidence
     >>> tag = ThemeTag(Theme("flywheel", "飞轮", "Flywheel", "", "", ()), "a", "zh-1", 3, (Evidence(3, ("飞轮",)),))
     >>> print(badges_html((tag,), "articles/a.md"))
-    <span class="dz-badges" data-search-exclude="mark"><a class="dz-badge" data-search-exclude="mark" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮 +3 = 3">飞轮</a></span>
+    <span class="dz-badges" data-search-exclude="mark"><a class="dz-badge" data-search-exclude="mark" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮">飞轮</a></span>
     >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[9]
     '../themes/flywheel.html'
     """
@@ -93,7 +94,7 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
         return ""
     badges = "".join(
         f'<a class="dz-badge" data-search-exclude="mark" href="{h(page_url_link(from_page, theme_path(tag.theme.id), use_directory_urls))}"'
-        f' title="{h(f"主题 Theme: {tag.theme.name_zh} {tag.theme.name_en} · 依据 matched: {tag.reason}")}">'
+        f' title="{h(f"主题 Theme: {tag.theme.name_zh} {tag.theme.name_en} · 依据 matched: {tag.words}")}">'
         f"{h(tag.theme.name_zh)}</a>"
         for tag in theme_tags_for_block
     )

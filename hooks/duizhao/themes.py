@@ -78,6 +78,15 @@ class Evidence:
         found = list(self.zh) + [f"en: {p}" for p in self.en]
         return f"{' / '.join(found)} {self.weight:+d}"
 
+    @property
+    def words(self) -> str:
+        """The spellings found, as a reader reads them: the Chinese, then English ones that differ.
+
+        >>> Evidence(1, ("发布",), ("release",)).words, Evidence(2, ("RewardBench",), ("RewardBench",)).words
+        ('发布 release', 'RewardBench')
+        """
+        return " ".join([*self.zh, *(p for p in self.en if p not in self.zh)])
+
 
 @dataclass(frozen=True)
 class ThemeTag:
@@ -103,6 +112,17 @@ class ThemeTag:
         '飞轮 +3, en: virtuous cycle +2 = 5'
         """
         return ", ".join(str(e) for e in self.evidence if e.weight) + f" = {self.score}"
+
+    @property
+    def words(self) -> str:
+        """The words that earned the tag, for a reader: no weights, no terms that count against it.
+
+        >>> t = Theme("flywheel", "飞轮", "Flywheel", "", "", ())
+        >>> ThemeTag(t, "a", "zh-1", 5, (Evidence(3, ("飞轮",), ("flywheel",)), Evidence(-1, ("动量",)),
+        ...                              Evidence(2, (), ("virtuous cycle",)))).words
+        '飞轮 flywheel, virtuous cycle'
+        """
+        return ", ".join(e.words for e in self.evidence if e.weight > 0)
 
 
 @dataclass(frozen=True)
