@@ -169,6 +169,14 @@ def test_english_only_reads_as_the_original(page, server):
     assert page.evaluate("[...document.querySelectorAll('.dz-flag')].every(f => !f.getClientRects().length)")
     assert page.evaluate("""[...document.querySelectorAll('.dz-weak .dz-row-en > p')]
         .every(p => getComputedStyle(p).borderLeftStyle === 'none')""")  # nor the uncertain link's rule
+    # Where the summary's paragraphs change means nothing here: no rules between rows, and a
+    # row going on with a paragraph of the source follows it without a gap.
+    assert page.evaluate("""[...document.querySelectorAll('div.dz-row')].filter(r => r.getClientRects().length)
+        .every(r => getComputedStyle(r).borderTopStyle === 'none')""")
+    assert page.locator("div.dz-row.dz-cont").count() > 0
+    assert page.evaluate("""[...document.querySelectorAll('div.dz-row.dz-cont')].filter(r => r.getClientRects().length)
+        .every(r => getComputedStyle(r).paddingTop === '0px'
+                    && getComputedStyle(r.querySelector('.dz-row-en > p')).marginTop === '0px')""")
     # A theme page quotes the Chinese in every view, and its marks with it.
     page.goto(server + "themes/momentum/")
     assert page.locator(".dz-flag").count() > 0 and page.locator(".dz-flag").first.is_visible()

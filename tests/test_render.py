@@ -75,8 +75,8 @@ def test_each_piece_with_english_carries_its_place_in_the_source():
     links = (Link(("zh-1",), ("en-12",), 0.9), Link(("zh-2",), ("en-11",), 0.9))
     html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-10",)))))
     assert '<details class="dz-row dz-omission" style="order: 1">' in html
-    assert '<div class="dz-row" data-score="0.90" style="order: 3"><div class="dz-row-zh"><p id="zh-1"' in html
-    assert '<div class="dz-row" data-score="0.90" style="order: 2"><div class="dz-row-zh"><p id="zh-2"' in html
+    assert '<div class="dz-row dz-cont" data-score="0.90" style="order: 3"><div class="dz-row-zh"><p id="zh-1"' in html
+    assert '<div class="dz-row dz-cont" data-score="0.90" style="order: 2"><div class="dz-row-zh"><p id="zh-2"' in html
 
 
 
@@ -133,6 +133,15 @@ def test_a_row_keeps_the_sources_list_items_and_paragraphs_apart():
     paragraphs = re.findall(r'<p class="dz-en">(.*?)</p>', row)
     assert [re.findall(r'id="(en-\d+)"', p) for p in paragraphs] == [["en-10", "en-11"], ["en-20"], ["en-30"],
                                                                       ["en-40"], ["en-50"]]
+
+
+def test_a_row_going_on_with_a_paragraph_of_the_source_is_marked_as_such():
+    # The English-only view sets such a row without a gap: the original reads in its own
+    # paragraphs, not in the summary's.
+    a = article([Link(("zh-1",), ("en-10",), 0.9), Link(("zh-2",), ("en-11",), 0.9), Link(("zh-3",), ("en-20",), 0.9)])
+    html = "\n".join(aligned_body(a))
+    rows = {m.group(2): "dz-cont" in m.group(1).split() for m in re.finditer(r'<div class="(dz-row[^"]*)"[^>]*><div class="dz-row-zh"><p id="(zh-\d)"', html)}
+    assert rows == {"zh-1": False, "zh-2": True, "zh-3": False}
 
 
 def test_a_list_items_bullet_stands_before_its_first_sentence_only():

@@ -29,6 +29,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     kind_of = {s.id: "item-more" if block.kind == "item" and k else block.kind
                for block in en.blocks for k, s in enumerate(block.sentences)}
     block_of = {s.id: k for k, block in enumerate(en.blocks) for s in block.sentences}
+    opening = {block.sentences[0].id for block in en.blocks if block.sentences}  # of a paragraph, item…
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
     blocks = {b.id: b for b in article.zh.blocks}
     omitted = set(alignment.omissions)
@@ -68,8 +69,9 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         else:  # headings inside a link stay headings; the rest of the link is one row
             for heading in (b for b in members if b.kind == "heading"):
                 out += [zh_heading(heading), ""]
+            first = sentences[min(position[e] for e in link.en)]
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown,
-                         _order(link.en, position, shown), inside, position, block_of), ""]
+                         _order(link.en, position, shown), inside, position, block_of, first.id not in opening), ""]
         shown.update(link.en if link else ())
         if placed:
             tail_at = len(out)
@@ -129,16 +131,18 @@ def _order(ids, position: dict[str, int], shown: set[str] = frozenset()) -> str:
 
 def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind_of: dict[str, str],
          deco: Decorations, shown: set[str], order: str, inside: list[Sentence],
-         position: dict[str, int], block_of: dict[str, int]) -> str:
+         position: dict[str, int], block_of: dict[str, int], continues: bool) -> str:
     """One aligned row. English the summary skips between the link's sentences (``inside``: a
     line condensing sentences apart, or a curator's pin) stays in place within the row, folded.
-    Sentences from different paragraphs or list items of the source stay apart (``block_of``)."""
+    Sentences from different paragraphs or list items of the source stay apart (``block_of``).
+    A row whose first sentence ``continues`` a paragraph of the source is marked ``dz-cont``: the
+    English-only view sets it without a gap, so that the original reads in its own paragraphs."""
     en_ids = " ".join(s.id for s in en)
     zh_ids = " ".join(b.id for b in zh_blocks)
     # Several paragraphs rendering the same sentences are marked as one group, so that
     # stacked (a phone, paper) they still read as one row above their English.
     classes = ("dz-row" + ("" if link.confident else " dz-weak") + (" dz-pinned" if link.pinned else "")
-               + (" dz-shared" if len(zh_blocks) > 1 else ""))
+               + (" dz-shared" if len(zh_blocks) > 1 else "") + (" dz-cont" if continues else ""))
     zh_cells = "".join(_zh_paragraph(slug, b, f' data-en="{en_ids}"', deco) for b in zh_blocks)
     pieces, run, left = [], [], sorted(inside, key=lambda s: position[s.id])
     for sentence in en:
