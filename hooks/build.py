@@ -89,7 +89,8 @@ def on_page_content(html, /, *, page, config, files):
         page.toc = type(page.toc)(contents_for_both_views(list(page.toc), headings, AnchorLink))
     # Chinese written straight into a page gets its Traditional twin, as article text has;
     # the search index takes the Simplified text only.
-    return index_one_script(both_scripts(html, config.duizhao.traditional))
+    return index_one_script(both_scripts(html, config.duizhao.traditional,
+                                         article_labels(config.duizhao.corpus.articles)))
 
 
 def on_env(env, /, *, config, files):

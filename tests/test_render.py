@@ -103,6 +103,17 @@ def test_a_moved_row_does_not_pull_the_skipped_english_above_it():
     assert "rendered elsewhere" not in html
 
 
+def test_english_skipped_before_a_sentence_two_rows_share_stands_above_the_first_of_them():
+    # zh-2 renders en-12 and zh-3 goes on with en-12 and en-13: the skipped en-11 comes before
+    # en-12 in the source, so above zh-2, not between zh-2 and zh-3.
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。"), zh_block(3, "第三段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "Start.", "Skipped.", "Shared.", "After."),), ())
+    links = (Link(("zh-1",), ("en-10",), 0.9), Link(("zh-2",), ("en-12",), 0.9), Link(("zh-3",), ("en-12", "en-13"), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-11",)))))
+    first, skipped, second, third = (html.index(m) for m in ('id="zh-1"', 'id="en-11"', 'id="zh-2"', 'id="zh-3"'))
+    assert first < skipped < second < third
+
+
 def test_english_skipped_between_the_sentences_of_one_row_stays_in_that_row():
     # zh-1 condenses en-10, en-11 and en-14 (a line or a curator's pin may take sentences
     # apart): en-12 and en-13 show once, folded inside the row, in the source's order.
@@ -257,6 +268,19 @@ def test_article_without_source_says_so():
     page = article_page(a)
     assert "No English source yet" in page and "dz-row" not in page
     assert "curator" not in page and "en.txt" not in page  # words for the reader, not the curator
+
+
+def test_an_article_without_source_marks_its_publishers_notes_too():
+    # As in the aligned view: the header line naming the publisher (META's publisher is "P"),
+    # its credits and references, one flag over each run of them; a sentence stays text.
+    blocks = (zh_block(1, "P报道"), zh_block(2, "编辑：某某"), zh_block(3, "各大媒体报道"),
+              zh_block(4, "正文第一段。"), zh_block(5, "参考原文：https://example.org/a"))
+    page = article_page(Article(META, CleanText("zh.txt", "zh", blocks, ())))
+    notes = re.findall(r'<p id="(zh-\d)" class="dz-zh dz-paragraph dz-note-line"', page)
+    assert notes == ["zh-1", "zh-2", "zh-5"]
+    assert page.count("The publisher’s note") == 2
+    flags = [m.start() for m in re.finditer("The publisher’s note", page)]
+    assert page.index('id="zh-1"') < flags[0] < page.index('id="zh-2"') and page.index('id="zh-5"') < flags[1]
 
 
 def test_a_sentence_linked_twice_keeps_one_anchor():

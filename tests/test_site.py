@@ -67,6 +67,16 @@ def test_the_cleaning_report_names_each_article_by_its_title_in_both_scripts(bui
     assert '<th><span class="dz-hans" lang="zh-Hans">清洗步骤</span>' in report and '<small lang="en">fixer</small>' in report
 
 
+def test_every_page_names_an_article_received_in_traditional_in_its_own_words(built_site):
+    # Theme pages, the home page and the glossary name the Felix Hill article as its own page
+    # does (生前博客直言), not as a conversion from Simplified would (生前部落格直言).
+    pages = [built_site / "index.html", built_site / "glossary" / "index.html",
+             *sorted((built_site / "themes").glob("*/index.html"))]
+    named = [page for page in pages if "生前博客直言" in page.read_text(encoding="utf-8")]
+    assert len(named) >= 3, named
+    assert [page for page in pages if "部落格直言" in page.read_text(encoding="utf-8")] == []
+
+
 def test_search_index_segments_chinese_and_finds_names(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     hits_flywheel = {d["location"].split("#")[0] for d in index["docs"] if "飞轮" in d["text"].split("\u200b")}
@@ -101,10 +111,11 @@ def test_search_snippets_hold_the_texts_not_our_labels(built_site):
     text = "".join(d["title"] + d["text"] for d in articles).replace("\u200b", "")
     assert "I am the interface between OLMo pretraining" in text
     for label in ("对齐存疑", "uncertain", "摘要自加", "The summary’s own addition", "编辑指定", "出版方附注",
-                  "句未被摘要", "not covered by the summary", "已表达", "其间", "The summary expresses"):
+                  "句未被摘要", "not covered by the summary", "已表达", "其间", "The summary expresses",
+                  "英文标题", "Received in", "Published in Chinese by"):
         assert label not in text, label
-    # The article's particulars: each label apart from its value.
-    assert "Title John Schulman" in " ".join(text.split()), "labels run into their values"
+    # The article's particulars: their values are found, each apart from the next.
+    assert "John Schulman on the rise of" in text and "My path into AI Nathan Lambert" in " ".join(text.split())
 
 
 def test_no_theme_badge_is_indexed_as_part_of_its_paragraph(built_site):

@@ -7,6 +7,11 @@ a ``dz-hans``/``dz-hant`` pair and gives it its Traditional twin, the same marku
 rest of the page uses. Code, preformatted text and text marked ``dz-verbatim`` (the
 cleaning report's record of the text as received) are left alone: they are quoted, not
 prose, and must read exactly as written.
+
+Some texts have a Traditional form of their own, which plain conversion would not give: an
+article received in Traditional keeps its own words (its title's 博客 stays 博客, where the
+Taiwan variant says 部落格). Such texts are passed in as ``known`` and used wherever they
+occur, so a theme page or the home page names the article as its own page does.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ _VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textare
 _LEFT_ALONE = re.compile(r"""\bclass\s*=\s*["'][^"']*\b(?:dz-han[st]|dz-verbatim)\b""")
 
 
-def both_scripts(page_html: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
-    """``page_html`` with every Chinese text run outside a script pair written in both scripts.
+def both_scripts(page_html: str, traditional: str = DEFAULT_TRADITIONAL, known: dict[str, str] | None = None) -> str:
+    """``page_html`` with every Chinese text run outside a script pair written in both scripts;
+    the texts in ``known`` take their given Traditional form.
 
     >>> both_scripts('<h1 id="a">关于对照</h1><p>见<code>发布</code></p>', "s2t")
     '<h1 id="a"><span class="dz-hans" lang="zh-Hans">关于对照</span><span class="dz-hant" lang="zh-Hant">關於對照</span></h1><p><span class="dz-hans" lang="zh-Hans">见</span><span class="dz-hant" lang="zh-Hant">見</span><code>发布</code></p>'
@@ -32,7 +38,11 @@ def both_scripts(page_html: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
     '<span class="dz-hans">飞轮</span><span class="dz-hant">飛輪</span> English'
     >>> both_scripts('<td class="dz-verbatim">并不</td>', "s2t")
     '<td class="dz-verbatim">并不</td>'
+    >>> both_scripts('<td>关于博客</td>', "s2twp", {"博客": "博客"})
+    '<td><span class="dz-hans" lang="zh-Hans">关于博客</span><span class="dz-hant" lang="zh-Hant">關於博客</span></td>'
     """
+    known = {hans: hant for hans, hant in (known or {}).items() if hans}
+    own = re.compile("|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))) if known else None
     out = []
     stack: list[tuple[str, bool]] = []  # open elements and whether text inside them is left alone
     for piece in _TOKEN.split(page_html):
@@ -46,7 +56,7 @@ def both_scripts(page_html: str, traditional: str = DEFAULT_TRADITIONAL) -> str:
         if leave or not HAN.search(piece):
             out.append(piece)
             continue
-        out.append(_pair(piece, traditional))
+        out.append(_pair(piece, traditional, known, own))
     return "".join(out)
 
 
@@ -72,9 +82,9 @@ def _track(tag: str, stack: list[tuple[str, bool]]) -> None:
     stack.append((name, inherited or name in _VERBATIM or bool(_LEFT_ALONE.search(attributes))))
 
 
-def _pair(text: str, traditional: str) -> str:
+def _pair(text: str, traditional: str, known: dict[str, str], own: re.Pattern | None) -> str:
     """One text run (already HTML-escaped) in both scripts; unchanged if conversion changes nothing."""
-    converted = to_traditional(text, traditional)
+    converted = _traditional(text, traditional, known, own)
     if converted == text:
         return text
     # Keep the run's outer spaces outside the spans, where the page had them.
@@ -83,3 +93,15 @@ def _pair(text: str, traditional: str) -> str:
     core, twin = text.strip(), converted.strip()
     return (f'{lead}<span class="dz-hans" lang="zh-Hans">{core}</span>'
             f'<span class="dz-hant" lang="zh-Hant">{twin}</span>{trail}')
+
+
+def _traditional(text: str, traditional: str, known: dict[str, str], own: re.Pattern | None) -> str:
+    """``text`` in Traditional: the ``known`` texts in it as given, the rest converted."""
+    if own is None:
+        return to_traditional(text, traditional)
+    out, at = [], 0
+    for match in own.finditer(text):
+        out += [to_traditional(text[at:match.start()], traditional), known[match.group()]]
+        at = match.end()
+    out.append(to_traditional(text[at:], traditional))
+    return "".join(out)

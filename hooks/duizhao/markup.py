@@ -140,11 +140,11 @@ def flag(kind: str, zh_label: str, en_label: str, title: str = "") -> str:
             f'<span lang="en">{en_label}</span></small>')
 
 
-def addition_flag(zh: Callable[[str], str], text: str = "") -> str:
+def addition_flag(zh: Callable[[str], str], text: str = "", publisher: str = "") -> str:
     """The mark of a paragraph with no source, one wording wherever it shows: the summary's
-    own addition, or, if ``text`` is a publisher's note, that. ``zh`` renders our Chinese
-    label in both scripts (``Decorations.zh`` or ``zh_text``)."""
-    if text and is_publisher_note(text):
+    own addition, or, if ``text`` is a publisher's note (``notes.is_publisher_note``), that.
+    ``zh`` renders our Chinese label in both scripts (``Decorations.zh`` or ``zh_text``)."""
+    if text and is_publisher_note(text, publisher):
         return flag("note", zh("出版方附注，不属摘要正文"), "The publisher’s note, not part of the summary")
     return flag("added", zh("摘要自加，原文无对应"), "The summary’s own addition: no source in the original")
 

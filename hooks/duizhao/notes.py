@@ -29,16 +29,26 @@ _NOTE = re.compile(
 )
 
 
-def is_publisher_note(text: str) -> bool:
-    """Whether a Chinese line (in Simplified) is a publisher's note rather than summary.
+_HEADER = "报道|编译|整理|出品|原创"
+"""What a publication's header line says after its name: 新智元报道, 机器之心编译."""
+
+
+def is_publisher_note(text: str, publisher: str = "") -> bool:
+    """Whether a Chinese line (in Simplified) is a publisher's note rather than summary; with the
+    ``publisher``'s name, its header line counts too (新智元报道, not 各大媒体报道).
 
     >>> [is_publisher_note(t) for t in ("参考资料:", "https://www.interconnects.ai/p/my-path-into-ai",
     ...                                 "文章来自公众号“新智元", "编辑:蛋酱、博士泽南", "感谢收看本期视频，下期再见")]
     [True, True, True, True, True]
     >>> [is_publisher_note(t) for t in ("[1] https://arxiv.org/abs/2305.18290", "2. www.interconnects.ai", "参考文献")]
     [True, True, True]
+    >>> [is_publisher_note(t, "新智元") for t in ("新智元报道", "各大媒体报道", "新智元报道了这件事。")]
+    [True, False, False]
     >>> [is_publisher_note(t) for t in ("他的资料来源很杂。", "来源于生活的灵感最可贵。", "感谢导师多年来的指导，他才走到今天。",
     ...                                 "参考资料显示，他早年学物理。", "原文链接里还附有一段视频。")]
     [False, False, False, False, False]
     """
-    return bool(_NOTE.match(text.strip()))
+    text = text.strip()
+    if publisher and re.fullmatch(rf"{re.escape(publisher)}(?:{_HEADER})", text):
+        return True
+    return bool(_NOTE.match(text))

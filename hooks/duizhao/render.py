@@ -9,9 +9,11 @@ reader's script toggle only switches which one is shown, so it needs no download
 
 from __future__ import annotations
 
-from .markup import PLAIN, Decorations, h, link, md_text, permalink, with_headings, zh_heading, zh_html, zh_text
+from .markup import (PLAIN, Decorations, addition_flag, h, link, md_text, permalink, with_headings, zh_heading,
+                     zh_html, zh_text)
 from .script import DEFAULT_TRADITIONAL
 from .model import Article, Corpus
+from .notes import is_publisher_note
 from .render_rows import aligned_body, coverage_panel, english_body
 
 ARTICLE_DIR = "articles"
@@ -67,14 +69,28 @@ def _header(article: Article, deco: Decorations) -> str:
     script_zh, script_en = {"hans": ("简体", "Simplified"),
                             "hant": ("繁体", 'Traditional<span class="dz-screen"> (shown in Simplified by default)</span>')}[meta.script]
     rows.append(("收到的文字", "Received in", f'{deco.zh(script_zh)} <span lang="en">{script_en}</span>'))
-    # Spaces between the cells keep the search index from gluing a label to its value ("TitleJohn").
-    cells = " ".join(f'<dt>{deco.zh(zh)} <small lang="en">{en}</small></dt> <dd>{value}</dd>' for zh, en, value in rows)
+    # The labels are ours, not the article's: kept out of the search index, where they opened the
+    # snippet of every search hit on the page's first section. Spaces between the cells keep
+    # the values apart there ("My path into AI Nathan Lambert").
+    cells = " ".join(f'<dt data-search-exclude>{deco.zh(zh)} <small lang="en">{en}</small></dt> <dd>{value}</dd>'
+                     for zh, en, value in rows)
     return f'<dl class="dz-meta">{cells}</dl>'
 
 
 def _chinese_only(article: Article, deco: Decorations) -> list[str]:
+    # The publisher's notes (新智元报道, 编辑：…, 参考原文：…) are marked as in the aligned view:
+    # one flag over each run of them.
+    publisher = article.meta.publisher
+    notes = {b.id for b in article.zh.blocks if b.kind != "heading" and is_publisher_note(b.text, publisher)}
+    previous = {b.id: a.id for a, b in zip(article.zh.blocks, article.zh.blocks[1:])}
+
     def paragraph(block, tag):
-        return (f'<{tag} id="{block.id}" class="dz-zh dz-{block.kind}" tabindex="0">{zh_html(block, deco)}'
+        kind, label = f"dz-{block.kind}", ""
+        if block.id in notes:
+            kind += " dz-note-line"
+            if previous.get(block.id) not in notes:
+                label = addition_flag(deco.zh, block.text, publisher) + " "
+        return (f'<{tag} id="{block.id}" class="dz-zh {kind}" tabindex="0">{label}{zh_html(block, deco)}'
                 f'{deco.badges(article.meta.slug, block.id)}{permalink(block.id)}</{tag}>')
 
     return with_headings(article.zh.blocks, zh_heading, paragraph)

@@ -16,7 +16,7 @@ from itertools import groupby
 
 from .align import monotone_anchors
 from .markup import PLAIN, Decorations, addition_flag, flag, h, h_linked, md_text, permalink, with_headings, zh_heading, zh_html
-from .model import Article, Block, CleanText, Link, Sentence
+from .model import Article, ArticleMeta, Block, CleanText, Link, Sentence
 from .notes import is_publisher_note
 
 
@@ -42,11 +42,11 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     tail_at: int | None = None
     for block in article.zh.blocks:
         link = link_of.get(block.id)
-        if not link and is_publisher_note(block.text):
+        if not link and is_publisher_note(block.text, article.meta.publisher):
             notes.append(block)
             continue
         if notes:
-            out += [_addition(article.meta.slug, notes, deco), ""]
+            out += [_addition(article.meta, notes, deco), ""]
             notes = []
         if link and block.id != link.zh[0]:
             continue  # a link over several Chinese blocks is drawn once, at its first block
@@ -65,7 +65,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             # English skipped between a heading's sentences (a curator's pin) follows it.
             out += _skipped(inside, omitted, kind_of, block_of, position, deco)
         elif not link:
-            out += [_addition(article.meta.slug, [block], deco), ""]
+            out += [_addition(article.meta, [block], deco), ""]
         else:  # headings inside a link stay headings; the rest of the link is one row
             for heading in (b for b in members if b.kind == "heading"):
                 out += [zh_heading(heading), ""]
@@ -76,7 +76,7 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         if placed:
             tail_at = len(out)
     if notes:
-        out += [_addition(article.meta.slug, notes, deco), ""]
+        out += [_addition(article.meta, notes, deco), ""]
     # The original's end stands where the source stands, not after the summary's closing words
     # and the publisher's notes, which follow the last row rendered in order.
     tail_at = len(out) if tail_at is None else tail_at
@@ -91,8 +91,12 @@ def links_in_source_order(links, position: dict[str, int]) -> set[tuple[str, ...
     stands in the source, not piled up above that early row.
     """
     linked = [link for link in links if link.en]
-    chain = monotone_anchors([(k, min(position[e] for e in link.en), float(len(link.en)))
-                              for k, link in enumerate(linked)])
+    # Ranked by first and then last sentence: a row going on from the sentence the row above it
+    # ends with ([91] then [91, 92]) follows it, it does not compete with it.
+    spans = [(min(position[e] for e in link.en), max(position[e] for e in link.en)) for link in linked]
+    rank = {span: r for r, span in enumerate(sorted(set(spans)))}
+    chain = monotone_anchors([(k, rank[span], float(len(link.en)))
+                              for k, (link, span) in enumerate(zip(linked, spans))])
     return {linked[k].zh for k, _ in chain}
 
 
@@ -212,13 +216,13 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
             f'{deco.badges(slug, block.id)}{permalink(block.id)}</p>')
 
 
-def _addition(slug: str, blocks: list[Block], deco: Decorations) -> str:
+def _addition(meta: ArticleMeta, blocks: list[Block], deco: Decorations) -> str:
     """A paragraph with no source, the summary's own addition; or the publisher's notes that
     follow each other (参考资料：, its addresses, 文章来源…), one row under one flag."""
-    kind = "dz-note" if is_publisher_note(blocks[0].text) else "dz-addition"
-    cells = "".join(_zh_paragraph(slug, block, "", deco) for block in blocks)
+    kind = "dz-note" if is_publisher_note(blocks[0].text, meta.publisher) else "dz-addition"
+    cells = "".join(_zh_paragraph(meta.slug, block, "", deco) for block in blocks)
     return (f'<div class="dz-row {kind}"><div class="dz-row-zh">{cells}</div>'
-            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh, blocks[0].text)}</div></div>')
+            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh, blocks[0].text, meta.publisher)}</div></div>')
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],
@@ -265,7 +269,7 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     # summary's addition; a paragraph linked to the English is summary, whatever it looks like.
     unlinked = set(alignment.additions)
     paragraphs = [b for b in article.zh.blocks
-                  if b.kind != "heading" and not (b.id in unlinked and is_publisher_note(b.text))]
+                  if b.kind != "heading" and not (b.id in unlinked and is_publisher_note(b.text, article.meta.publisher))]
     omitted = set(alignment.omissions)
     covered = sum(s.id not in omitted for s in said)
     additions = len([z for z in alignment.additions if z in {b.id for b in paragraphs}])

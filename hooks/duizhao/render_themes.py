@@ -22,6 +22,8 @@ from .themes import Theme, ThemeIndex, ThemeTag, quoted_english, tag_corpus
 THEME_DIR = "themes"
 THEMES_INDEX_PATH = f"{THEME_DIR}/index.md"
 GLOSSARY_PATH = "glossary.md"
+REPORT_PATH = "report.md"
+"""The cleaning report, which also lists every theme tag with the terms that earned it."""
 
 
 def theme_path(theme_id: str) -> str:
@@ -134,6 +136,15 @@ def _url(page: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
+def _counted(count: int, noun: str) -> str:
+    """The English noun after a count, in the singular for one.
+
+    >>> _counted(1, "article"), _counted(6, "passage")
+    ('article', 'passages')
+    """
+    return noun if count == 1 else noun + "s"
+
+
 def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md",
                              traditional: str = DEFAULT_TRADITIONAL) -> str:
     """The home page's list of themes with their passage counts (Markdown)."""
@@ -143,8 +154,9 @@ def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md",
         articles = len({t.article for t in tags})
         rows.append(
             f"- [**{zh_text(theme.name_zh, traditional)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
-            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>"
-            f" · {articles} {zh_text('篇', traditional)} <small lang=\"en\">articles</small>  \n"
+            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} {zh_text('段', traditional)} "
+            f"<small lang=\"en\">{_counted(len(tags), 'passage')}</small>"
+            f" · {articles} {zh_text('篇', traditional)} <small lang=\"en\">{_counted(articles, 'article')}</small>  \n"
             f"  <small>{zh_text(theme.description_zh, traditional)}</small>"
         )
     # The glossary is not a theme: it follows the list, not in it.
@@ -187,6 +199,11 @@ def themes_index_page(index: ThemeIndex, traditional: str = DEFAULT_TRADITIONAL)
         "paragraph or in the English sentences it expresses counts once; a paragraph whose total reaches the "
         "theme's threshold is tagged. Weak hints (release, pressure) need company, and negative terms (the "
         "optimiser's momentum) rule out other senses of a word. The cleaning report lists the terms that earned each tag.</p>",
+        "",
+        # The report is the website's: the book leaves it out, and this pointer with it.
+        f"→ [{zh_text('清洗报告：主题标记', traditional)} <span lang=\"en\">Cleaning report: theme tags</span>]"
+        f"({link(THEMES_INDEX_PATH, REPORT_PATH, 'theme-tags')})",
+        "{: .dz-screen }",
         "",
     ])
 
@@ -275,7 +292,7 @@ def _passage(article: Article, blocks: list, page: str, glossary: Glossary,
         weak = "" if aligned.confident or aligned.pinned else " dz-weak"
         en = f'<p class="dz-en{weak}" lang="en">{confidence_flag(aligned, deco)}{en_text}</p>'
     elif article.alignment is not None and block.id in article.alignment.additions:
-        en = f'<p class="dz-en dz-none">{addition_flag(lambda text: zh_text(text, traditional), block.text)}</p>'
+        en = f'<p class="dz-en dz-none">{addition_flag(lambda text: zh_text(text, traditional), block.text, article.meta.publisher)}</p>'
     else:
         en = ""
     pair = "dz-pair" if en else "dz-pair dz-single"

@@ -66,6 +66,8 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
     ('發', '頭髮', '專案')
     >>> "循环" in search_map(["自我强化的循环"], "s2twp").shown_words  # its characters give 循環
     False
+    >>> search_map(["这里是开源里程碑"], "s2twp").shown_words["里程碑"]  # not 裡程碑, as 这里 is 這裡
+    '里程碑'
     """
     runs = {run for text in texts for run in _HAN_RUN.findall(text)}
     plain_runs = {run for run in runs if to_simplified(run) == run}
@@ -73,11 +75,12 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
     plain = {word for run in plain_runs for word in segment(run)}
     plain_chars = {c for word in plain for c in word}
     # Each word as the pages convert it (its everyday sense kept: 循环 is 循環, not 迴圈).
-    shown = {word: traditional_word(word, traditional) for word in sorted(plain)}
-    shown = {word: form for word, form in shown.items() if form != word}
+    every_form = {word: traditional_word(word, traditional) for word in sorted(plain)}
+    shown = {word: form for word, form in every_form.items() if form != word}
     shown_chars = {c: convert(c, traditional) for c in sorted(plain_chars)}
     shown_chars = {c: form for c, form in shown_chars.items() if form != c and len(form) == 1}
-    shown_words = {word: form for word, form in shown.items()
+    # A word the pages leave as it is counts too: 里程碑 stays 里程碑, though 里 alone is 裡.
+    shown_words = {word: form for word, form in every_form.items()
                    if "".join(shown_chars.get(c, c) for c in word) != form}
     # Nothing a Simplified reader may type is changed: the Taiwan form of 矢量 is 向量, yet
     # 向量 is a Simplified word too, and a query for it must find it.

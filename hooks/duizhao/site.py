@@ -12,12 +12,10 @@ from .glossary import Glossary, load_glossary, mark_terms
 from .markup import Decorations
 from .model import Corpus
 from .render import article_page, article_path
-from .render_themes import GLOSSARY_PATH, badges_html, theme_pages, themes_report_markdown
+from .render_themes import GLOSSARY_PATH, REPORT_PATH, badges_html, theme_pages, themes_report_markdown
 from .report import report_page
 from .script import DEFAULT_TRADITIONAL
 from .themes import ThemeIndex, load_themes, tag_corpus
-
-REPORT_PATH = "report.md"
 
 
 @dataclass(frozen=True)
