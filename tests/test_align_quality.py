@@ -99,6 +99,22 @@ def test_pins_are_kept_and_the_rest_aligned_around_them():
     assert links[("z0",)].en == ("e0",) and links[("z8",)].en == ("e8",)
 
 
+def test_a_pin_places_the_lines_around_it_as_any_link_does(pair):
+    # A curator pins 但一旦飞轮动起来… to "Once the flywheel is going…". The lines before it
+    # render earlier sentences: no rule may place them past the pin's sentence, as if the
+    # pin were not there (早期的「爆款」… went to the sentence after it).
+    zh, en, _ = pair
+    ids = [block.id for block in zh.blocks]
+    line = next(k for k, block in enumerate(zh.blocks) if block.text.startswith("但一旦飞轮动起来"))
+    order = [s.id for block in en.blocks for s in block.sentences]
+    sentence = _sentence_of(en, "Once the flywheel is going")
+    alignment = align_article(zh, en, (PinnedLink(ids[line], (sentence,)),))
+    links = {z: link.en for link in alignment.links for z in link.zh}
+    before = [ids[k] for k in range(line - 3, line) if ids[k] in links]
+    assert all(order.index(e) < order.index(sentence) for z in before for e in links[z]), \
+        [(z, [order.index(e) for e in links[z]]) for z in before]
+
+
 def test_consecutive_lines_expressing_one_sentence_form_one_link(pair):
     zh, en, alignment = pair
     # Raw lines 35 … 49 of the summary all render the one long sentence that opens the PhD story.

@@ -272,8 +272,10 @@ def test_badges_overview_and_report(corpus, themes):
     assert badges_html((), "articles/x.md") == ""
     overview = themes_overview_markdown(index)
     assert f"](themes/flywheel.md) · {len(index.of_theme('flywheel'))} <span class=\"dz-hans\" lang=\"zh-Hans\">段" in overview
-    report = themes_report_markdown(index)
+    report = themes_report_markdown(index, corpus)
     assert f"(articles/{tag.article}.md#{tag.block})" in report and tag.reason.split(" = ")[0][:4] in report
+    opening = next(b.text for a in corpus.articles if a.meta.slug == tag.article for b in a.zh.blocks if b.id == tag.block)[:8]
+    assert f"| [{opening}" in report and f"[{tag.article}#" not in report  # named by its words, not its anchor
 
 
 def test_theme_pages_in_the_built_site(built_site):

@@ -117,9 +117,14 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads: list[Bead] = []
     for segment in _segments(fixed, len(zh_units), len(en_units)):
         beads.extend(_align_segment(scorer, noise, lengths, segment, set(fixed), zh_captions, en_captions))
+    # The pins stand among the links, so that the passes below place a line by a pinned
+    # neighbour as by any other (none of them changes a pinned line).
+    beads = sorted([b for b in beads if not (b.zh and b.zh[0] in fixed)] +
+                   [Bead((i,), sentences) for i, sentences in fixed.items()],
+                   key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
     pinned = {j for sentences in fixed.values() for j in sentences}  # a pin's sentence is never free
     moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads)
-             if not zh_captions[i] and j not in pinned]
+             if not zh_captions[i] and j not in pinned and i not in fixed]
     beads = list(relink_moved(beads, moved))
     beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed), pinned)
     beads = _trim_shared_edges(beads, scorer, set(fixed))
@@ -128,7 +133,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = _reach_over(beads, scorer, noise, zh_captions, en_captions, set(fixed), pinned)
     beads = _place_headings(beads, scorer, noise, [u.heading for u in zh_units], [u.heading for u in en_units],
                             set(fixed), pinned)
-    beads = _merge_shared(beads)
+    beads = _merge_shared(beads, set(fixed))
     return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
 
 
@@ -556,13 +561,14 @@ def _trim_shared_edges(beads: Sequence[Bead], scorer: PairScorer, blocked: set[i
     return out
 
 
-def _merge_shared(beads: Sequence[Bead]) -> list[Bead]:
-    """Consecutive lines that each express the same single sentence become one link."""
+def _merge_shared(beads: Sequence[Bead], blocked: set[int] = frozenset()) -> list[Bead]:
+    """Consecutive lines that each express the same single sentence become one link (a pinned
+    line stays a link of its own)."""
     out: list[Bead] = []
     for bead in beads:
         last = out[-1] if out else None
         if (last and bead.zh and last.zh and bead.en and len(bead.en) == 1 and last.en == bead.en
-                and bead.zh[0] == last.zh[-1] + 1):
+                and bead.zh[0] == last.zh[-1] + 1 and not blocked.intersection((*last.zh, *bead.zh))):
             out[-1] = Bead(last.zh + bead.zh, bead.en, last.gain + bead.gain)
         else:
             out.append(bead)

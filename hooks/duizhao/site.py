@@ -78,7 +78,7 @@ def build_content(project_root: Path, settings: Settings, use_directory_urls: bo
     articles = [(article_path(a.meta.slug), article_page(a, deco)) for a in corpus.articles]
     theme_part = theme_pages(corpus, themes, glossary, index, settings.traditional)
     titles = {a.meta.slug: (a.meta.title_zh, a.title_traditional) for a in corpus.articles}
-    report = report_page(reports, settings.traditional, titles) + "\n## 主题标记 <small lang=\"en\">Theme tags</small>\n\n" + themes_report_markdown(index, REPORT_PATH)
+    report = report_page(reports, settings.traditional, titles) + "\n## 主题标记 <small lang=\"en\">Theme tags</small>\n\n" + themes_report_markdown(index, corpus, REPORT_PATH)
     pages = [*articles, *theme_part, (REPORT_PATH, report)]
     sections = (("文章 Articles", tuple(path for path, _ in articles)),
                 ("主题 Themes", tuple(path for path, _ in theme_part if path != GLOSSARY_PATH)),
