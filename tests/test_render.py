@@ -114,6 +114,17 @@ def test_english_skipped_before_a_sentence_two_rows_share_stands_above_the_first
     assert first < skipped < second < third
 
 
+def test_english_skipped_before_a_sentence_two_rows_render_alike_stands_above_both():
+    # zh-2 and zh-3 both render en-12 (the page goes on with zh-4): the skipped en-11 goes above zh-2.
+    zh = CleanText("zh.txt", "zh", tuple(zh_block(i, f"第{i}段。") for i in range(1, 5)), ())
+    en = CleanText("en.txt", "en", (en_block(1, "Start.", "Skipped.", "Shared.", "Next."),), ())
+    links = (Link(("zh-1",), ("en-10",), 0.9), Link(("zh-2",), ("en-12",), 0.9), Link(("zh-3",), ("en-12",), 0.9),
+             Link(("zh-4",), ("en-13",), 0.9))
+    html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-11",)))))
+    first, skipped, second, third = (html.index(m) for m in ('id="zh-1"', 'id="en-11"', 'id="zh-2"', 'id="zh-3"'))
+    assert first < skipped < second < third
+
+
 def test_english_skipped_between_the_sentences_of_one_row_stays_in_that_row():
     # zh-1 condenses en-10, en-11 and en-14 (a line or a curator's pin may take sentences
     # apart): en-12 and en-13 show once, folded inside the row, in the source's order.
