@@ -439,16 +439,11 @@ NEGATIVE = {
         "\"Why?\" I asked. \"Because most people don't keep stacking bricks in the same direction.\"",
         "“Is it late?” I wondered. “It was late,” she said, “but nobody had done it.”",
     ],
-    "markdown-ish list": [
-        "The things I do are:",
-        "- Making OLMo-Instruct happen.",
-        "- Making new post-training recipes happen.",
-        "* Making AI more open.",
-        "1. RewardBench, the first evaluation tool for reward models in RLHF.",
-    ],
-    "emphasis and footnotes": [
-        "It is *very* hard to keep striking the match, and **most** people stop.",
+    # Markdown's list and emphasis marks are read (test_an_essay_saved_as_markdown…); stars and
+    # underscores that are no marks stay.
+    "stars and underscores": [
         "The total attention is growing* and collapsing onto fewer people.",
+        "A budget of 5 * 3 = 15 GPUs, set in config_v2 and run_all.",
     ],
 }
 
@@ -525,3 +520,48 @@ def test_terminal_codes_and_markup_a_copy_kept_leave_the_sentences_whole():
         "He kept bees for forty years.", "He had eleven hives, all painted.", "A software bug in the hive scale."]
     assert {(c.fixer, c.line) for c in log.changes} >= {
         ("remove_invisible_characters", 1), ("strip_html_markup", 1), ("remove_invisible_characters", 2)}
+
+
+MARKDOWN_ESSAY = """# Notes on Building Things
+
+*Published September 2024*
+
+Many people ask how to do research that matters. This post collects a few thoughts.[^1]
+
+## Pick projects, not papers
+
+A paper is a **snapshot** of a project. If you think in [papers](https://example.org/papers), you optimize for deadlines.
+
+- Choose problems with room to grow.
+- Release early, and keep improving.
+
+> Research is a long game.
+
+---
+
+1. Test on a clean machine.
+2. Answer the first issues quickly.
+
+![A chart of downloads](chart.png)
+
+[^1]: Thanks to my friends for comments.
+"""
+
+
+def test_an_essay_saved_as_markdown_reads_as_its_rendered_page():
+    # A blog's .md file: its marks give structure and leave the sentences, and a numbered
+    # item's "1." is no sentence of its own.
+    lines = tuple(Line(n, text) for n, text in enumerate(MARKDOWN_ESSAY.splitlines(), 1))
+    en, log = clean_english(lines, "en.txt")
+    kinds = [(block.kind, block.text) for block in en.blocks]
+    assert ("heading", "Pick projects, not papers") in kinds
+    assert ("item", "Choose problems with room to grow.") in kinds and ("item", "Answer the first issues quickly.") in kinds
+    assert ("quote", "Research is a long game.") in kinds
+    sentences = [s.text for block in en.blocks for s in block.sentences]
+    assert "A paper is a snapshot of a project." in sentences
+    assert "If you think in papers, you optimize for deadlines." in sentences
+    assert "This post collects a few thoughts." in sentences and "Thanks to my friends for comments." in sentences
+    assert not [s for s in sentences if any(mark in s for mark in ("*", "[", "](", "`", "---", "> "))], sentences
+    assert not [s for s in sentences if s.rstrip(".").isdigit()], sentences
+    recorded = {c.line for c in log.changes}  # every mark taken off is recorded
+    assert {3, 5, 9, 11, 12, 14, 16, 18, 19, 21, 23} <= recorded, sorted(recorded)

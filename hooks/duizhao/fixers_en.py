@@ -23,6 +23,7 @@ from collections import Counter
 
 from .debris import remove_invisible_characters, strip_html_markup
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
+from .markdown_en import drop_markdown_marks, read_markdown_lines
 from .model import Line
 
 # --- what a seam looks like ----------------------------------------------------------------
@@ -857,10 +858,12 @@ EN_FIXERS = (
     drop_page_chrome,
     split_off_page_address,
     drop_subscription_notes,
+    read_markdown_lines,
     mark_title_heading,
     mark_section_headings,
     restore_paragraph_breaks,
     split_inline_bullets,
+    per_line(drop_markdown_marks),
     quote_forwarded_mail,
     split_wrapped_words,
     split_glued_headings,
