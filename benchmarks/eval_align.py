@@ -5,6 +5,7 @@
     python benchmarks/eval_align.py --kinds    # also how many links are wrong or missing, by kind
     python benchmarks/eval_align.py --marks    # also the precision of links marked confident or not
     python benchmarks/eval_align.py --run-on   # the same, each English text given as one line
+    python benchmarks/eval_align.py --by-sentence  # …or one sentence a line, as a literary translation
 
 Figures: sentence-level precision, recall and F1 of links, and null accuracy (the share of
 Chinese blocks without source that the aligner also leaves without a link). The gold of the
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from duizhao.aligner import align_article  # noqa: E402
 from duizhao.clean import clean_chinese, clean_english  # noqa: E402
 from duizhao.evaluate import linked_sources, read_gold, resolve, score  # noqa: E402
+from duizhao.fixers_en import split_sentences  # noqa: E402
 from duizhao.ingest import read_lines  # noqa: E402
 from duizhao.model import Line  # noqa: E402
 
@@ -46,6 +48,8 @@ def main() -> int:
                         help="precision of the links marked confident and of those marked uncertain")
     parser.add_argument("--run-on", action="store_true",
                         help="give the English as one line, as a web page copied without its line breaks")
+    parser.add_argument("--by-sentence", action="store_true",
+                        help="give the English one sentence a line, as a literary translation is set out")
     args = parser.parse_args()
     for gold_file in sorted(GOLD.glob("*.gold")):
         folder = pair_folder(gold_file)
@@ -53,6 +57,9 @@ def main() -> int:
         en_lines = read_lines(folder / "en.txt")
         if args.run_on:
             en_lines = (Line(1, " ".join(line.text.strip() for line in en_lines if line.text.strip())),)
+        elif args.by_sentence:
+            en_lines = tuple(Line(n, sentence) for n, sentence in enumerate(
+                (s for line in en_lines if line.text.strip() for s in split_sentences(line.text)), 1))
         en, _ = clean_english(en_lines, "en.txt")
         alignment = align_article(zh, en)
         entries = read_gold(gold_file)

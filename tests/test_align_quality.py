@@ -9,6 +9,7 @@ import pytest
 from duizhao.aligner import Unit, align_article, align_texts
 from duizhao.clean import clean_chinese, clean_english
 from duizhao.evaluate import normalize, read_gold, resolve, score
+from duizhao.fixers_en import split_sentences
 from duizhao.ingest import read_lines
 from duizhao.model import Line, PinnedLink
 
@@ -362,6 +363,24 @@ def test_a_written_pair_aligns_as_well_from_a_one_line_page(name):
     assert not as_one_line.unresolved, str(as_one_line)
     assert as_one_line.f1 >= as_written.f1 - 0.005, (str(as_written), str(as_one_line))
     assert as_one_line.null_accuracy >= as_written.null_accuracy - 0.005, (str(as_written), str(as_one_line))
+
+
+@pytest.mark.parametrize("name", [p.stem for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
+def test_a_written_pair_aligns_as_well_with_one_english_sentence_a_line(name):
+    # The same English set out one sentence a line, as a literary translation is: a section
+    # heading is followed by one sentence, not a long paragraph, and must still be a heading.
+    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+    written = read_lines(GOLD / name / "en.txt")
+    by_sentence = tuple(Line(n, sentence) for n, sentence in enumerate(
+        (s for line in written if line.text.strip() for s in split_sentences(line.text)), 1))
+    figures = []
+    for lines in (written, by_sentence):
+        en, _ = clean_english(lines, "en.txt")
+        figures.append(score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en)))
+    as_written, one_a_line = figures
+    assert not one_a_line.unresolved, str(one_a_line)
+    assert one_a_line.f1 >= as_written.f1 - 0.005, (str(as_written), str(one_a_line))
+    assert one_a_line.null_accuracy >= as_written.null_accuracy - 0.005, (str(as_written), str(one_a_line))
 
 
 def test_paragraph_per_line_translation_links_whole_paragraphs():

@@ -370,6 +370,7 @@ def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
     ['heading', 'paragraph', 'paragraph', 'paragraph']
     """
     out = list(lines)
+    by_sentence = _one_sentence_a_line(lines)
     for k, line in enumerate(lines):
         if line.kind != "paragraph":
             continue
@@ -379,10 +380,32 @@ def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
             out[k] = Line(line.number, marked.group(1), "heading", line.merged)
             continue
         text = line.text.strip()
+        # A text written one sentence a line has no long paragraph after a heading: the
+        # next sentence is enough.
         following = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if by_sentence and following:
+            following = " ".join(other.text.strip() for other in lines[k + 1:k + 4])
         if text[:1].isupper() and _stands_as_title(text, following, SECTION_HEADING_WORDS):
             out[k] = Line(line.number, line.text, "heading", line.merged)
     return tuple(out)
+
+
+ONE_SENTENCE_SHARE = 0.8
+"""Share of a text's lines that must each hold one whole sentence for it to count as written
+one sentence a line (a literary translation set out for comparison)."""
+
+
+def _one_sentence_a_line(lines: Lines) -> bool:
+    """Whether the text is written one sentence a line.
+
+    >>> _one_sentence_a_line(tuple(Line(n, t) for n, t in enumerate(["Title", "It rained.", "We stayed in.", "Why?"] * 4)))
+    True
+    >>> _one_sentence_a_line((Line(1, "It rained. We stayed in."), Line(2, "Then it stopped. We went out.")))
+    False
+    """
+    sentences = [line for line in lines if line.text.rstrip()[-1:] in ".!?…" + _CLOSERS]
+    single = [line for line in sentences if len(split_sentences(line.text)) == 1]
+    return len(single) >= 10 and len(single) >= ONE_SENTENCE_SHARE * len(sentences)
 
 
 def restore_paragraph_breaks(lines: Lines, log: CleaningLog) -> Lines:
