@@ -445,6 +445,13 @@ NEGATIVE = {
         "The total attention is growing* and collapsing onto fewer people.",
         "A budget of 5 * 3 = 15 GPUs, set in config_v2 and run_all.",
     ],
+    # A plain text (no Markdown of its own) keeps what Markdown would read as marks.
+    "marks in plain prose": [
+        "I sent applications for months and kept count of every one of them in a notebook.",
+        "200. That is how many applications I sent.",
+        ">50% of my papers were rejected at least once.",
+        "- and that was before the pandemic started.",
+    ],
 }
 
 
@@ -524,7 +531,10 @@ def test_terminal_codes_and_markup_a_copy_kept_leave_the_sentences_whole():
 
 MARKDOWN_ESSAY = """# Notes on Building Things
 
-*Published September 2024*
+Over the years many people have asked me
+how to do research that *lasts*, and this post
+collects my **answer in
+one place**.
 
 Many people ask how to do research that matters. This post collects a few thoughts.[^1]
 
@@ -545,6 +555,8 @@ A paper is a **snapshot** of a project. If you think in [papers](https://example
 ![A chart of downloads](chart.png)
 
 [^1]: Thanks to my friends for comments.
+
+Override `__init__` and pass `**kwargs`, as https://a.org/x_y_z/ says: 2**10 is 1024.
 """
 
 
@@ -554,14 +566,22 @@ def test_an_essay_saved_as_markdown_reads_as_its_rendered_page():
     lines = tuple(Line(n, text) for n, text in enumerate(MARKDOWN_ESSAY.splitlines(), 1))
     en, log = clean_english(lines, "en.txt")
     kinds = [(block.kind, block.text) for block in en.blocks]
+    assert kinds[0] == ("heading", "Notes on Building Things")
+    # A paragraph wrapped over four lines is one paragraph, its emphasis across lines read.
+    assert kinds[1] == ("paragraph", "Over the years many people have asked me how to do research that lasts, "
+                                     "and this post collects my answer in one place.")
+    assert en.blocks[1].lines == (3,)
     assert ("heading", "Pick projects, not papers") in kinds
     assert ("item", "Choose problems with room to grow.") in kinds and ("item", "Answer the first issues quickly.") in kinds
     assert ("quote", "Research is a long game.") in kinds
     sentences = [s.text for block in en.blocks for s in block.sentences]
     assert "A paper is a snapshot of a project." in sentences
     assert "If you think in papers, you optimize for deadlines." in sentences
-    assert "This post collects a few thoughts." in sentences and "Thanks to my friends for comments." in sentences
-    assert not [s for s in sentences if any(mark in s for mark in ("*", "[", "](", "`", "---", "> "))], sentences
+    assert "Many people ask how to do research that matters." in sentences and "Thanks to my friends for comments." in sentences
+    prose = [s for s in sentences if not s.startswith("Override")]  # that one quotes code
+    assert not [s for s in prose if any(mark in s for mark in ("*", "[", "](", "`", "---", "> "))], sentences
     assert not [s for s in sentences if s.rstrip(".").isdigit()], sentences
     recorded = {c.line for c in log.changes}  # every mark taken off is recorded
-    assert {3, 5, 9, 11, 12, 14, 16, 18, 19, 21, 23} <= recorded, sorted(recorded)
+    assert {1, 3, 8, 10, 12, 14, 15, 17, 19, 21, 22, 24, 26} <= recorded, sorted(recorded)
+    # Code and web addresses keep every character; a star between figures is no mark.
+    assert "Override __init__ and pass **kwargs, as https://a.org/x_y_z/ says: 2**10 is 1024." in sentences

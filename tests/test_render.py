@@ -7,7 +7,7 @@ import re
 from duizhao.markup import Decorations
 from duizhao.model import Alignment, Article, ArticleMeta, Block, CleanText, Link, Sentence
 from duizhao.render import article_page
-from duizhao.render_rows import aligned_body, coverage_panel
+from duizhao.render_rows import aligned_body, coverage_panel, links_in_source_order
 
 META = ArticleMeta(slug="a", title_zh="标题", title_en="Title", author="A", publisher="P", script="hans")
 
@@ -123,6 +123,13 @@ def test_english_skipped_before_a_sentence_two_rows_render_alike_stands_above_bo
     html = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), ("en-11",)))))
     first, skipped, second, third = (html.index(m) for m in ('id="zh-1"', 'id="en-11"', 'id="zh-2"', 'id="zh-3"'))
     assert first < skipped < second < third
+
+
+def test_an_intro_quoting_the_end_is_not_taken_for_the_rows_in_order():
+    # z0 quotes sentence 50 before the summary starts at sentence 1: z1 and z2 are in order.
+    position = {f"e{i}": i for i in range(60)}
+    links = [Link(("z0",), ("e50",), 0.9), Link(("z1",), ("e1",), 0.9), Link(("z2",), ("e51",), 0.9)]
+    assert links_in_source_order(links, position) == {("z1",), ("z2",)}
 
 
 def test_english_skipped_between_the_sentences_of_one_row_stays_in_that_row():

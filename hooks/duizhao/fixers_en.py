@@ -23,7 +23,7 @@ from collections import Counter
 
 from .debris import remove_invisible_characters, strip_html_markup
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
-from .markdown_en import drop_markdown_marks, read_markdown_lines
+from .markdown_en import join_markdown_paragraphs, read_markdown
 from .model import Line
 
 # --- what a seam looks like ----------------------------------------------------------------
@@ -336,6 +336,10 @@ def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
     """
     if len(lines) < 2 or lines[0].kind != "paragraph" or not lines[0].text.strip():
         return lines
+    marked = MARKDOWN_HEADING.match(lines[0].text)
+    if marked:  # ``# My path into AI``: the title, without its marks
+        log.changed(lines[0], marked.group(1))
+        return (Line(lines[0].number, marked.group(1), "heading", lines[0].merged), *lines[1:])
     title, following = lines[0].text.strip(), lines[1].text.strip()
     if title.startswith("http") or not _stands_as_title(title, following, TITLE_WORDS):
         return lines
@@ -380,14 +384,31 @@ def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
             out[k] = Line(line.number, marked.group(1), "heading", line.merged)
             continue
         text = line.text.strip()
-        # A text written one sentence a line has no long paragraph after a heading: the
-        # next sentence is enough.
         following = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if by_sentence and following and not _opens_a_section(following, lines[k + 1:k + 4], text):
+            continue
         if by_sentence and following:
             following = " ".join(other.text.strip() for other in lines[k + 1:k + 4])
         if text[:1].isupper() and _stands_as_title(text, following, SECTION_HEADING_WORDS):
             out[k] = Line(line.number, line.text, "heading", line.merged)
     return tuple(out)
+
+
+def _opens_a_section(following: str, section: Lines, title: str) -> bool:
+    """In a text written one sentence a line, a heading has no long paragraph after it, but a
+    section of substance still follows: its next three lines hold three times the heading's
+    length (80 characters at least), and the first is no one- or two-word reply ("Sure.")
+    that a line of dialogue without its full stop gets.
+
+    >>> _opens_a_section("Then came the arXiv anxiety.", (Line(1, "Then came the arXiv anxiety."),
+    ...     Line(2, "Every weekday evening the new listings appear."), Line(3, "I refreshed the page.")), "The fear of being scooped")
+    True
+    >>> _opens_a_section("Sure.", (Line(1, "Sure."), Line(2, "Of course it was."),
+    ...     Line(3, "Everything about hardware is slow and costly.")), "And it was really hard")
+    False
+    """
+    length = sum(len(line.text.strip()) for line in section)
+    return len(following.split()) >= 3 and length >= max(80, 3 * len(title))
 
 
 ONE_SENTENCE_SHARE = 0.8
@@ -877,16 +898,16 @@ def _ends_sentence_at(text: str, match: re.Match) -> bool:
 EN_FIXERS = (
     per_line(remove_invisible_characters),
     per_line(strip_html_markup),
+    join_markdown_paragraphs,
     drop_blank_lines,
     drop_page_chrome,
     split_off_page_address,
     drop_subscription_notes,
-    read_markdown_lines,
+    read_markdown,
     mark_title_heading,
     mark_section_headings,
     restore_paragraph_breaks,
     split_inline_bullets,
-    per_line(drop_markdown_marks),
     quote_forwarded_mail,
     split_wrapped_words,
     split_glued_headings,

@@ -2,11 +2,15 @@
 
 An essay kept on GitHub or exported from a blog arrives as Markdown. Read as plain text,
 its list marks and quote marks stay in the sentences (``- Choose problems…``), a numbered
-item's ``1.`` becomes a sentence of its own, and emphasis, link and footnote marks stand
-inside the words a reader sees and the aligner compares. These fixers read the marks the
-way a Markdown renderer would: a line's mark gives the line its kind, an inline mark is
-dropped and its words kept. Headings (``## …``) are ``fixers_en.mark_section_headings``'s.
-Each change is recorded like any other cleaning.
+item's ``1.`` becomes a sentence of its own, a paragraph wrapped at 80 columns falls apart
+into lines, and emphasis, link and footnote marks stand inside the words a reader sees and
+the aligner compares. These fixers read the marks as a Markdown renderer would: lines of
+one paragraph are joined, a line's mark gives it its kind, an inline mark is dropped and
+its words kept; code and web addresses are left as written. Headings (``## …``) are
+``fixers_en``'s. Each change is recorded like any other cleaning.
+
+Only a text that shows Markdown of its own is read so (a heading mark, a link, a footnote,
+a code fence, strong emphasis): in a plain text, ``>50%`` and ``200. That is…`` are prose.
 """
 
 from __future__ import annotations
@@ -17,65 +21,158 @@ from .fixlog import CleaningLog, Lines
 from .model import Line
 
 _ITEM = re.compile(r"^\s{0,6}(?:[-+*]|\d{1,3}[.)])\s+(?=\S)")
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*")
+_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*\S+")
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+
+_SIGNS = (
+    _HEADING,
+    re.compile(r"\[[^\]]*\]\([^)\s]+"),           # a link or an image
+    _DEFINITION,
+    re.compile(r"\[\^[^\]\s]+\]"),                 # a footnote
+    _FENCE,
+    re.compile(r"(?<![\w*])\*\*\S[^*]*\S\*\*(?![\w*])"),  # strong emphasis
+)
 
 
-def read_markdown_lines(lines: Lines, log: CleaningLog) -> Lines:
-    """Give each Markdown line its kind: ``- ``, ``* ``, ``+ `` or ``1. `` open a list item,
-    ``> `` a quotation, and a footnote's ``[^1]:`` goes, leaving its text a paragraph. A rule
-    (``---``) or a line holding only an image is no text and goes.
+def looks_like_markdown(lines: Lines) -> bool:
+    """Whether a text shows Markdown of its own.
 
-    >>> lines = (Line(1, "- Choose problems with room to grow."), Line(2, "2. Answer issues quickly."),
-    ...          Line(3, "> Research is a long game."), Line(4, "---"), Line(5, "![diagram](a.png)"),
-    ...          Line(6, "[^1]: Thanks to my friends."), Line(7, "2017 was the year."))
-    >>> [(l.kind, l.text) for l in read_markdown_lines(lines, CleaningLog("en.txt"))]
-    [('item', 'Choose problems with room to grow.'), ('item', 'Answer issues quickly.'), ('quote', 'Research is a long game.'), ('paragraph', 'Thanks to my friends.'), ('paragraph', '2017 was the year.')]
+    >>> looks_like_markdown((Line(1, "## Pick projects"), Line(2, "- one")))
+    True
+    >>> looks_like_markdown((Line(1, "- one"), Line(2, ">50% of papers"), Line(3, "200. That is many.")))
+    False
     """
-    out = []
+    return any(sign.search(line.text) for line in lines for sign in _SIGNS)
+
+
+def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
+    """Join the lines of one Markdown paragraph (or list item), which a blank line ends: a
+    text wrapped at 80 columns is one paragraph to a reader, and emphasis may span its lines.
+    A line that opens a block of its own (heading, list item, quotation, rule, fence) starts
+    anew, and code inside fences is left line by line.
+
+    >>> lines = (Line(1, "Many people ask how to do research"), Line(2, "that matters."), Line(3, ""),
+    ...          Line(4, "- Choose problems"), Line(5, "  with room to grow."), Line(6, "## Next"), Line(7, "[x](y)"))
+    >>> [(l.number, l.text) for l in join_markdown_paragraphs(lines, CleaningLog("en.txt")) if l.text]
+    [(1, 'Many people ask how to do research that matters.'), (4, '- Choose problems with room to grow.'), (6, '## Next'), (7, '[x](y)')]
+    """
+    if not looks_like_markdown(lines):
+        return lines
+    out: list[Line] = []
+    fenced = False
     for line in lines:
-        if line.kind != "paragraph":
+        text = line.text
+        if _FENCE.match(text):
+            fenced = not fenced
             out.append(line)
             continue
-        if _RULE.match(line.text) or _IMAGE_ONLY.match(line.text):
-            log.removed(line)
-            continue
-        for mark, kind in ((_ITEM, "item"), (_QUOTE, "quote"), (_FOOTNOTE, "paragraph")):
-            found = mark.match(line.text)
-            if found:
-                text = line.text[found.end():].strip()
-                log.changed(line, text)
-                out.append(Line(line.number, text, kind, line.merged))
-                break
-        else:
+        last = out[-1] if out else None
+        opens = (not text.strip() or fenced or _HEADING.match(text) or _ITEM.match(text) or _QUOTE.match(text)
+                 or _RULE.match(text) or _DEFINITION.match(text) or _FOOTNOTE.match(text))
+        if opens or last is None or not last.text.strip() or _FENCE.match(last.text) or _HEADING.match(last.text) \
+                or _RULE.match(last.text):
             out.append(line)
+            continue
+        joined = f"{last.text.rstrip()} {text.strip()}"
+        merged = Line(last.number, joined, last.kind, (*last.merged, line.number))
+        log.merged(last, joined)
+        out[-1] = merged
     return tuple(out)
 
 
-_INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), ""),      # an image: no text of the essay
-    (re.compile(r"\[\^[^\]\s]+\]"), ""),                                 # a footnote reference
-    (re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),   # a link: its words
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),              # strong emphasis
-    (re.compile(r"(?<![*\w])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![*\w])"), r"\1"),  # emphasis
-    (re.compile(r"`([^`]+)`"), r"\1"),                                   # code
+def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
+    """Give each Markdown line its kind and its words: ``- ``, ``* ``, ``+ `` or ``1. `` open
+    a list item, ``> `` a quotation; a footnote's ``[^1]:`` goes, leaving its text a
+    paragraph; a rule, a fence, a link definition or a line holding only an image goes; code
+    inside fences is kept as written, as a quotation; every other line loses its inline marks
+    (``drop_markdown_marks``).
+
+    >>> lines = (Line(1, "## Pick **projects**"), Line(2, "- Choose problems with room to grow."),
+    ...          Line(3, "2. Answer issues quickly."), Line(4, "> > Research is a long game."), Line(5, "---"),
+    ...          Line(6, "![diagram](a.png)"), Line(7, "[^1]: Thanks to my friends."), Line(8, "[1]: https://x.org"),
+    ...          Line(9, "```"), Line(10, "- not a list, **kwargs"), Line(11, "```"))
+    >>> [(l.kind, l.text) for l in read_markdown(lines, CleaningLog("en.txt"))]
+    [('paragraph', '## Pick projects'), ('item', 'Choose problems with room to grow.'), ('item', 'Answer issues quickly.'), ('quote', 'Research is a long game.'), ('paragraph', 'Thanks to my friends.'), ('quote', '- not a list, **kwargs')]
+    """
+    if not looks_like_markdown(lines):
+        return lines
+    out = []
+    fenced = False
+    for line in lines:
+        if _FENCE.match(line.text):
+            fenced = not fenced
+            log.removed(line)
+            continue
+        if fenced:
+            out.append(Line(line.number, line.text, "quote", line.merged))
+            continue
+        if line.kind != "paragraph" or _HEADING.match(line.text):
+            out.append(_without_marks(line, line.text, line.kind, log))
+            continue
+        if _RULE.match(line.text) or _IMAGE_ONLY.match(line.text) or _DEFINITION.match(line.text):
+            log.removed(line)
+            continue
+        kind, text = "paragraph", line.text
+        for mark, marked in ((_ITEM, "item"), (_QUOTE, "quote"), (_FOOTNOTE, "paragraph")):
+            found = mark.match(text)
+            if found:
+                kind, text = marked, text[found.end():].strip()
+                break
+        out.append(_without_marks(line, text, kind, log))
+    return tuple(out)
+
+
+def _without_marks(line: Line, text: str, kind: str, log: CleaningLog) -> Line:
+    words = drop_markdown_marks(text)
+    if words != line.text:
+        log.changed(line, words)
+    return Line(line.number, words, kind, line.merged)
+
+
+_URL = r"(?:<[^>\s]*>|(?:[^()\s]|\([^()\s]*\))*)"
+_TITLE = r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?"""
+_CODE = re.compile(r"(`+)(.+?)\1")
+_ADDRESS = re.compile(r"<?https?://[^\s>]+>?")
+_LINKS = (
+    (re.compile(r"\[\^[^\]\s]+\]"), ""),                               # a footnote reference
+    (re.compile(r"!\[[^\]]*\]\(" + _URL + _TITLE + r"\s*\)"), ""),     # an image: no words of the essay
+    (re.compile(r"\[([^\]]*)\]\(" + _URL + _TITLE + r"\s*\)"), r"\1"),  # a link: its words
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),                    # a reference link: its words
+)
+_EMPHASIS = (
+    (re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
+    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w\\])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?!\w)"), r"\1"),
 )
 
 
 def drop_markdown_marks(text: str) -> str:
-    """The words of a line without Markdown's inline marks: emphasis, links (their words
-    stay), images, footnote references and code ticks. A lone star, a list's ``* `` or
-    ``snake_case`` is left alone.
+    """The words of a Markdown line without its inline marks: emphasis, links (their words
+    stay), images, footnote references and code ticks. Code and web addresses keep every
+    character; a star or an underscore inside a word or a figure is no mark.
 
-    >>> drop_markdown_marks("A paper is a **snapshot** of a [project](https://x.org/p).[^1]")
+    >>> drop_markdown_marks("A paper is a **snapshot** of a [project](https://x.org/p_(a) 'P').[^1]")
     'A paper is a snapshot of a project.'
-    >>> drop_markdown_marks("*Published in 2024*, see `pip install` and ![chart](c.png)")
-    'Published in 2024, see pip install and '
-    >>> drop_markdown_marks("were:* An obvious gift,* Plenty of ambition. 5 * 3 = 15, my_var")
-    'were:* An obvious gift,* Plenty of ambition. 5 * 3 = 15, my_var'
+    >>> drop_markdown_marks("*Published in 2024*, see [![ci](b.svg)](https://ci.org) and [the paper][1]")
+    'Published in 2024, see  and the paper'
+    >>> drop_markdown_marks("Override `__init__` or `**kwargs`; 2**10 is 1024; my__draft__v2; https://a.org/x_y_z/*")
+    'Override __init__ or **kwargs; 2**10 is 1024; my__draft__v2; https://a.org/x_y_z/*'
     """
-    for pattern, replacement in _INLINE:
+    kept: list[str] = []
+
+    def keep(value: str) -> str:
+        kept.append(value)
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _CODE.sub(lambda m: keep(m.group(2)), text)
+    for pattern, replacement in _LINKS:
         text = pattern.sub(replacement, text)
-    return text
+    text = _ADDRESS.sub(lambda m: keep(m.group()), text)
+    for pattern, replacement in _EMPHASIS:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)

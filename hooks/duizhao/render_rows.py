@@ -92,12 +92,13 @@ def links_in_source_order(links, position: dict[str, int]) -> set[tuple[str, ...
     """
     linked = [link for link in links if link.en]
     # Ranked by first and then last sentence: a row going on from the sentence the row above it
-    # ends with ([91] then [91, 92]) follows it, it does not compete with it. Of two rows
-    # rendering the same sentences, the first down the page is in order (a hair more weight):
-    # the English skipped before them goes above both.
-    spans = [(min(position[e] for e in link.en), max(position[e] for e in link.en)) for link in linked]
-    rank = {span: r for r, span in enumerate(sorted(set(spans)))}
-    chain = monotone_anchors([(k, rank[span], len(link.en) + 1e-6 * (len(linked) - k))
+    # ends with ([91] then [91, 92]) follows it, it does not compete with it; and rows rendering
+    # the same sentences follow each other in the page's order, so the English skipped before
+    # them goes above the first.
+    spans = [(min(position[e] for e in link.en), max(position[e] for e in link.en), k)
+             for k, link in enumerate(linked)]
+    rank = {span: r for r, span in enumerate(sorted(spans))}
+    chain = monotone_anchors([(k, rank[span], float(len(link.en)))
                               for k, (link, span) in enumerate(zip(linked, spans))])
     return {linked[k].zh for k, _ in chain}
 

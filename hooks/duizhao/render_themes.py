@@ -175,8 +175,9 @@ def themes_report_markdown(index: ThemeIndex, corpus: Corpus, from_page: str = R
     rows = ["| 主题 Theme | 段落 Paragraph | 依据 Reason |", "|---|---|---|"]
     for tag in index.tags:
         target = link(from_page, article_path(tag.article), tag.block)
-        words = md_text(opening.get((tag.article, tag.block), tag.block)).replace("|", "&#124;")
-        rows.append(f"| {md_text(tag.theme.name_zh)} | [{words}]({target}) | {md_text(tag.reason).replace('|', '&#124;')} |")
+        # md_text escapes "|" as "\|", which a table cell keeps as text.
+        words = md_text(opening.get((tag.article, tag.block), tag.block))
+        rows.append(f"| {md_text(tag.theme.name_zh)} | [{words}]({target}) | {md_text(tag.reason)} |")
     return "\n".join(rows) + "\n"
 
 
