@@ -352,35 +352,30 @@ def test_a_written_pair_aligns_as_well_from_a_one_line_page(name):
     # The same English copied from a web page without its line breaks (spaces where they
     # were): headings, speaker turns, list items and sentence ends must come back well
     # enough that the alignment is as good as with the text as written.
-    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-    written = read_lines(GOLD / name / "en.txt")
-    page = (Line(1, " ".join(line.text.strip() for line in written if line.text.strip())),)
-    figures = []
-    for lines in (written, page):
-        en, _ = clean_english(lines, "en.txt")
-        figures.append(score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en)))
-    as_written, as_one_line = figures
-    assert not as_one_line.unresolved, str(as_one_line)
-    assert as_one_line.f1 >= as_written.f1 - 0.005, (str(as_written), str(as_one_line))
-    assert as_one_line.null_accuracy >= as_written.null_accuracy - 0.005, (str(as_written), str(as_one_line))
+    _aligns_as_well(name, lambda written: (
+        Line(1, " ".join(line.text.strip() for line in written if line.text.strip())),))
 
 
 @pytest.mark.parametrize("name", [p.stem for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
 def test_a_written_pair_aligns_as_well_with_one_english_sentence_a_line(name):
     # The same English set out one sentence a line, as a literary translation is: a section
     # heading is followed by one sentence, not a long paragraph, and must still be a heading.
+    _aligns_as_well(name, lambda written: tuple(Line(n, sentence) for n, sentence in enumerate(
+        (s for line in written if line.text.strip() for s in split_sentences(line.text)), 1)))
+
+
+def _aligns_as_well(name, relay) -> None:
+    """The written pair ``name`` aligns as well with its English laid out by ``relay`` as written."""
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
     written = read_lines(GOLD / name / "en.txt")
-    by_sentence = tuple(Line(n, sentence) for n, sentence in enumerate(
-        (s for line in written if line.text.strip() for s in split_sentences(line.text)), 1))
     figures = []
-    for lines in (written, by_sentence):
+    for lines in (written, relay(written)):
         en, _ = clean_english(lines, "en.txt")
         figures.append(score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en)))
-    as_written, one_a_line = figures
-    assert not one_a_line.unresolved, str(one_a_line)
-    assert one_a_line.f1 >= as_written.f1 - 0.005, (str(as_written), str(one_a_line))
-    assert one_a_line.null_accuracy >= as_written.null_accuracy - 0.005, (str(as_written), str(one_a_line))
+    as_written, relaid = figures
+    assert not relaid.unresolved, str(relaid)
+    assert relaid.f1 >= as_written.f1 - 0.005, (str(as_written), str(relaid))
+    assert relaid.null_accuracy >= as_written.null_accuracy - 0.005, (str(as_written), str(relaid))
 
 
 def test_paragraph_per_line_translation_links_whole_paragraphs():
