@@ -21,7 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 from duizhao.both_scripts import both_scripts
 from duizhao.contents import contents_for_both_views
 from duizhao.errors import InputError
-from duizhao.labels import (LABELS_SCRIPT, article_labels, attribute_labels, interface_labels, labels_script,
+from duizhao.labels import (LABELS_SCRIPT, attribute_labels, interface_labels, labels_script,
                             palette_labels, toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled, relative_to_root
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
@@ -89,8 +89,7 @@ def on_page_content(html, /, *, page, config, files):
         page.toc = type(page.toc)(contents_for_both_views(list(page.toc), headings, AnchorLink))
     # Chinese written straight into a page gets its Traditional twin, as article text has;
     # the search index takes the Simplified text only.
-    return index_one_script(both_scripts(html, config.duizhao.traditional,
-                                         article_labels(config.duizhao.corpus.articles)))
+    return index_one_script(both_scripts(html, config.duizhao.traditional, config.duizhao.own_forms))
 
 
 def on_env(env, /, *, config, files):
@@ -104,7 +103,7 @@ def on_env(env, /, *, config, files):
     labels += [label for p in pages for label in attribute_labels(p.content or "")]
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
-        traditional_labels(labels, config.duizhao.traditional, article_labels(config.duizhao.corpus.articles)))
+        traditional_labels(labels, config.duizhao.traditional, config.duizhao.own_forms))
     texts = [*labels, *(p.content or "" for p in pages)]
     files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(
         search_map(texts, config.duizhao.traditional))

@@ -121,7 +121,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     # neighbour as by any other (none of them changes a pinned line).
     beads = sorted([b for b in beads if not (b.zh and b.zh[0] in fixed)] +
                    [Bead((i,), sentences) for i, sentences in fixed.items()],
-                   key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
+                   key=_reading_order)
     pinned = {j for sentences in fixed.values() for j in sentences}  # a pin's sentence is never free
     moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads)
              if not zh_captions[i] and j not in pinned and i not in fixed]
@@ -414,7 +414,7 @@ def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions
                 claimed.add(j)
     out = [b for b in beads if b.en or not b.zh]
     out.extend(Bead((i,), sentences_of.get(i, ())) for b in beads if b.zh and not b.en for i in b.zh)
-    return sorted(out, key=lambda b: (b.zh[0] if b.zh else -1, b.en[0] if b.en else -1))
+    return sorted(out, key=_reading_order)
 
 
 _LEAD_IN = re.compile(r"[:：]\s*$")
@@ -521,6 +521,11 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_
             placed[line] = enclosed[0]
             claimed.add(enclosed[0])
     return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]
+
+
+def _reading_order(bead: Bead) -> tuple[int, int]:
+    """Sort key of beads: by first Chinese line, a sentence alone by its place among them."""
+    return (bead.zh[0] if bead.zh else -1, bead.en[0] if bead.en else -1)
 
 
 def _sentences_by_line(beads: Sequence[Bead]) -> dict[int, tuple[int, ...]]:

@@ -385,9 +385,9 @@ def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
             continue
         text = line.text.strip()
         following = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
-        if by_sentence and following and not _opens_a_section(following, lines[k + 1:k + 4], text):
-            continue
         if by_sentence and following:
+            if not _opens_a_section(following, lines[k + 1:k + 4], text):
+                continue
             following = " ".join(other.text.strip() for other in lines[k + 1:k + 4])
         if text[:1].isupper() and _stands_as_title(text, following, SECTION_HEADING_WORDS):
             out[k] = Line(line.number, line.text, "heading", line.merged)

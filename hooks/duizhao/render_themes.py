@@ -170,7 +170,7 @@ def themes_report_markdown(index: ThemeIndex, corpus: Corpus, from_page: str = R
     named by its opening words, linked to it."""
     if not index.tags:
         return "没有段落被标记主题。 <span lang=\"en\">No paragraph was tagged with a theme.</span>\n"
-    opening = {(article.meta.slug, block.id): _opening(block.text)
+    opening = {(article.meta.slug, block.id): _title(block.text, 17)
                for article in corpus.articles for block in article.zh.blocks}
     rows = ["| 主题 Theme | 段落 Paragraph | 依据 Reason |", "|---|---|---|"]
     for tag in index.tags:
@@ -179,15 +179,6 @@ def themes_report_markdown(index: ThemeIndex, corpus: Corpus, from_page: str = R
         words = md_text(opening.get((tag.article, tag.block), tag.block))
         rows.append(f"| {md_text(tag.theme.name_zh)} | [{words}]({target}) | {md_text(tag.reason)} |")
     return "\n".join(rows) + "\n"
-
-
-def _opening(text: str, size: int = 16) -> str:
-    """The first words of a paragraph, enough to recognise it.
-
-    >>> _opening("如今，他的谷歌引用数已有5千多，h指数为32。"), _opening("短句。")
-    ('如今，他的谷歌引用数已有5千多，…', '短句。')
-    """
-    return text if len(text) <= size + 1 else text[:size] + "…"
 
 
 # --- theme pages ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from .contents import source_headings
 from .corpus import CleaningReport, load_corpus
 from .errors import fail
 from .glossary import Glossary, load_glossary, mark_terms
+from .labels import article_labels
 from .markup import Decorations
 from .model import Corpus
 from .render import article_page, article_path
@@ -53,6 +54,9 @@ class SiteContent:
     """OpenCC configuration of the Traditional rendering."""
     source_headings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Page path → the original's headings, for pages with an English-only view (``contents``)."""
+    own_forms: dict[str, str] = field(default_factory=dict)
+    """Articles' titles and headings → the Traditional form their own pages show
+    (``labels.article_labels``), for every other page that names them."""
 
     def navigation(self, hand_written: list[str]) -> list:
         """The site navigation: home, generated sections, then the hand-written pages."""
@@ -85,4 +89,5 @@ def build_content(project_root: Path, settings: Settings, use_directory_urls: bo
                 ("术语表 Glossary", (GLOSSARY_PATH,)))
     headings = {article_path(a.meta.slug): source_headings(a) for a in corpus.articles}
     return SiteContent(corpus, reports, tuple(pages), sections, index, glossary, settings.traditional,
-                       {path: found for path, found in headings.items() if found is not None})
+                       {path: found for path, found in headings.items() if found is not None},
+                       article_labels(corpus.articles))
