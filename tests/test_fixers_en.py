@@ -585,3 +585,48 @@ def test_an_essay_saved_as_markdown_reads_as_its_rendered_page():
     assert {1, 3, 8, 10, 12, 14, 15, 17, 19, 21, 22, 24, 26} <= recorded, sorted(recorded)
     # Code and web addresses keep every character; a star between figures is no mark.
     assert "Override __init__ and pass **kwargs, as https://a.org/x_y_z/ says: 2**10 is 1024." in sentences
+
+
+UNDERLINED_ESSAY = """How I Pick Research Problems
+============================
+
+Many people ask me how to pick problems. I wrote this
+down for my students.
+
+Early days
+----------
+
+Here is the script I run every Friday:
+
+```python
+def log_week(done,todo):
+    print("finished:",len(done))   # e.g. the last one
+```
+
+| Year | Papers |
+|------|-------:|
+| 2019 | *none* |
+| 2023 | twelve. Really. |
+
+That is all.
+"""
+
+
+def test_markdown_underlined_headings_tables_and_code_read_as_rendered():
+    # Titles underlined with === and ---, a table and fenced code: a renderer shows two
+    # headings, a table's rows and code as typed; read as plain text, "====" stood in the
+    # title, the table's rows ran into one paragraph and the code was spaced as prose.
+    lines = tuple(Line(n, text) for n, text in enumerate(UNDERLINED_ESSAY.splitlines(), 1))
+    en, log = clean_english(lines, "en.md")
+    kinds = [(block.kind, block.text) for block in en.blocks]
+    assert kinds[:3] == [("heading", "How I Pick Research Problems"),
+                         ("paragraph", "Many people ask me how to pick problems. I wrote this down for my students."),
+                         ("heading", "Early days")], kinds
+    assert ("item", "Year | Papers") in kinds and ("item", "2019 | none") in kinds
+    assert ("item", "2023 | twelve. Really.") in kinds
+    assert not [text for _, text in kinds if "---" in text or "===" in text]
+    code = [block for block in en.blocks if block.kind == "code"]
+    assert [block.text for block in code] == ['def log_week(done,todo):',
+                                              '    print("finished:",len(done))   # e.g. the last one']
+    assert all(len(block.sentences) == 1 for block in code)  # its full stops end no sentence
+    assert {1, 7, 12, 15, 17, 18, 19} <= {c.line for c in log.changes}  # underlined titles, fences, table

@@ -241,20 +241,40 @@ def test_theme_passages_give_the_page_of_their_paragraph(pdf, outline):
     assert all(articles[0][1] <= n < themes for n in targets), targets
 
 
-def test_glossary_gives_each_group_of_occurrences_one_page(pdf, outline):
-    # A term used five times in one article would otherwise read "p. 23 p. 23 p. 23 p. 24 p. 24".
+def test_glossary_gives_the_pages_a_term_occurs_on_each_once(pdf, outline):
+    # Paper has no links: each group of places gives its pages, each once and in order. A
+    # term used five times in one article read "p. 23 p. 23 p. 23 p. 24 p. 24", and later
+    # "p. 23（另4处 · 4 more）", which hid p. 24.
     articles = section(outline, "文章 Articles")
     themes = part_page(outline, "主题 Themes")
     glossary = part_page(outline, "术语表 Glossary")
-    pages = run("pdftotext", "-enc", "UTF-8", "-f", str(glossary), str(pdf), "-")
-    refs = re.findall(r"(?:中文|English):\s*p\.\s*(\d+)(\s*（另(\d+)处 · (\d+) more）)?", pages)
-    assert len(refs) > 10 and any(more for _, more, _, _ in refs)
-    # The count says what it counts ("(+4)" alone did not), alike in both languages.
-    assert all(zh == en for _, more, zh, en in refs if more)
-    refs = [(n, more) for n, more, _, _ in refs]
-    outside = [n for n, _ in refs if not articles[0][1] <= int(n) < themes]
-    assert not outside, (outside, articles[0][1], themes)
-    assert not re.search(r"p\.\s*\d+\s*p\.", pages)
+    about = part_page(outline, "关于对照 About duizhao")
+    entries = run("pdftotext", "-enc", "UTF-8", "-f", str(glossary), "-l", str(about - 1), str(pdf), "-")
+    terms = yaml.safe_load((ROOT / "translations" / "glossary.yml").read_text(encoding="utf-8"))
+    headings = [squeeze(term["zh"] if term["zh"] == term["en"] else f"{term['zh']} {term['en']}") for term in terms]
+    starts = [re.search(r"\s*".join(map(re.escape, heading)), entries).start() for heading in headings]
+    assert starts == sorted(starts)
+    page_text = {}
+    checked = 0
+    for term, start, end in zip(terms, starts, [*starts[1:], len(entries)]):
+        groups = [re.sub(r"\s+", "", group) for group in
+                  re.findall(r"(?:中文|English):\s*pp?\.\s*(\d+(?:,\s*\d+)*)", entries[start:end])]
+        forms = [squeeze(form).lower() for form in (term["zh"], term["en"], *term.get("also", []))]
+        for group in groups:
+            pages = [int(n) for n in group.split(",")]
+            assert pages == sorted(set(pages)), (term["id"], pages)
+            for page in pages:
+                assert articles[0][1] <= page < themes, (term["id"], page)
+                # The place is a paragraph or sentence starting on that page; the term may
+                # stand after a page break inside it.
+                for number in (page, page + 1):
+                    if number not in page_text:
+                        page_text[number] = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(number), "-l",
+                                                        str(number), str(pdf), "-")).lower()
+                assert any(form in page_text[page] + page_text[page + 1] for form in forms), (term["id"], page)
+                checked += 1
+    assert checked > 20 and re.search(r"pp\.\s*\d+,\s*\d+", entries)
+    assert not re.search(r"p\.\s*\d+\s*p\.", entries)
 
 
 def test_the_cover_is_printed_to_the_edges(pdf, tmp_path):

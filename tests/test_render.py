@@ -7,7 +7,7 @@ import re
 from duizhao.markup import Decorations
 from duizhao.model import Alignment, Article, ArticleMeta, Block, CleanText, Link, Sentence
 from duizhao.render import article_page
-from duizhao.render_rows import aligned_body, coverage_panel, links_in_source_order
+from duizhao.render_rows import aligned_body, coverage_panel, english_body, links_in_source_order
 
 META = ArticleMeta(slug="a", title_zh="标题", title_en="Title", author="A", publisher="P", script="hans")
 
@@ -334,3 +334,18 @@ def test_paragraphs_sharing_a_sentence_are_marked_as_one_group():
     assert len(rows) == 2
     assert "dz-shared" in rows[0] and 'id="zh-1"' in rows[0] and 'id="zh-2"' in rows[0]
     assert "dz-shared" not in rows[1]
+
+
+def test_code_from_a_markdown_original_keeps_its_spaces_in_a_box_of_its_own():
+    # Lines of fenced code (kind "code") show as typed: one box in the English text, one line
+    # each in a row, their indentation and markup characters intact.
+    code = [Block(id=f"bc{k}", kind="code", text=text, lines=(k,), sentences=(Sentence(f"en-c{k}", text, k),))
+            for k, text in enumerate(("def f(a,b):", "    return a<b"))]
+    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins."), *code), ())
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "飞轮开始转动。"),), ())
+    body = "\n".join(english_body(en))
+    assert re.search(r'<div class="dz-code"><p [^>]*><span id="en-c0"[^>]*>def f\(a,b\):</span></p>'
+                     r'<p [^>]*><span id="en-c1"[^>]*>    return a&lt;b</span></p></div>', body), body
+    rows = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(
+        (Link(("zh-1",), ("en-10", "en-c0", "en-c1"), 0.9),), (), ()))))
+    assert re.search(r'class="dz-s dz-s-code"[^>]*>    return a&lt;b<', rows), rows

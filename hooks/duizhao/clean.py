@@ -41,7 +41,8 @@ def clean_english(lines: Lines, path: str, overrides: Overrides | None = None) -
     taken: set[str] = set()
     blocks = []
     for line in lines:
-        parts = [line.text] if line.kind == "heading" else split_sentences(line.text)
+        # A heading is one unit, and so is a line of code: its full stops end no sentence.
+        parts = [line.text] if line.kind in ("heading", "code") else split_sentences(line.text)
         sentences = tuple(Sentence(anchor("en", part, taken), part, line.number) for part in parts)
         blocks.append(Block(id=f"b{sentences[0].id}", kind=line.kind, text=line.text,
                             lines=(line.number,), sentences=sentences))

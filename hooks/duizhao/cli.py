@@ -55,7 +55,7 @@ def _clean(args: argparse.Namespace) -> int:
         text, log = clean_english(lines, str(args.file), overrides)
         body = [b.text for b in text.blocks]
     for block, shown in zip(text.blocks, body):
-        marker = {"heading": "## ", "item": "- ", "quote": "> "}.get(block.kind, "")
+        marker = {"heading": "## ", "item": "- ", "quote": "> ", "code": "    "}.get(block.kind, "")
         print(marker + shown)
     print()
     print(text_report(log))

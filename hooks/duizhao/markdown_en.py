@@ -28,6 +28,9 @@ _FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*")
 _DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*\S+")
 _FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 _SIGNS = (
     _HEADING,
@@ -36,6 +39,8 @@ _SIGNS = (
     re.compile(r"\[\^[^\]\s]+\]"),                 # a footnote
     _FENCE,
     re.compile(r"(?<![\w*])\*\*\S[^*]*\S\*\*(?![\w*])"),  # strong emphasis
+    re.compile(r"^\s{0,3}={3,}\s*$"),                # a title's underline
+    _TABLE_RULE,
 )
 
 
@@ -53,13 +58,18 @@ def looks_like_markdown(lines: Lines) -> bool:
 def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
     """Join the lines of one Markdown paragraph (or list item), which a blank line ends: a
     text wrapped at 80 columns is one paragraph to a reader, and emphasis may span its lines.
-    A line that opens a block of its own (heading, list item, quotation, rule, fence) starts
-    anew, and code inside fences is left line by line.
+    A line that opens a block of its own (heading, list item, quotation, rule, fence, table
+    row) starts anew, and code inside fences is left line by line. A paragraph underlined
+    with ``===`` or ``---`` is a heading, written as one with ``#`` for the heading fixer.
 
     >>> lines = (Line(1, "Many people ask how to do research"), Line(2, "that matters."), Line(3, ""),
     ...          Line(4, "- Choose problems"), Line(5, "  with room to grow."), Line(6, "## Next"), Line(7, "[x](y)"))
     >>> [(l.number, l.text) for l in join_markdown_paragraphs(lines, CleaningLog("en.txt")) if l.text]
     [(1, 'Many people ask how to do research that matters.'), (4, '- Choose problems with room to grow.'), (6, '## Next'), (7, '[x](y)')]
+    >>> lines = (Line(1, "My path"), Line(2, "into AI"), Line(3, "======="), Line(4, ""), Line(5, "Early days"),
+    ...          Line(6, "---"), Line(7, "| Year | Papers |"), Line(8, "|------|--------|"), Line(9, "| 2019 | 0 |"))
+    >>> [(l.number, l.text) for l in join_markdown_paragraphs(lines, CleaningLog("en.txt")) if l.text]
+    [(1, '# My path into AI'), (5, '## Early days'), (7, '| Year | Papers |'), (8, '|------|--------|'), (9, '| 2019 | 0 |')]
     """
     if not looks_like_markdown(lines):
         return lines
@@ -72,10 +82,16 @@ def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
             out.append(line)
             continue
         last = out[-1] if out else None
+        underline = _UNDERLINE.match(text)
+        if underline and not fenced and last is not None and _plain_paragraph(last.text) \
+                and not any(mark.match(last.text) for mark in (_ITEM, _QUOTE, _DEFINITION, _FOOTNOTE)):
+            title = "#" * (1 if underline.group(1)[0] == "=" else 2) + " " + last.text.strip()
+            log.merged(last, title)
+            out[-1] = Line(last.number, title, last.kind, (*last.merged, line.number))
+            continue
         opens = (not text.strip() or fenced or _HEADING.match(text) or _ITEM.match(text) or _QUOTE.match(text)
-                 or _RULE.match(text) or _DEFINITION.match(text) or _FOOTNOTE.match(text))
-        if opens or last is None or not last.text.strip() or _FENCE.match(last.text) or _HEADING.match(last.text) \
-                or _RULE.match(last.text):
+                 or _RULE.match(text) or _DEFINITION.match(text) or _FOOTNOTE.match(text) or _TABLE_ROW.match(text))
+        if opens or last is None or not _plain_paragraph(last.text):
             out.append(line)
             continue
         joined = f"{last.text.rstrip()} {text.strip()}"
@@ -85,19 +101,29 @@ def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
     return tuple(out)
 
 
+def _plain_paragraph(text: str) -> bool:
+    """Whether a line is paragraph text, which a following line may continue or underline."""
+    return bool(text.strip()) and not (_FENCE.match(text) or _HEADING.match(text) or _RULE.match(text)
+                                       or _TABLE_ROW.match(text))
+
+
 def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
     """Give each Markdown line its kind and its words: ``- ``, ``* ``, ``+ `` or ``1. `` open
     a list item, ``> `` a quotation; a footnote's ``[^1]:`` goes, leaving its text a
-    paragraph; a rule, a fence, a link definition or a line holding only an image goes; code
-    inside fences is kept as written, as a quotation; every other line loses its inline marks
+    paragraph; a table's row is an item of its cells, set apart by ``|``; a rule, a fence, a
+    table's rule, a link definition or a line holding only an image goes; code inside fences
+    is kept as written, a line of kind ``code``; every other line loses its inline marks
     (``drop_markdown_marks``).
 
     >>> lines = (Line(1, "## Pick **projects**"), Line(2, "- Choose problems with room to grow."),
     ...          Line(3, "2. Answer issues quickly."), Line(4, "> > Research is a long game."), Line(5, "---"),
     ...          Line(6, "![diagram](a.png)"), Line(7, "[^1]: Thanks to my friends."), Line(8, "[1]: https://x.org"),
-    ...          Line(9, "```"), Line(10, "- not a list, **kwargs"), Line(11, "```"))
-    >>> [(l.kind, l.text) for l in read_markdown(lines, CleaningLog("en.txt"))]
-    [('paragraph', '## Pick projects'), ('item', 'Choose problems with room to grow.'), ('item', 'Answer issues quickly.'), ('quote', 'Research is a long game.'), ('paragraph', 'Thanks to my friends.'), ('quote', '- not a list, **kwargs')]
+    ...          Line(9, "```"), Line(10, "- not a list, **kwargs"), Line(11, "```"),
+    ...          Line(12, "| Year | **Papers** |"), Line(13, "|:-----|-------:|"), Line(14, "|2019|0|"))
+    >>> [(l.kind, l.text) for l in read_markdown(lines, CleaningLog("en.txt"))]  # doctest: +NORMALIZE_WHITESPACE
+    [('paragraph', '## Pick projects'), ('item', 'Choose problems with room to grow.'), ('item', 'Answer issues quickly.'),
+     ('quote', 'Research is a long game.'), ('paragraph', 'Thanks to my friends.'), ('code', '- not a list, **kwargs'),
+     ('item', 'Year | Papers'), ('item', '2019 | 0')]
     """
     if not looks_like_markdown(lines):
         return lines
@@ -109,13 +135,18 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
             log.removed(line)
             continue
         if fenced:
-            out.append(Line(line.number, line.text, "quote", line.merged))
+            out.append(Line(line.number, line.text, "code", line.merged))
             continue
         if line.kind != "paragraph" or _HEADING.match(line.text):
             out.append(_without_marks(line, line.text, line.kind, log))
             continue
-        if _RULE.match(line.text) or _IMAGE_ONLY.match(line.text) or _DEFINITION.match(line.text):
+        if _RULE.match(line.text) or _IMAGE_ONLY.match(line.text) or _DEFINITION.match(line.text) \
+                or _TABLE_RULE.match(line.text):
             log.removed(line)
+            continue
+        if _TABLE_ROW.match(line.text):
+            cells = [cell.strip() for cell in line.text.strip()[1:-1].split("|")]
+            out.append(_without_marks(line, " | ".join(cell for cell in cells if cell), "item", log))
             continue
         kind, text = "paragraph", line.text
         for mark, marked in ((_ITEM, "item"), (_QUOTE, "quote"), (_FOOTNOTE, "paragraph")):

@@ -178,12 +178,16 @@ def link(url: str) -> str:
     return f'<a href="{h(url)}" rel="noopener">{h(url)}</a>'
 
 
-_CONTAINERS = {"item": ('<ul class="dz-list">', "</ul>", "li"), "quote": ('<blockquote class="dz-quote">', "</blockquote>", "p")}
+PLACES_CLASS = "dz-places"
+"""Class of a run of links to the places a term occurs: on paper they become page numbers."""
+
+_CONTAINERS = {"item": ('<ul class="dz-list">', "</ul>", "li"), "quote": ('<blockquote class="dz-quote">', "</blockquote>", "p"),
+               "code": ('<div class="dz-code">', "</div>", "p")}
 
 
 def block_runs(blocks, inner: Callable[[Block, str], str]) -> list[str]:
-    """HTML for a sequence of non-heading blocks, consecutive list items in one ``<ul>``
-    and consecutive quote lines in one ``<blockquote>``.
+    """HTML for a sequence of non-heading blocks, consecutive list items in one ``<ul>``,
+    consecutive quote lines in one ``<blockquote>`` and lines of code in one box.
 
     ``inner(block, tag)`` renders one block as the element ``tag``.
     """

@@ -15,7 +15,7 @@ class Line:
     """The text, without its line end."""
     kind: str = "paragraph"
     """What the line is once cleaning has structured it: ``paragraph``, ``heading``,
-    ``item`` (of a list) or ``quote``. Raw lines are all ``paragraph``."""
+    ``item`` (of a list), ``quote`` or ``code`` (as typed). Raw lines are all ``paragraph``."""
     merged: tuple[int, ...] = ()
     """Further source lines a fixer joined into this one (subtitle phrases, split headings)."""
 

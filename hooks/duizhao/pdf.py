@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ import tinyhtml5
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from .markup import addition_flag, flag
+from .markup import PLACES_CLASS, addition_flag, flag
 
 PDF_NAME = "duizhao.pdf"
 STYLESHEET = "assets/print.css"
@@ -38,7 +39,14 @@ coverage map, whose figures stay in words), the Traditional duplicate of Chinese
 which the screen toggles with a button but paper cannot (the book is Simplified), and
 words about the screen (hovering, the script switch, notes to curators)."""
 
+LAYOUTS = 3
+"""Most times the book is laid out. The glossary's page numbers are known only once the pages
+they name are laid out; a second layout prints them, and confirms that they did not move the
+pages they count (the glossary comes after the articles, so they do not)."""
+
 _TRUE = {"1", "true", "yes", "on"}
+_PLACES = re.compile(rf'<span class="{PLACES_CLASS}">(.*?)</span>', re.S)
+_TARGET = re.compile(r'href="#([^"]+)"')
 
 
 def pdf_requested(environ: Mapping[str, str]) -> bool:
@@ -291,7 +299,45 @@ class PdfResult:
 def write_pdf(book: Book, site_dir: Path, target: Path) -> PdfResult:
     """Lay out ``book`` with the site's print style sheet and write it to ``target``."""
     fetcher = SiteFetcher(site_dir)
-    document = HTML(string=book_html(book), base_url=site_dir.resolve().as_uri() + "/",
-                    url_fetcher=fetcher).render()
+    source = book_html(book)
+    laid_out = source
+    document = _lay_out(laid_out, site_dir, fetcher)
+    for _ in range(LAYOUTS - 1):
+        paged = with_page_numbers(source, anchor_pages(document))
+        if paged == laid_out:
+            break
+        laid_out = paged
+        document = _lay_out(laid_out, site_dir, fetcher)
     document.write_pdf(target)
-    return PdfResult(target, len(document.pages), tuple(fetcher.refused))
+    return PdfResult(target, len(document.pages), tuple(dict.fromkeys(fetcher.refused)))
+
+
+def _lay_out(book: str, site_dir: Path, fetcher: SiteFetcher):
+    return HTML(string=book, base_url=site_dir.resolve().as_uri() + "/", url_fetcher=fetcher).render()
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """Page number of every id in a laid-out book."""
+    return {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}
+
+
+def with_page_numbers(book: str, pages: Mapping[str, int]) -> str:
+    """The book with each run of links to a term's places replaced by the pages they fall on,
+    each page once, in order, each a link to the first place on it: paper has no links to
+    follow, and "p. 23 p. 23 p. 24" says less than "pp. 23, 24".
+
+    >>> places = f'<span class="{PLACES_CLASS}"><a href="#p3-zh-a">1</a> <a href="#p3-en-b">2</a> <a href="#p3-zh-c">3</a></span>'
+    >>> with_page_numbers(places, {"p3-zh-a": 9, "p3-en-b": 7, "p3-zh-c": 9})
+    '<span class="dz-places">pp. <a class="dz-page" href="#p3-en-b">7</a>, <a class="dz-page" href="#p3-zh-a">9</a></span>'
+    """
+    def numbered(run: re.Match) -> str:
+        first_on: dict[int, str] = {}
+        for anchor in _TARGET.findall(run.group(1)):
+            if anchor in pages:
+                first_on.setdefault(pages[anchor], anchor)
+        if not first_on:
+            return run.group()
+        listed = ", ".join(f'<a class="dz-page" href="#{anchor}">{page}</a>' for page, anchor in sorted(first_on.items()))
+        return f'<span class="{PLACES_CLASS}">{"pp." if len(first_on) > 1 else "p."} {listed}</span>'
+
+    return _PLACES.sub(numbered, book)

@@ -13,7 +13,7 @@ import posixpath
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .markup import Decorations, addition_flag, h, md_text, phrase, zh_html, zh_text
+from .markup import PLACES_CLASS, Decorations, addition_flag, h, md_text, phrase, zh_html, zh_text
 from .render import article_path
 from .render_rows import confidence_flag
 from .script import DEFAULT_TRADITIONAL
@@ -383,14 +383,10 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
     for lang, label in (("zh", "中文"), ("en", "English")):
         mine = [(anchor, snippet) for l, anchor, snippet in places if l == lang]
         if mine:
-            # On paper only the first link of a group gives its page, with a count of the rest:
-            # the rest mostly sit on the same few pages, and their numbers would repeat.
-            rest = len(mine) - 1
-            more = f' data-more="另{rest}处 · {rest} more"' if rest else ""
-            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\")"
-                             f"{{ .dz-occurrence{' .dz-first' + more if n == 1 else ''} }}"
+            # One group per language: on paper its links become the pages they fall on (pdf.py).
+            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\"){{ .dz-occurrence }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            text += f" · {phrase(label, traditional)}: {links}"
+            text += f' · {phrase(label, traditional)}: <span class="{PLACES_CLASS}">{links}</span>'
     return text
 
 
