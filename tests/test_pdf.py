@@ -277,6 +277,20 @@ def test_glossary_gives_the_pages_a_term_occurs_on_each_once(pdf, outline):
     assert not re.search(r"p\.\s*\d+\s*p\.", entries)
 
 
+def test_a_sentence_printed_again_under_a_later_paragraph_is_marked_as_a_repeat(pdf, outline):
+    # On screen a repeated sentence is greyed with "↑" and a tooltip; paper has no tooltip, and
+    # an unmarked copy reads as a sentence the original says twice.
+    articles = section(outline, "文章 Articles")
+    themes = part_page(outline, "主题 Themes")
+    repeats = sum(page.read_text(encoding="utf-8").count("dz-s-again")
+                  for page in (pdf.parent / "articles").glob("*/index.html"))
+    printed = run("pdftotext", "-enc", "UTF-8", "-f", str(articles[0][1]), "-l", str(themes - 1), str(pdf), "-")
+    assert repeats > 3 and printed.count("↑") == repeats
+    guide = run("pdftotext", "-enc", "UTF-8", "-f", str(part_page(outline, "阅读说明 How to read this book")),
+                "-l", str(articles[0][1] - 1), str(pdf), "-")
+    assert "↑" in guide and "repeated" in guide
+
+
 def test_the_cover_is_printed_to_the_edges(pdf, tmp_path):
     # The body's default margin framed the cover in white on three sides.
     subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "cover")], check=True)

@@ -189,6 +189,11 @@ sentence under them.</span></p>
 <div class="dz-row dz-shared"><div class="dz-row-zh"><p class="dz-zh">他先写博客。</p>
 <p class="dz-zh">后来才写论文。</p></div><div class="dz-row-en" lang="en"><p class="dz-en">I wrote blog
 posts long before I wrote papers.</p></div></div>
+<p>几段各自表达同一句原文时，后面的段落下重复这句，灰字，标 ↑。<span lang="en">A sentence several
+paragraphs express is repeated under the later ones in grey, marked ↑.</span></p>
+<div class="dz-row"><div class="dz-row-zh"><p class="dz-zh">从不间断。</p></div>
+<div class="dz-row-en" lang="en"><p class="dz-en"><span class="dz-s dz-s-again">I pushed a little every day and
+never stopped.</span></p></div></div>
 <p>虚线与「对齐存疑」：程序对这条对齐把握不大。<span lang="en">A dashed rule and “uncertain”: the
 aligner is unsure of this link.</span></p>
 <div class="dz-row dz-weak"><div class="dz-row-zh"><p class="dz-zh">这是他最看重的习惯。</p></div>
