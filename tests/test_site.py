@@ -54,6 +54,17 @@ def test_the_cleaning_report_quotes_the_text_as_received_in_either_script(built_
     assert "並不能從根本上" not in report  # 并 of the received text stays 并, whatever the script shown
 
 
+def test_the_cleaning_report_shows_a_paragraph_joined_from_many_lines_once(built_site):
+    # The interview's subtitle phrases are joined into paragraphs: each phrase is a row of its
+    # own, and the paragraph they make stands once beside them all, not once per phrase.
+    report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
+    assert report.count("大家好，这里是最佳拍档。最近") == 1
+    spans = [int(n) for n in re.findall(r'<td class="dz-verbatim" rowspan=(\d+)>', report)]
+    assert max(spans) > 10
+    rows = [row for row in re.findall(r"<tr>(.*?)</tr>", report) if "<td" in row]
+    assert sum(spans) <= len(rows) and all(row.count("<td") in (4, 5) for row in rows)
+
+
 def test_the_cleaning_report_names_each_article_by_its_title_in_both_scripts(built_site):
     report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
     sections = re.findall(r'<h2 id="([^"]+)">(.*?)</h2>', report)

@@ -75,16 +75,29 @@ def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_
     return "\n".join(out)
 
 
+def _same_after(changes, k: int) -> int:
+    """How many changes from ``k`` on have the same result as change ``k``."""
+    end = k + 1
+    while end < len(changes) and changes[k].after and changes[end].after == changes[k].after:
+        end += 1
+    return end - k
+
+
 _COLUMNS = (("行", "line"), ("清洗步骤", "fixer"), ("操作", "action"), ("改动前", "before"), ("改动后", "after"))
 
 
 def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
-    rows = "".join(
-        f"<tr><td>{change.line}</td><td><code>{h(change.fixer)}</code></td><td>{change.action}</td>"
-        # The text as received and as cleaned, byte for byte: never shown converted.
-        f'<td class="dz-verbatim">{h(change.before)}</td><td class="dz-verbatim">{h(change.after)}</td></tr>'
-        for change in log.changes
-    )
+    rows, changes, k = "", log.changes, 0
+    while k < len(changes):
+        # The text as received and as cleaned, byte for byte: never shown converted. Lines
+        # joined into one paragraph (601 subtitle phrases of one interview) share one cell
+        # holding the paragraph, not a copy of it on every row.
+        span = _same_after(changes, k)
+        for n, change in enumerate(changes[k:k + span]):
+            after = f'<td class="dz-verbatim"{f" rowspan={span}" if span > 1 else ""}>{h(change.after)}</td>' if n == 0 else ""
+            rows += (f"<tr><td>{change.line}</td><td><code>{h(change.fixer)}</code></td><td>{change.action}</td>"
+                     f'<td class="dz-verbatim">{h(change.before)}</td>{after}</tr>')
+        k += span
     rows += "".join(
         f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4" class="dz-verbatim">{h(p.message)}</td></tr>' for p in log.problems
     )
