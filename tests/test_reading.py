@@ -7,6 +7,7 @@ HTTP server, and the offline one straight from ``file://``.
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 
@@ -315,6 +316,20 @@ def test_a_chinese_word_is_searched_whole(page, server):
     marks = page.eval_on_selector_all(".md-search-result__item mark", "ms => ms.map(m => m.textContent)")
     assert marks and set(marks) == {"博客"}, marks
     assert any("h=%E5%8D%9A%E5%AE%A2" in (href or "") for href in hrefs), hrefs  # the page lights 博客 up too
+
+
+def test_a_search_result_lands_on_the_row_it_showed(page, server):
+    # The index knows sections, so a result's link names the section's heading: "scooped" is
+    # rows below "RLHF技术博客「出圈」", out of sight. The page brings the row into view.
+    page.goto(server + "")
+    hrefs = [href for href in search(page, "scooped") if re.search(r"nathan-lambert-path-into-ai(/|\.html)\?h=scooped#", href or "")]
+    assert hrefs
+    page.click(f'.md-search-result__item > a[href="{hrefs[0]}"]')
+    page.wait_for_selector(".dz-target mark[data-md-highlight]", timeout=10_000)
+    row = page.locator(".dz-target").first
+    assert "scooped" in row.inner_text()
+    box, height = row.bounding_box(), page.viewport_size["height"]
+    assert box["y"] >= 0 and box["y"] + min(box["height"], height / 2) <= height, box
 
 
 def test_a_query_in_taiwan_words_finds_the_simplified_text(page, server):

@@ -299,7 +299,32 @@
     }
   }
 
-  function ready() { buildToolbar(); openTarget(); watchSearch(); watchTooltips(); }
+  // A search result leads to its section's heading (Material's index knows sections, not
+  // rows), with the query in "?h=". Once Material has marked the query's words on the page,
+  // the first row holding them after that heading is brought into view and lit, as the
+  // result showed it.
+  function findFromSearch() {
+    if (!window.URLSearchParams || !new URLSearchParams(location.search).get("h")) return;
+    var start = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (start && !/^H[1-6]$/.test(start.tagName)) return;  // a row's own address: already there
+    var content = document.querySelector(".md-content");
+    if (!content || !window.MutationObserver) return;
+    var watch = new MutationObserver(function () {
+      var marks = Array.prototype.filter.call(content.querySelectorAll("mark[data-md-highlight]"), function (m) {
+        return !start || (start.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      if (!marks.length) return;
+      watch.disconnect();
+      var found = marks[0].closest(".dz-row, .dz-pair, p, li") || marks[0];
+      document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
+      found.classList.add("dz-target");
+      found.scrollIntoView({ block: "center" });
+    });
+    watch.observe(content, { childList: true, subtree: true });
+    setTimeout(function () { watch.disconnect(); }, 5000);
+  }
+
+  function ready() { buildToolbar(); openTarget(); findFromSearch(); watchSearch(); watchTooltips(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
