@@ -104,7 +104,9 @@ def on_env(env, /, *, config, files):
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
         traditional_labels(labels, config.duizhao.traditional, config.duizhao.own_forms))
-    texts = [*labels, *(p.content or "" for p in pages)]
+    # The pages search reads: the cleaning report quotes the damaged input (現(xiàn)…).
+    searched = [p for p in pages if not (p.meta.get("search") or {}).get("exclude")]
+    texts = [*labels, *(p.content or "" for p in searched)]
     files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(
         search_map(texts, config.duizhao.traditional))
     return env

@@ -340,6 +340,19 @@ def test_a_query_in_taiwan_words_finds_the_simplified_text(page, server):
     assert "项目" in marks, marks
 
 
+def test_a_word_inside_a_taiwan_phrase_and_a_name_without_its_accent_are_found(page, server):
+    # The Traditional pages show 憂鬱症 for 抑郁症: a reader searching 憂鬱 means 抑郁 (its
+    # characters alone give 忧郁, which no text has). "tulu" is Tülu typed without its accent.
+    page.goto(server + "")
+    search(page, "憂鬱")
+    marks = page.eval_on_selector_all(".md-search-result__item mark", "ms => ms.map(m => m.textContent)")
+    assert "抑郁" in marks, marks
+    page.keyboard.press("Escape")
+    search(page, "tulu")
+    marks = page.eval_on_selector_all(".md-search-result__item mark", "ms => ms.map(m => m.textContent)")
+    assert "Tülu" in marks, marks
+
+
 def test_search_results_follow_the_script_shown(page, server):
     page.goto(server + "")
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')

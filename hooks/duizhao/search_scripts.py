@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .script import convert, to_simplified, traditional_word
-from .words import segment
+from .words import parts_of, segment
 
 SEARCH_MAP_SCRIPT = "assets/javascripts/duizhao-search-map.js"
 """Where the map is written in the built site (listed in ``extra_javascript``)."""
 
 _HANT = re.compile(r'(<[a-z]+ class="dz-hant")(?! data-search-exclude)')
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 def index_one_script(html: str) -> str:
@@ -52,6 +54,9 @@ class SearchMap:
     """Simplified character → the Traditional one the pages show for it most simply."""
     shown_words: dict[str, str]
     """Simplified word → its Traditional form, where its characters alone would not give it."""
+    query_latin: dict[str, str]
+    """A Latin word typed without its accents → the site's spelling (tulu → tülu): the index
+    keeps the accents, and a reader rarely types them."""
 
 
 def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
@@ -68,7 +73,12 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
     False
     >>> search_map(["这里是开源里程碑"], "s2twp").shown_words["里程碑"]  # not 裡程碑, as 这里 is 這裡
     '里程碑'
+    >>> search_map(["抑郁症"], "s2twp").query_words  # shown as 憂鬱症, and 憂鬱 typed alone finds 抑郁
+    {'憂鬱症': '抑郁症', '憂鬱': '抑郁'}
+    >>> search_map(["Tülu 3 and tulip"], "s2twp").query_latin
+    {'tulu': 'tülu'}
     """
+    texts = list(texts)
     runs = {run for text in texts for run in _HAN_RUN.findall(text)}
     plain_runs = {run for run in runs if to_simplified(run) == run}
     # Only the Simplified text is segmented: the Traditional twins say the same words again.
@@ -94,13 +104,56 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
     for word, form in shown.items():
         if form not in plain and "".join(query_chars.get(c, c) for c in form) != word:
             query_words.setdefault(form, word)
-    return SearchMap(query_chars, query_words, shown_chars, shown_words)
+    for typed, part in _parts_typed_alone(shown, plain, query_chars, shown_chars).items():
+        query_words.setdefault(typed, part)
+    return SearchMap(query_chars, query_words, shown_chars, shown_words, _accented(_latin_words(texts)))
+
+
+def _parts_typed_alone(shown: dict[str, str], plain: set[str], query_chars: dict[str, str],
+                       shown_chars: dict[str, str]) -> dict[str, str]:
+    """Parts of the Traditional forms a reader may search for alone, with the Simplified words
+    they stand for.
+
+    A reader who sees 憂鬱症 (for 抑郁症) may search for 憂鬱: the part of the form where 抑郁
+    stands, though 抑郁 alone is shown 抑鬱. Only a part at either end whose rest is converted
+    as it stands (症 is 症), and which keeps a character of the Simplified part in its place,
+    stands for it: 原始碼 is 源代码 whole, not 原 and 始碼. A part a reader of Simplified may
+    type (分散 of 分散式), or that is itself the form of a word of the text, keeps its own sense.
+    """
+    shown_forms = set(shown.values())
+    found: dict[str, str] = {}
+    for word, form in shown.items():
+        if len(form) != len(word):
+            continue
+        for part, start in parts_of(word):
+            end = start + len(part)
+            typed = form[start:end]
+            back = "".join(query_chars.get(c, c) for c in typed)
+            rest_kept = all(shown_chars.get(c, c) == f for c, f in zip(word[:start] + word[end:], form[:start] + form[end:]))
+            if ((start == 0 or end == len(word)) and rest_kept and back != part and to_simplified(typed) != typed
+                    and any(a == b for a, b in zip(back, part)) and typed not in shown_forms and typed not in plain):
+                found.setdefault(typed, part)
+    return found
+
+
+def _latin_words(texts: Iterable[str]) -> set[str]:
+    return {word.lower() for text in texts for word in _LATIN_WORD.findall(text)}
+
+
+def _accented(words: set[str]) -> dict[str, str]:
+    """Each accented word, by its spelling without accents, unless that is a word of its own."""
+    out = {}
+    for word in sorted(words):
+        bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        if bare != word and bare not in words:
+            out.setdefault(bare, word)
+    return out
 
 
 def search_map_script(found: SearchMap) -> str:
     """The JavaScript file that hands the maps to ``search-query.js`` (characters as pairs in one string)."""
     def pairs(chars: dict[str, str]) -> str:
         return "".join(f"{a}{b}" for a, b in sorted(chars.items()))
-    data = {"queryChars": pairs(found.query_chars), "queryWords": found.query_words,
+    data = {"queryChars": pairs(found.query_chars), "queryWords": found.query_words, "queryLatin": found.query_latin,
             "shownChars": pairs(found.shown_chars), "shownWords": found.shown_words}
     return "window.duizhaoSearchMap = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"

@@ -19,6 +19,16 @@ def segment(text: str) -> list[str]:
     return _jieba().lcut(text, HMM=False)
 
 
+def parts_of(word: str) -> list[tuple[str, int]]:
+    """The shorter words inside ``word`` that a search may be typed as, with where each starts.
+
+    >>> parts_of("抑郁症")
+    [('抑郁', 0)]
+    """
+    return [(part, start) for part, start, end in _jieba().tokenize(word, mode="search", HMM=False)
+            if 1 < end - start < len(word)]
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import logging

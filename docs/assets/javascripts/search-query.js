@@ -20,6 +20,9 @@
  * drops it), while a query is matched as typed, so a word copied with its full stop or its
  * brackets found nothing.
  *
+ * A Latin word typed without its accents (tulu) is searched as the site spells it (Tülu):
+ * the index keeps the accents (queryLatin of the map).
+ *
  * A query word mixing scripts is cut where the script changes (AI研究 is searched as AI and
  * 研究): the index holds them as two words.
  *
@@ -51,6 +54,7 @@
       var longest = 1;
       Object.keys(data.queryWords).forEach(function (w) { longest = Math.max(longest, w.length); });
       maps = { queryChars: unpack(data.queryChars), queryWords: data.queryWords, longest: longest,
+               queryLatin: data.queryLatin || {},
                shownChars: unpack(data.shownChars), shownWords: data.shownWords };
     }
     return maps;
@@ -73,6 +77,15 @@
       i += n;
     }
     return out;
+  }
+
+  function accented(query) {
+    var m = load();
+    if (!m) return query;
+    return query.replace(/[A-Za-z\u00c0-\u024f]+/g, function (word) {
+      var bare = word.toLowerCase();
+      return has(m.queryLatin, bare) ? m.queryLatin[bare] : word;
+    });
   }
 
   // Not "*", "~", "^", "+", "-" or straight quotes, which are Material's query syntax.
@@ -129,7 +142,7 @@
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === QUERY && typeof message.data === "string") {
-        args[0] = { type: QUERY, data: triedWhole(apartScripts(simplified(withoutWordEnds(message.data)))) };
+        args[0] = { type: QUERY, data: triedWhole(apartScripts(accented(simplified(withoutWordEnds(message.data))))) };
       }
       return post.apply(worker, args);
     };
