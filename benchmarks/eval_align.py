@@ -40,6 +40,26 @@ def pair_folder(gold: Path) -> Path:
     return written if written.is_dir() else ROOT / "translations" / gold.stem
 
 
+def cleaned_pair(gold_file: Path, relay=None):
+    """The cleaned texts of a gold file's pair, the English laid out anew by ``relay`` if given."""
+    folder = pair_folder(gold_file)
+    zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
+    en_lines = read_lines(folder / "en.txt")
+    en, _ = clean_english(relay(en_lines) if relay else en_lines, "en.txt")
+    return zh, en
+
+
+def run_on(lines):
+    """The English as one line, as a web page copied without its line breaks."""
+    return (Line(1, " ".join(line.text.strip() for line in lines if line.text.strip())),)
+
+
+def by_sentence(lines):
+    """The English one sentence a line, as a literary translation is set out."""
+    return tuple(Line(n, sentence) for n, sentence in enumerate(
+        (s for line in lines if line.text.strip() for s in split_sentences(line.text)), 1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the blocks aligned differently from the gold")
@@ -51,16 +71,9 @@ def main() -> int:
     parser.add_argument("--by-sentence", action="store_true",
                         help="give the English one sentence a line, as a literary translation is set out")
     args = parser.parse_args()
+    relay = run_on if args.run_on else by_sentence if args.by_sentence else None
     for gold_file in sorted(GOLD.glob("*.gold")):
-        folder = pair_folder(gold_file)
-        zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
-        en_lines = read_lines(folder / "en.txt")
-        if args.run_on:
-            en_lines = (Line(1, " ".join(line.text.strip() for line in en_lines if line.text.strip())),)
-        elif args.by_sentence:
-            en_lines = tuple(Line(n, sentence) for n, sentence in enumerate(
-                (s for line in en_lines if line.text.strip() for s in split_sentences(line.text)), 1))
-        en, _ = clean_english(en_lines, "en.txt")
+        zh, en = cleaned_pair(gold_file, relay)
         alignment = align_article(zh, en)
         entries = read_gold(gold_file)
         for part in dict.fromkeys(entry.part for entry in entries):

@@ -116,6 +116,34 @@ def test_a_pin_places_the_lines_around_it_as_any_link_does(pair):
         [(z, [order.index(e) for e in links[z]]) for z in before]
 
 
+def test_a_pin_out_of_the_texts_order_leaves_the_other_lines_as_they_were(pair):
+    # The summary opens with a figure the essay gives at its end (如今，他的谷歌引用数已有5千多
+    # → "I passed 5K citations"). Pinned, it divided the texts there: every later line was left
+    # only the sentences after the essay's end, and a third of the links were lost.
+    zh, en, alignment = pair
+    line = next(block.id for block in zh.blocks if block.text.startswith("如今，他的谷歌引用数"))
+    pinned = align_article(zh, en, (PinnedLink(line, (_sentence_of(en, "I passed 5K citations"),)),))
+    before = {z: link.en for link in alignment.links for z in link.zh if z != line}
+    after = {z: link.en for link in pinned.links for z in link.zh if z != line}
+    moved = [z for z in set(before) | set(after) if before.get(z) != after.get(z)]
+    assert len(moved) <= 2, moved
+
+
+def test_a_line_beside_a_pin_may_render_the_pinned_sentence_too(pair):
+    # 他真正「出圈」的起点… and, further on, 结果它成了RLHF关键词下的长期搜索热文… each render a
+    # part of one sentence. Pinning the second took the sentence from the first, and the line
+    # before it lost its own link in the shuffle.
+    zh, en, _ = pair
+    def line(start):
+        return next(block.id for block in zh.blocks if block.text.startswith(start))
+
+    sentence = _sentence_of(en, "I wrote my first major blog post for HuggingFace on RLHF")
+    alignment = align_article(zh, en, (PinnedLink(line("结果它成了RLHF关键词下"), (sentence,)),))
+    links = {z: link.en for link in alignment.links for z in link.zh}
+    assert sentence in links[line("他真正「出圈」的起点")]
+    assert links[line("这些为之后遇到契合项目时")] == (_sentence_of(en, "My work at HuggingFace before ChatGPT"),)
+
+
 def test_consecutive_lines_expressing_one_sentence_form_one_link(pair):
     zh, en, alignment = pair
     # Raw lines 35 … 49 of the summary all render the one long sentence that opens the PhD story.

@@ -76,6 +76,9 @@ REACH_SENTENCES = 2
 """Most sentences a link may reach over to a further sentence its line renders (``_reach_over``)."""
 REACH_LEVELS = 2.0
 """Spreads above its threshold a line's score with that further sentence must rise."""
+PIN_WEIGHT = 1.5
+"""A pin's weight against the texts' clear matches when the pins that divide the alignment
+are chosen: it outweighs a few matches that contradict it, not a whole section's."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     zh_captions = [u.heading or is_label(u.text) for u in zh_units]
     en_captions = [u.heading or is_label(u.text) for u in en_units]
     beads: list[Bead] = []
-    for segment in _segments(fixed, len(zh_units), len(en_units)):
+    for segment in _segments(fixed, len(zh_units), len(en_units), _clear_matches(noise)):
         beads.extend(_align_segment(scorer, noise, lengths, segment, set(fixed), zh_captions, en_captions))
     # The pins stand among the links, so that the passes below place a line by a pinned
     # neighbour as by any other (none of them changes a pinned line).
@@ -226,16 +229,25 @@ def _pinned(pins: Sequence[PinnedLink], zh_units, en_units) -> dict[int, tuple[i
     return fixed
 
 
-def _segments(fixed: dict[int, tuple[int, ...]], n: int, m: int) -> list[_Segment]:
-    """Stretches between pins that are in order with each other; the DP aligns each alone."""
-    chain = monotone_anchors([(i, en[0], 1.0) for i, en in fixed.items() if en])
-    chain = [(i, fixed[i][0], fixed[i][-1]) for i, _ in chain]
+def _segments(fixed: dict[int, tuple[int, ...]], n: int, m: int,
+              matches: Sequence[tuple[int, int]]) -> list[_Segment]:
+    """Stretches between pins that are in order with each other and with the texts' clear
+    ``matches``; the DP aligns each alone. A pin out of that order (an introduction quoting
+    the essay's end) stays a link but divides nothing: as a boundary it would leave every
+    later line only the sentences after it. A stretch reaches the pin's sentences, which a
+    line beside the pin may express too."""
+    candidates = [(i, en[0], PIN_WEIGHT) for i, en in fixed.items() if en]
+    candidates += [(i, j, 1.0) for i, j in matches if i not in fixed]
+    # A pin whose sentences lie apart (an opening line also rendering the essay's close)
+    # divides at its first: the lines after it still reach the sentences in between.
+    chain = [(i, fixed[i][0], fixed[i][-1] if fixed[i][-1] - fixed[i][0] < len(fixed[i]) else fixed[i][0])
+             for i, _ in monotone_anchors(candidates) if i in fixed]
     segments, zh_start, en_start = [], 0, 0
     for line, first, last in chain:
         if first < en_start:
             continue
-        segments.append(_Segment(range(zh_start, line), range(en_start, first)))
-        zh_start, en_start = line + 1, last + 1
+        segments.append(_Segment(range(zh_start, line), range(en_start, first + 1)))
+        zh_start, en_start = line + 1, last
     segments.append(_Segment(range(zh_start, n), range(en_start, m)))
     return segments
 
