@@ -587,11 +587,20 @@ def test_an_essay_saved_as_markdown_reads_as_its_rendered_page():
     assert "Override __init__ and pass **kwargs, as https://a.org/x_y_z/ says: 2**10 is 1024." in sentences
 
 
-UNDERLINED_ESSAY = """How I Pick Research Problems
+UNDERLINED_ESSAY = """---
+title: How I pick problems
+tags:
+  - research
+---
+
+How I Pick Research Problems
 ============================
 
 Many people ask me how to pick problems. I wrote this
 down for my students.
+
+![a chart](chart.png)
+---
 
 Early days
 ----------
@@ -601,21 +610,24 @@ Here is the script I run every Friday:
 ```python
 def log_week(done,todo):
     print("finished:",len(done))   # e.g. the last one
+    return "<br> &amp;"
 ```
 
 | Year | Papers |
-|------|-------:|
+|:-|-:|
 | 2019 | *none* |
 | 2023 | twelve. Really. |
+| a \\| b | `x|y` |
 
 That is all.
 """
 
 
 def test_markdown_underlined_headings_tables_and_code_read_as_rendered():
-    # Titles underlined with === and ---, a table and fenced code: a renderer shows two
-    # headings, a table's rows and code as typed; read as plain text, "====" stood in the
-    # title, the table's rows ran into one paragraph and the code was spaced as prose.
+    # Titles underlined with === and ---, a table and fenced code under the file's metadata
+    # block: a renderer shows two headings, a table's rows and code as typed; read as plain
+    # text, "====" stood in the title, the table's rows ran into one paragraph, the code was
+    # spaced as prose and its "<br>" taken for page markup.
     lines = tuple(Line(n, text) for n, text in enumerate(UNDERLINED_ESSAY.splitlines(), 1))
     en, log = clean_english(lines, "en.md")
     kinds = [(block.kind, block.text) for block in en.blocks]
@@ -623,10 +635,13 @@ def test_markdown_underlined_headings_tables_and_code_read_as_rendered():
                          ("paragraph", "Many people ask me how to pick problems. I wrote this down for my students."),
                          ("heading", "Early days")], kinds
     assert ("item", "Year | Papers") in kinds and ("item", "2019 | none") in kinds
-    assert ("item", "2023 | twelve. Really.") in kinds
-    assert not [text for _, text in kinds if "---" in text or "===" in text]
+    assert ("item", "2023 | twelve. Really.") in kinds and ("item", "a | b | x|y") in kinds
+    assert not [text for _, text in kinds if "---" in text or "===" in text or ":-" in text or "title:" in text]
     code = [block for block in en.blocks if block.kind == "code"]
     assert [block.text for block in code] == ['def log_week(done,todo):',
-                                              '    print("finished:",len(done))   # e.g. the last one']
+                                              '    print("finished:",len(done))   # e.g. the last one',
+                                              '    return "<br> &amp;"']
     assert all(len(block.sentences) == 1 for block in code)  # its full stops end no sentence
-    assert {1, 7, 12, 15, 17, 18, 19} <= {c.line for c in log.changes}  # underlined titles, fences, table
+    # The metadata block, the underlines (with the title), the image and its rule, the fences,
+    # the table's marks: every change is recorded.
+    assert {1, 2, 3, 4, 5, 7, 13, 14, 16, 21, 25, 27, 28, 29} <= {c.line for c in log.changes}

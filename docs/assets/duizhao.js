@@ -258,8 +258,12 @@
   // the row's other half standing in; a row the view hides whole (an addition in the
   // English view, a skipped passage in the Chinese one) is shown side by side for this
   // visit, the reader's chosen view left as stored.
+  // The address's fragment as an id; a malformed one ("#100%") names nothing.
+  function hashId() {
+    try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ""; }
+  }
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = hashId();
     var el = id && document.getElementById(id);
     if (!el) return;
     document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
@@ -305,21 +309,23 @@
   // result showed it.
   function findFromSearch() {
     if (!window.URLSearchParams || !new URLSearchParams(location.search).get("h")) return;
-    var start = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var start = location.hash && document.getElementById(hashId());
     if (start && !/^H[1-6]$/.test(start.tagName)) return;  // a row's own address: already there
     var content = document.querySelector(".md-content");
     if (!content || !window.MutationObserver) return;
-    var watch = new MutationObserver(function () {
+    function land() {
       var marks = Array.prototype.filter.call(content.querySelectorAll("mark[data-md-highlight]"), function (m) {
         return !start || (start.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
       });
-      if (!marks.length) return;
-      watch.disconnect();
+      if (!marks.length) return false;
       var found = marks[0].closest(".dz-row, .dz-pair, p, li") || marks[0];
       document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
       found.classList.add("dz-target");
       found.scrollIntoView({ block: "center" });
-    });
+      return true;
+    }
+    if (land()) return;  // the words were marked before this ran
+    var watch = new MutationObserver(function () { if (land()) watch.disconnect(); });
     watch.observe(content, { childList: true, subtree: true });
     setTimeout(function () { watch.disconnect(); }, 5000);
   }

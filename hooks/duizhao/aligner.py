@@ -78,7 +78,7 @@ REACH_LEVELS = 2.0
 """Spreads above its threshold a line's score with that further sentence must rise."""
 PIN_WEIGHT = 1.5
 """A pin's weight against the texts' clear matches when the pins that divide the alignment
-are chosen: it outweighs a few matches that contradict it, not a whole section's."""
+are chosen: it outweighs one match that contradicts it, not two."""
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def _pinned(pins: Sequence[PinnedLink], zh_units, en_units) -> dict[int, tuple[i
     fixed = {}
     for pin in pins:
         if pin.zh in zh_index:
-            fixed[zh_index[pin.zh]] = tuple(sorted(en_index[e] for e in pin.en if e in en_index))
+            fixed[zh_index[pin.zh]] = tuple(sorted({en_index[e] for e in pin.en if e in en_index}))
     return fixed
 
 

@@ -23,7 +23,7 @@ from collections import Counter
 
 from .debris import remove_invisible_characters, strip_html_markup
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
-from .markdown_en import join_markdown_paragraphs, read_markdown
+from .markdown_en import drop_front_matter, join_markdown_paragraphs, mark_fenced_code, read_markdown
 from .model import Line
 
 # --- what a seam looks like ----------------------------------------------------------------
@@ -896,6 +896,8 @@ def _ends_sentence_at(text: str, match: re.Match) -> bool:
 
 
 EN_FIXERS = (
+    drop_front_matter,
+    mark_fenced_code,  # before any fixer reads the lines: code is kept as typed
     per_line(remove_invisible_characters),
     per_line(strip_html_markup),
     join_markdown_paragraphs,

@@ -61,8 +61,8 @@ class CleaningLog:
 
 
 def per_line(fix: TextFixer) -> DocumentFixer:
-    """Turn a text fixer into a document fixer that records each line it changes. Code is
-    left as written: a comma in ``f(a,b)`` is no typing slip."""
+    """Turn a text fixer into a document fixer that records each line it changes. Lines of
+    code are left as typed: a comma in ``f(a,b)`` is no typing slip, ``<br>`` in it no markup."""
 
     def run(lines: Lines, log: CleaningLog) -> Lines:
         out = []

@@ -10,7 +10,8 @@ its words kept; code and web addresses are left as written. Headings (``## …``
 ``fixers_en``'s. Each change is recorded like any other cleaning.
 
 Only a text that shows Markdown of its own is read so (a heading mark, a link, a footnote,
-a code fence, strong emphasis): in a plain text, ``>50%`` and ``200. That is…`` are prose.
+a code fence, strong emphasis, a title underlined with ``===``, a table's rule): in a plain
+text, ``>50%`` and ``200. That is…`` are prose.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ _FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
-_TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s{0,3}(?:\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?|\|\s*:?-+:?\s*\|)\s*$")
+_FRONT_MATTER_FIELD = re.compile(r"^(?:[A-Za-z_][\w-]*:(?:\s|$)|\s+\S|\s*-\s|\s*$)")
 
 _SIGNS = (
     _HEADING,
@@ -53,6 +55,51 @@ def looks_like_markdown(lines: Lines) -> bool:
     False
     """
     return any(sign.search(line.text) for line in lines for sign in _SIGNS)
+
+
+def drop_front_matter(lines: Lines, log: CleaningLog) -> Lines:
+    """Take off the metadata block a blog's Markdown file opens with (``---`` / ``title: …`` /
+    ``---``): it is the file's settings, not the essay. Recorded like any removal.
+
+    >>> lines = (Line(1, "---"), Line(2, "title: My path"), Line(3, "tags:"), Line(4, "  - ai"), Line(5, "---"),
+    ...          Line(6, "I started in 2017."))
+    >>> [l.text for l in drop_front_matter(lines, CleaningLog("en.md"))]
+    ['I started in 2017.']
+    """
+    if not lines or lines[0].text.strip() != "---":
+        return lines
+    for end in range(1, min(len(lines), 60)):
+        if lines[end].text.strip() == "---":
+            break
+        if not _FRONT_MATTER_FIELD.match(lines[end].text):
+            return lines
+    else:
+        return lines
+    if end == 1:
+        return lines
+    for line in lines[:end + 1]:
+        log.removed(line)
+    return lines[end + 1:]
+
+
+def mark_fenced_code(lines: Lines, log: CleaningLog) -> Lines:
+    """Give the lines inside a Markdown code fence the kind ``code`` before any fixer reads
+    them: code is kept as typed, so ``<br>`` or ``&amp;`` in it are no page markup to strip.
+
+    >>> lines = (Line(1, "## Setup"), Line(2, "```html"), Line(3, "<br> &amp;"), Line(4, "```"), Line(5, "<br>"))
+    >>> [l.kind for l in mark_fenced_code(lines, CleaningLog("en.md"))]
+    ['paragraph', 'paragraph', 'code', 'paragraph', 'paragraph']
+    """
+    if not looks_like_markdown(lines):
+        return lines
+    out, fenced = [], False
+    for line in lines:
+        if _FENCE.match(line.text):
+            fenced = not fenced
+            out.append(line)
+        else:
+            out.append(Line(line.number, line.text, "code", line.merged) if fenced else line)
+    return tuple(out)
 
 
 def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
@@ -84,7 +131,7 @@ def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
         last = out[-1] if out else None
         underline = _UNDERLINE.match(text)
         if underline and not fenced and last is not None and _plain_paragraph(last.text) \
-                and not any(mark.match(last.text) for mark in (_ITEM, _QUOTE, _DEFINITION, _FOOTNOTE)):
+                and not any(mark.match(last.text) for mark in (_ITEM, _QUOTE, _DEFINITION, _FOOTNOTE, _IMAGE_ONLY)):
             title = "#" * (1 if underline.group(1)[0] == "=" else 2) + " " + last.text.strip()
             log.merged(last, title)
             out[-1] = Line(last.number, title, last.kind, (*last.merged, line.number))
@@ -145,8 +192,7 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
             log.removed(line)
             continue
         if _TABLE_ROW.match(line.text):
-            cells = [cell.strip() for cell in line.text.strip()[1:-1].split("|")]
-            out.append(_without_marks(line, " | ".join(cell for cell in cells if cell), "item", log))
+            out.append(_without_marks(line, " | ".join(cell for cell in _cells(line.text) if cell), "item", log))
             continue
         kind, text = "paragraph", line.text
         for mark, marked in ((_ITEM, "item"), (_QUOTE, "quote"), (_FOOTNOTE, "paragraph")):
@@ -156,6 +202,31 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
                 break
         out.append(_without_marks(line, text, kind, log))
     return tuple(out)
+
+
+def _cells(row: str) -> list[str]:
+    r"""The cells of a table's row: split at its pipes, but not at an escaped one (``\|``, which
+    shows as ``|``) or one inside a code span.
+
+    >>> _cells(r"| a \| b | `x|y` | c |")
+    ['a | b', '`x|y`', 'c']
+    """
+    cells, cell, ticks, text = [], "", 0, row.strip()[1:-1]
+    k = 0
+    while k < len(text):
+        c = text[k]
+        if c == "\\" and text[k + 1:k + 2] == "|":
+            cell, k = cell + "|", k + 2
+            continue
+        if c == "`":
+            ticks ^= 1
+        if c == "|" and not ticks:
+            cells.append(cell.strip())
+            cell = ""
+        else:
+            cell += c
+        k += 1
+    return [*cells, cell.strip()]
 
 
 def _without_marks(line: Line, text: str, kind: str, log: CleaningLog) -> Line:

@@ -45,7 +45,9 @@ they name are laid out; a second layout prints them, and confirms that they did 
 pages they count (the glossary comes after the articles, so they do not)."""
 
 _TRUE = {"1", "true", "yes", "on"}
-_PLACES = re.compile(rf'<span class="{PLACES_CLASS}">(.*?)</span>', re.S)
+# A run holds links and spaces only: anything else (a link the book could not keep, which
+# becomes a span) leaves the run as it is rather than cut it at the wrong "</span>".
+_PLACES = re.compile(rf'<span class="{PLACES_CLASS}">((?:<a\b[^>]*>[^<]*</a>|\s)*)</span>')
 _TARGET = re.compile(r'href="#([^"]+)"')
 
 
@@ -334,6 +336,9 @@ def with_page_numbers(book: str, pages: Mapping[str, int]) -> str:
     >>> places = f'<span class="{PLACES_CLASS}"><a href="#p3-zh-a">1</a> <a href="#p3-en-b">2</a> <a href="#p3-zh-c">3</a></span>'
     >>> with_page_numbers(places, {"p3-zh-a": 9, "p3-en-b": 7, "p3-zh-c": 9})
     '<span class="dz-places">pp. <a class="dz-page" href="#p3-en-b">7</a>, <a class="dz-page" href="#p3-zh-a">9</a></span>'
+    >>> odd = f'<span class="{PLACES_CLASS}"><span class="dz-occurrence">1</span> <a href="#p3-zh-a">2</a></span>'
+    >>> with_page_numbers(odd, {"p3-zh-a": 9}) == odd  # a run holding more than links is left whole
+    True
     """
     def numbered(run: re.Match) -> str:
         first_on: dict[int, str] = {}

@@ -89,9 +89,9 @@ _COLUMNS = (("行", "line"), ("清洗步骤", "fixer"), ("操作", "action"), ("
 def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
     rows, changes, k = "", log.changes, 0
     while k < len(changes):
-        # The text as received and as cleaned, byte for byte: never shown converted. Lines
-        # joined into one paragraph (601 subtitle phrases of one interview) share one cell
-        # holding the paragraph, not a copy of it on every row.
+        # The text as received and as cleaned, byte for byte: never shown converted.
+        # Consecutive changes with one result share the cell holding it: the 601 subtitle
+        # phrases of one interview show their paragraph once, not once a phrase.
         span = _same_after(changes, k)
         for n, change in enumerate(changes[k:k + span]):
             after = f'<td class="dz-verbatim"{f" rowspan={span}" if span > 1 else ""}>{h(change.after)}</td>' if n == 0 else ""
