@@ -326,8 +326,25 @@ def test_a_search_result_lands_on_the_row_it_showed(page, server):
     assert hrefs
     page.click(f'.md-search-result__item > a[href="{hrefs[0]}"]')
     page.wait_for_selector(".dz-target mark[data-md-highlight]", timeout=10_000)
+    _lit_in_view(page, "scooped")
+
+
+def test_a_search_result_in_traditional_lands_on_the_row_below_its_heading(page, server):
+    # The query reaches the address in Simplified (?h=飞轮) while the page shows 飛輪, and the
+    # word also stands in the section's heading (「飛輪效應」): the row below is the one lit.
+    page.goto(server + "")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    hrefs = [href for href in search(page, "飛輪") if re.search(r"nathan-lambert-path-into-ai(/|\.html)\?h=[^#]+#", href or "")]
+    assert hrefs
+    page.click(f'.md-search-result__item > a[href="{hrefs[0]}"]')
+    page.wait_for_selector(".dz-target", timeout=10_000)
+    assert page.locator(".dz-target").first.evaluate("e => e.tagName") in ("P", "LI")
+    _lit_in_view(page, "飛輪")
+
+
+def _lit_in_view(page, word):
     row = page.locator(".dz-target").first
-    assert "scooped" in row.inner_text()
+    assert word in row.inner_text()
     box, height = row.bounding_box(), page.viewport_size["height"]
     assert box["y"] >= 0 and box["y"] + min(box["height"], height / 2) <= height, box
 

@@ -304,28 +304,37 @@
   }
 
   // A search result leads to its section's heading (Material's index knows sections, not
-  // rows), with the query in "?h=". Once Material has marked the query's words on the page,
-  // the first row holding them after that heading is brought into view and lit, as the
-  // result showed it.
+  // rows), with the query in "?h=". The first paragraph after that heading whose shown text
+  // holds a word of the query is brought into view and lit, as the result showed it. The
+  // words are looked for as typed and in Traditional (the query reaches "?h=" in
+  // Simplified, and a page shown in Traditional says 專案 where the index says 项目).
   function findFromSearch() {
-    if (!window.URLSearchParams || !new URLSearchParams(location.search).get("h")) return;
+    var query = window.URLSearchParams && new URLSearchParams(location.search).get("h");
+    if (!query || !query.trim()) return;
     var start = location.hash && document.getElementById(hashId());
     if (start && !/^H[1-6]$/.test(start.tagName)) return;  // a row's own address: already there
     var content = document.querySelector(".md-content");
-    if (!content || !window.MutationObserver) return;
-    function land() {
-      var marks = Array.prototype.filter.call(content.querySelectorAll("mark[data-md-highlight]"), function (m) {
-        return !start || (start.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
-      });
-      if (!marks.length) return false;
-      var found = marks[0].closest(".dz-row, .dz-pair, p, li") || marks[0];
-      document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
-      found.classList.add("dz-target");
-      found.scrollIntoView({ block: "center" });
-      return true;
-    }
-    if (land()) return;  // the words were marked before this ran
-    var watch = new MutationObserver(function () { if (land()) watch.disconnect(); });
+    if (!content) return;
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (window.duizhaoTraditional) words = words.concat(words.map(window.duizhaoTraditional));
+    var found = Array.prototype.find.call(content.querySelectorAll("p, li"), function (el) {
+      if (start && !(start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
+      if (!el.getClientRects().length) return false;
+      var text = el.innerText.toLowerCase();
+      return words.some(function (w) { return text.indexOf(w) >= 0; });
+    });
+    if (!found) return;
+    document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
+    found.classList.add("dz-target");
+    function show() { found.scrollIntoView({ block: "center" }); }
+    show();
+    // Material scrolls to the heading once loaded and marks the words once its index is
+    // read: show the paragraph again after each, or the page ends at the heading.
+    setTimeout(show, 300);
+    if (!window.MutationObserver) return;
+    var watch = new MutationObserver(function () {
+      if (content.querySelector("mark[data-md-highlight]")) { watch.disconnect(); show(); }
+    });
     watch.observe(content, { childList: true, subtree: true });
     setTimeout(function () { watch.disconnect(); }, 5000);
   }

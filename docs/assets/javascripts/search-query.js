@@ -20,8 +20,8 @@
  * drops it), while a query is matched as typed, so a word copied with its full stop or its
  * brackets found nothing.
  *
- * A Latin word typed without its accents (tulu) is searched as typed and as the site
- * spells it (Tülu): the index keeps the accents (queryLatin of the map).
+ * A Latin word typed without its accents (tulu) is searched as the site spells it (Tülu):
+ * the index keeps the accents (queryLatin of the map).
  *
  * A query word mixing scripts is cut where the script changes (AI研究 is searched as AI and
  * 研究): the index holds them as two words.
@@ -83,9 +83,9 @@
     var m = load();
     if (!m) return query;
     return query.replace(/[A-Za-z\u00c0-\u024f]+/g, function (word) {
-      // Both spellings: the worker finds pages holding either ("tulu" may also begin a word).
+      // The site's spelling alone: the bare one, found nowhere, would be listed as missing.
       var bare = word.toLowerCase();
-      return has(m.queryLatin, bare) ? word + " " + m.queryLatin[bare] : word;
+      return has(m.queryLatin, bare) ? m.queryLatin[bare] : word;
     });
   }
 
