@@ -412,6 +412,14 @@ def test_phone_width_scrolls_report_tables_inside_their_box(context, server):
     tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     assert tab.locator("table.dz-report").first.bounding_box()["width"] > 375  # wider than the phone…
     assert tab.evaluate("document.documentElement.scrollWidth") <= 375  # …yet the page does not scroll
+    # The fixer's name breaks at its underscores, so the text as received starts on screen
+    # ("join_subtitle_phrases" on one line pushed it past the edge), and never inside a word.
+    fixer = tab.locator("table.dz-report tbody tr:not(.dz-review) td:nth-child(2)").first
+    before = tab.locator("table.dz-report tbody tr:not(.dz-review) td:nth-child(4)").first
+    assert before.bounding_box()["x"] < 250, before.bounding_box()
+    lines = fixer.evaluate("td => [...td.querySelector('code').getClientRects()].length")
+    words = fixer.inner_text().count("_") + 1
+    assert lines <= words, (lines, fixer.inner_text())
     tab.close()
 
 
