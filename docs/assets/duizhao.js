@@ -262,11 +262,15 @@
   function hashId() {
     try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ""; }
   }
+  function markTarget(el) {
+    document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
+    if (el) el.classList.add("dz-target");
+  }
   function openTarget() {
     var id = hashId();
     var el = id && document.getElementById(id);
     if (!el) return;
-    document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
+    markTarget(null);
     var details = el.closest("details");
     if (details) details.open = true;
     var shown = el, hidden = !el.getClientRects().length;
@@ -324,8 +328,7 @@
       return words.some(function (w) { return text.indexOf(w) >= 0; });
     });
     if (!found) return;
-    document.querySelectorAll(".dz-target").forEach(function (t) { t.classList.remove("dz-target"); });
-    found.classList.add("dz-target");
+    markTarget(found);
     function show() { found.scrollIntoView({ block: "center" }); }
     show();
     // Material scrolls to the heading once loaded and marks the words once its index is

@@ -238,14 +238,15 @@ def _segments(fixed: dict[int, tuple[int, ...]], n: int, m: int,
     line beside the pin may express too."""
     candidates = [(i, en[0], PIN_WEIGHT) for i, en in fixed.items() if en]
     candidates += [(i, j, 1.0) for i, j in matches if i not in fixed]
-    # A pin whose sentences lie apart (an opening line also rendering the essay's close)
-    # divides at its first: the lines after it still reach the sentences in between.
-    chain = [(i, fixed[i][0], fixed[i][-1] if fixed[i][-1] - fixed[i][0] < len(fixed[i]) else fixed[i][0])
-             for i, _ in monotone_anchors(candidates) if i in fixed]
     segments, zh_start, en_start = [], 0, 0
-    for line, first, last in chain:
-        if first < en_start:
+    for line, _ in monotone_anchors(candidates):
+        if line not in fixed or fixed[line][0] < en_start:
             continue
+        first, last = fixed[line][0], fixed[line][-1]
+        if last - first >= len(fixed[line]):
+            # Its sentences lie apart (an opening line also rendering the essay's close): it
+            # divides at its first, and the lines after it still reach those in between.
+            last = first
         segments.append(_Segment(range(zh_start, line), range(en_start, first + 1)))
         zh_start, en_start = line + 1, last
     segments.append(_Segment(range(zh_start, n), range(en_start, m)))

@@ -121,22 +121,17 @@ def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
     if not looks_like_markdown(lines):
         return lines
     out: list[Line] = []
-    fenced = False
     for line in lines:
-        text = line.text
-        if _FENCE.match(text):
-            fenced = not fenced
-            out.append(line)
-            continue
+        text, code = line.text, line.kind == "code"  # code inside fences: ``mark_fenced_code``
         last = out[-1] if out else None
         underline = _UNDERLINE.match(text)
-        if underline and not fenced and last is not None and _plain_paragraph(last.text) \
+        if underline and not code and last is not None and _plain_paragraph(last.text) \
                 and not any(mark.match(last.text) for mark in (_ITEM, _QUOTE, _DEFINITION, _FOOTNOTE, _IMAGE_ONLY)):
             title = "#" * (1 if underline.group(1)[0] == "=" else 2) + " " + last.text.strip()
             log.merged(last, title)
             out[-1] = Line(last.number, title, last.kind, (*last.merged, line.number))
             continue
-        opens = (not text.strip() or fenced or _HEADING.match(text) or _ITEM.match(text) or _QUOTE.match(text)
+        opens = (not text.strip() or code or _FENCE.match(text) or _HEADING.match(text) or _ITEM.match(text) or _QUOTE.match(text)
                  or _RULE.match(text) or _DEFINITION.match(text) or _FOOTNOTE.match(text) or _TABLE_ROW.match(text))
         if opens or last is None or not _plain_paragraph(last.text):
             out.append(line)
@@ -159,13 +154,13 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
     a list item, ``> `` a quotation; a footnote's ``[^1]:`` goes, leaving its text a
     paragraph; a table's row is an item of its cells, set apart by ``|``; a rule, a fence, a
     table's rule, a link definition or a line holding only an image goes; code inside fences
-    is kept as written, a line of kind ``code``; every other line loses its inline marks
+    (kind ``code``) is kept as written; every other line loses its inline marks
     (``drop_markdown_marks``).
 
     >>> lines = (Line(1, "## Pick **projects**"), Line(2, "- Choose problems with room to grow."),
     ...          Line(3, "2. Answer issues quickly."), Line(4, "> > Research is a long game."), Line(5, "---"),
     ...          Line(6, "![diagram](a.png)"), Line(7, "[^1]: Thanks to my friends."), Line(8, "[1]: https://x.org"),
-    ...          Line(9, "```"), Line(10, "- not a list, **kwargs"), Line(11, "```"),
+    ...          Line(9, "```"), Line(10, "- not a list, **kwargs", "code"), Line(11, "```"),
     ...          Line(12, "| Year | **Papers** |"), Line(13, "|:-----|-------:|"), Line(14, "|2019|0|"))
     >>> [(l.kind, l.text) for l in read_markdown(lines, CleaningLog("en.txt"))]  # doctest: +NORMALIZE_WHITESPACE
     [('paragraph', '## Pick projects'), ('item', 'Choose problems with room to grow.'), ('item', 'Answer issues quickly.'),
@@ -175,14 +170,12 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
     if not looks_like_markdown(lines):
         return lines
     out = []
-    fenced = False
     for line in lines:
-        if _FENCE.match(line.text):
-            fenced = not fenced
-            log.removed(line)
+        if line.kind == "code":  # inside fences: ``mark_fenced_code``
+            out.append(line)
             continue
-        if fenced:
-            out.append(Line(line.number, line.text, "code", line.merged))
+        if _FENCE.match(line.text):
+            log.removed(line)
             continue
         if line.kind != "paragraph" or _HEADING.match(line.text):
             out.append(_without_marks(line, line.text, line.kind, log))

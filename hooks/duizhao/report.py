@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
 
 from .corpus import CleaningReport
 from .fixlog import CleaningLog
@@ -75,31 +76,23 @@ def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_
     return "\n".join(out)
 
 
-def _same_after(changes, k: int) -> int:
-    """How many changes from ``k`` on have the same result as change ``k``."""
-    end = k + 1
-    while end < len(changes) and changes[k].after and changes[end].after == changes[k].after:
-        end += 1
-    return end - k
-
-
 _COLUMNS = (("行", "line"), ("清洗步骤", "fixer"), ("操作", "action"), ("改动前", "before"), ("改动后", "after"))
 
 
 def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
-    rows, changes, k = "", log.changes, 0
-    while k < len(changes):
-        # The text as received and as cleaned, byte for byte: never shown converted.
-        # Consecutive changes with one result share the cell holding it: the 601 subtitle
-        # phrases of one interview show their paragraph once, not once a phrase.
-        span = _same_after(changes, k)
-        for n, change in enumerate(changes[k:k + span]):
-            after = f'<td class="dz-verbatim"{f" rowspan={span}" if span > 1 else ""}>{h(change.after)}</td>' if n == 0 else ""
+    rows = ""
+    # The text as received and as cleaned, byte for byte: never shown converted. Consecutive
+    # changes with one result share the cell holding it: the 601 subtitle phrases of one
+    # interview show their paragraph once, not once a phrase.
+    for result, run in groupby(log.changes, key=lambda change: change.after):
+        run = list(run)
+        span = f" rowspan={len(run)}" if len(run) > 1 else ""
+        for n, change in enumerate(run):
+            after = f'<td class="dz-verbatim"{span}>{h(result)}</td>' if n == 0 else ""
             # A fixer's name may break at its underscores, and only there (on a phone).
             fixer = h(change.fixer).replace("_", "_<wbr>")
             rows += (f"<tr><td>{change.line}</td><td><code>{fixer}</code></td><td>{change.action}</td>"
                      f'<td class="dz-verbatim">{h(change.before)}</td>{after}</tr>')
-        k += span
     rows += "".join(
         f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4" class="dz-verbatim">{h(p.message)}</td></tr>' for p in log.problems
     )
