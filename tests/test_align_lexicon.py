@@ -65,3 +65,24 @@ def test_a_negated_english_word_meets_the_word_it_negates():
     # "united" and "unless" are no negations: nothing of 团结 or 少 is found in them.
     zh = [lexicon.chinese_tokens("越来越少。")]
     assert PairScorer(zh, [english_keys("Unless it rains.")]).score(range(0, 1), range(0, 1)) == 0
+
+
+def test_a_word_is_found_under_the_simplified_form_the_texts_use():
+    # CC-CEDICT's Simplified for 諮商 is 谘商; OpenCC, which normalizes the texts, gives 咨商.
+    lexicon = load_lexicon()
+    assert "counsel" in lexicon.keys_of("咨商")
+    assert [t.word for t in lexicon.chinese_tokens("咨商师")][0] == "咨商"
+    # A form that is a headword of its own keeps its own glosses: 要著 (an important book) is
+    # 要着 in OpenCC's Simplified, which CC-CEDICT has as a word of its own.
+    assert "book" not in lexicon.keys_of("要着")
+
+
+def test_a_character_with_one_meaning_weighs_as_much_as_a_word():
+    # 懒 is "lazy" and nothing else; 说 glosses as say, speak, talk, explain and more. Among a
+    # dozen sentences a key found once is worth a few bits, enough to show the halving.
+    lexicon = load_lexicon()
+    en = [english_keys("It is not laziness, and it is not a character flaw."), english_keys("We talk."),
+          *(english_keys(f"Lighthouse number {k} stood on a rock.") for k in range(12))]
+    scorer = PairScorer([lexicon.chinese_tokens(w) for w in ("懒", "懒惰", "说", "谈话")], en)
+    assert scorer.score(range(0, 1), range(0, 1)) == scorer.score(range(1, 2), range(0, 1)) > 0
+    assert 0 < scorer.score(range(2, 3), range(1, 2)) < scorer.score(range(3, 4), range(1, 2))

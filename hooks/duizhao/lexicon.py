@@ -23,9 +23,10 @@ from importlib import resources
 from pathlib import Path
 
 from .numbers import Stated, stated_in_chinese, stated_in_english
+from .script import to_simplified
 from .words import segment
 
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
 
 # "only" is kept: a Chinese content word renders it on its own (唯一, 仅). "all" is not: glosses
@@ -266,6 +267,7 @@ def parse_cedict(path: Path) -> dict:
     Lines read ``Traditional Simplified [pin1 yin1] /gloss/gloss/``.
     """
     merged: dict[str, list[str]] = {}
+    traditional: list[tuple[str, list[str]]] = []
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
@@ -277,4 +279,14 @@ def parse_cedict(path: Path) -> dict:
             keys = _gloss_keys(gloss)
             if keys:
                 merged.setdefault(parts[1], []).extend(keys)
+                traditional.append((parts[0], keys))
+    # The texts are in OpenCC's Simplified, which differs from CC-CEDICT's in some variant
+    # characters: 諮商 is 谘商 there and 咨商 in a text. Each such word is also found under
+    # OpenCC's form, unless that form is a headword of its own.
+    converted = to_simplified("\n".join(word for word, _ in traditional)).split("\n")
+    variants: dict[str, list[str]] = {}
+    for form, (_, keys) in zip(converted, traditional):
+        if form not in merged:
+            variants.setdefault(form, []).extend(keys)
+    merged.update(variants)
     return {word: " ".join(dict.fromkeys(keys)) for word, keys in merged.items()}

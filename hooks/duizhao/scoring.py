@@ -34,6 +34,10 @@ DEFAULT_BITS = 2
 the English lacks, which is evidence that the line was added."""
 
 
+PRECISE_GLOSSES = 2
+"""A single character glossed by at most this many keys is worth as much as a word: 懒 is "lazy"
+and nothing else, while 说 (say, speak, talk, explain…) or 差 (differ, little…) matches anything."""
+
 NUMBER_BONUS = 2
 """Extra bits of a number both texts state (``5千多`` and ``5K``)."""
 
@@ -296,8 +300,8 @@ def _zh_line(tokens: Sequence[Token], postings: dict, near: _NearKeys, m: int):
             width = _bits_for(df, m)
         else:
             width = DEFAULT_BITS
-        if loose or (len(word) == 1 and not word.isascii()):
-            width = max(1, width // 2)  # single characters and word families gloss loosely
+        if loose or (len(word) == 1 and not word.isascii() and len(token.keys) > PRECISE_GLOSSES):
+            width = max(1, width // 2)  # word families and most single characters gloss loosely
         elif found and all(key.startswith("#") for key in found):
             width += NUMBER_BONUS  # a shared figure is rarely a coincidence, even when moved
         elif word.isascii():
