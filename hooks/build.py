@@ -25,7 +25,7 @@ from duizhao.labels import (LABELS_SCRIPT, attribute_labels, interface_labels, l
                             palette_labels, toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled, relative_to_root
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
-from duizhao.render import article_list
+from duizhao.render import article_list, article_path
 from duizhao.render_themes import themes_overview_markdown
 from duizhao.report import summary_line
 from duizhao.search_scripts import SEARCH_MAP_SCRIPT, index_one_script, search_map, search_map_script
@@ -107,8 +107,10 @@ def on_env(env, /, *, config, files):
     # The pages search reads: the cleaning report quotes the damaged input (現(xiàn)…).
     searched = [p for p in pages if not (p.meta.get("search") or {}).get("exclude")]
     texts = [*labels, *(p.content or "" for p in searched)]
+    kept = [article_path(a.meta.slug).removesuffix(".md") for a in config.duizhao.corpus.articles
+            if a.meta.script == "hant"]
     files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(
-        search_map(texts, config.duizhao.traditional))
+        search_map(texts, config.duizhao.traditional, kept))
     return env
 
 

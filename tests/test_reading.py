@@ -485,6 +485,24 @@ def test_tooltips_follow_the_script(page, server):
     assert page.locator(".md-tooltip2__inner:visible").inner_text() == "链接到此处 Link here"
 
 
+def test_search_results_in_traditional_keep_the_words_of_a_text_received_so(page, server):
+    # The Felix Hill summary came in Traditional and says 博客; its page keeps the word, and so
+    # must its search results, and those of a theme page quoting it. The other articles came
+    # in Simplified: 博客 is 部落格 there.
+    page.goto(server + "")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    search(page, "博客")
+    page.wait_for_function("() => /個符合條件的結果/.test(document.querySelector('.md-search-result__meta').textContent)")
+    shown = page.eval_on_selector_all(".md-search-result__item > a", """links => links.map(a => [
+        a.getAttribute("href"), a.innerText.replace(/\u200b/g, "")])""")
+    # The article's own page, and the theme page's section quoting it (#felix-hill-…).
+    kept = [text for href, text in shown if re.search(r"/articles/felix-hill[^/#]*[/.]|#felix-hill", href)]
+    elsewhere = [text for href, text in shown if "/articles/nathan-lambert" in href]
+    assert any("/themes/" in href for href, text in shown if text in kept), shown
+    assert kept and all("博客" in text and "部落格" not in text for text in kept), kept
+    assert any("部落格" in text for text in elsewhere) and not any("博客" in text for text in elsewhere), elsewhere
+
+
 def test_navigation_contents_and_title_follow_the_script(page, server):
     page.goto(server + CHINESE_ONLY)
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')

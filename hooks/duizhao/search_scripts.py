@@ -20,9 +20,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .script import convert, to_simplified, traditional_word
+from .script import convert, to_simplified, traditional_for, traditional_word
 from .words import parts_of, segment
 
 SEARCH_MAP_SCRIPT = "assets/javascripts/duizhao-search-map.js"
@@ -57,10 +57,17 @@ class SearchMap:
     query_latin: dict[str, str]
     """A Latin word typed without its accents → the site's spelling (tulu → tülu): the index
     keeps the accents, and a reader rarely types them."""
+    kept_pages: tuple[str, ...] = ()
+    """Pages of texts received in Traditional (docs paths without ``.md``): they keep their
+    author's words (博客, not the Taiwan 部落格), and so do their results."""
+    kept_words: dict[str, str] = field(default_factory=dict)
+    """Simplified word → the Traditional form those pages show, where it differs from the
+    site's (``shown_words``, ``shown_chars``)."""
 
 
-def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
-    """The maps for the Chinese words of ``texts`` (the site's pages, in both scripts).
+def search_map(texts: Iterable[str], traditional: str, kept_pages: Iterable[str] = ()) -> SearchMap:
+    """The maps for the Chinese words of ``texts`` (the site's pages, in both scripts);
+    ``kept_pages`` show a text received in Traditional.
 
     >>> found = search_map(["他把项目做成了飞轮", "軟體的發布", "向量和矢量", "头发"], "s2twp")
     >>> [found.query_chars[c] for c in "飛輪發軟"]
@@ -77,6 +84,8 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
     {'憂鬱症': '抑郁症', '憂鬱': '抑郁'}
     >>> search_map(["Tülu 3 and tulip"], "s2twp").query_latin
     {'tulu': 'tülu'}
+    >>> search_map(["他的博客和软件"], "s2twp", ["articles/felix"]).kept_words  # 部落格, 軟體 elsewhere
+    {'博客': '博客', '软件': '軟件'}
     """
     texts = list(texts)
     runs = {run for text in texts for run in _HAN_RUN.findall(text)}
@@ -106,7 +115,16 @@ def search_map(texts: Iterable[str], traditional: str) -> SearchMap:
             query_words.setdefault(form, word)
     for typed, part in _parts_typed_alone(shown, plain, query_chars, shown_chars).items():
         query_words.setdefault(typed, part)
-    return SearchMap(query_chars, query_words, shown_chars, shown_words, _accented(_latin_words(texts)))
+    kept_pages = tuple(kept_pages)
+    kept_words = {}
+    if kept_pages:
+        as_received = traditional_for("hant", traditional)
+        for word, form in every_form.items():
+            kept = traditional_word(word, as_received)
+            if kept != form:
+                kept_words[word] = kept
+    return SearchMap(query_chars, query_words, shown_chars, shown_words, _accented(_latin_words(texts)),
+                     kept_pages, kept_words)
 
 
 def _parts_typed_alone(shown: dict[str, str], plain: set[str], query_chars: dict[str, str],
@@ -155,5 +173,6 @@ def search_map_script(found: SearchMap) -> str:
     def pairs(chars: dict[str, str]) -> str:
         return "".join(f"{a}{b}" for a, b in sorted(chars.items()))
     data = {"queryChars": pairs(found.query_chars), "queryWords": found.query_words, "queryLatin": found.query_latin,
-            "shownChars": pairs(found.shown_chars), "shownWords": found.shown_words}
+            "shownChars": pairs(found.shown_chars), "shownWords": found.shown_words,
+            "keptPages": list(found.kept_pages), "keptWords": found.kept_words}
     return "window.duizhaoSearchMap = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"

@@ -55,7 +55,8 @@
       Object.keys(data.queryWords).forEach(function (w) { longest = Math.max(longest, w.length); });
       maps = { queryChars: unpack(data.queryChars), queryWords: data.queryWords, longest: longest,
                queryLatin: data.queryLatin || {},
-               shownChars: unpack(data.shownChars), shownWords: data.shownWords };
+               shownChars: unpack(data.shownChars), shownWords: data.shownWords,
+               keptPages: data.keptPages || [], keptWords: data.keptWords || {} };
     }
     return maps;
   }
@@ -106,7 +107,8 @@
     return query.replace(/\p{sc=Han}{2,}/gu, function (run) { return run + PAST_THE_END; });
   }
 
-  function traditionalWord(word, m) {
+  function traditionalWord(word, m, kept) {
+    if (kept && has(m.keptWords, word)) return m.keptWords[word];
     if (has(m.shownWords, word)) return m.shownWords[word];
     var out = "";
     for (var i = 0; i < word.length; i++) {
@@ -115,20 +117,36 @@
     return out;
   }
   // Text of a result (HTML with <mark> around the matches): tags are left as they are.
-  function traditional(html, m) {
+  function traditional(html, m, kept) {
     return html.replace(/<[^>]*>|[^<]+/g, function (part) {
       if (part.charAt(0) === "<") return part;
-      return part.split(SEPARATOR).map(function (w) { return traditionalWord(w, m); }).join(SEPARATOR);
+      return part.split(SEPARATOR).map(function (w) { return traditionalWord(w, m, kept); }).join(SEPARATOR);
     });
   }
-  function traditionalResults(value, m) {
-    if (Array.isArray(value)) return value.map(function (v) { return traditionalResults(v, m); });
+  // A result from the page of a text received in Traditional shows that text's own words
+  // (博客), as the page does, not the Taiwan forms of the rest of the site (部落格). Its
+  // location ends in "articles/slug/#…" on a server, "articles/slug.html#…" on disk; a
+  // theme page quotes the text in a section of its own, "#slug".
+  function onKeptPage(location, m) {
+    var fragment = location.split("#")[1];
+    return m.keptPages.some(function (page) {
+      if (fragment && fragment === page.split("/").pop()) return true;
+      for (var at = location.indexOf(page); at >= 0; at = location.indexOf(page, at + 1)) {
+        if ((at === 0 || location.charAt(at - 1) === "/") &&
+            /^([\/.#?]|$)/.test(location.charAt(at + page.length))) return true;
+      }
+      return false;
+    });
+  }
+  function traditionalResults(value, m, kept) {
+    if (Array.isArray(value)) return value.map(function (v) { return traditionalResults(v, m, kept); });
     if (!value || typeof value !== "object") return value;
+    if (typeof value.location === "string") kept = onKeptPage(value.location, m);
     var out = {};
     Object.keys(value).forEach(function (key) {
       var v = value[key];
-      out[key] = (key === "title" || key === "text") && typeof v === "string" ? traditional(v, m)
-        : traditionalResults(v, m);
+      out[key] = (key === "title" || key === "text") && typeof v === "string" ? traditional(v, m, kept)
+        : traditionalResults(v, m, kept);
     });
     return out;
   }
