@@ -645,3 +645,16 @@ def test_markdown_underlined_headings_tables_and_code_read_as_rendered():
     # The metadata block, the underlines (with the title), the image and its rule, the fences,
     # the table's marks: every change is recorded.
     assert {1, 2, 3, 4, 5, 7, 13, 14, 16, 21, 25, 27, 28, 29} <= {c.line for c in log.changes}
+
+
+def test_a_markdown_table_without_outer_pipes_reads_as_its_rows():
+    # GitHub also takes a table without pipes at the ends of its rows; read as paragraphs, its
+    # header ran into the sentence above it and its rows into one another.
+    text = ("## Output\nMy yearly count looked like this:\nYear | Papers\n--- | ---:\n2019 | none\n"
+            "2023 | twelve\n\nAfter that I stopped counting.")
+    en, log = clean_english(tuple(Line(n, t) for n, t in enumerate(text.splitlines(), 1)), "en.md")
+    kinds = [(block.kind, block.text) for block in en.blocks]
+    assert kinds == [("heading", "Output"), ("paragraph", "My yearly count looked like this:"),
+                     ("item", "Year | Papers"), ("item", "2019 | none"), ("item", "2023 | twelve"),
+                     ("paragraph", "After that I stopped counting.")], kinds
+    assert 4 in {c.line for c in log.changes}  # the rule taken off is reported

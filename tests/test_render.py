@@ -336,6 +336,26 @@ def test_paragraphs_sharing_a_sentence_are_marked_as_one_group():
     assert "dz-shared" not in rows[1]
 
 
+def test_code_keeps_its_empty_lines_and_its_box_in_rows_and_skipped_passages():
+    # Lines 1, 2 and 4 of a fenced block (line 3 was empty; cleaning keeps no blank line).
+    code = [Block(id=f"bc{n}", kind="code", text=text, lines=(n,), sentences=(Sentence(f"en-c{n}", text, n),))
+            for n, text in ((1, "import os"), (2, "import re"), (4, "print(os.sep)"))]
+    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins."), *code), ())
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "飞轮开始转动。"),), ())
+    body = "\n".join(english_body(en))
+    assert re.search(r'import re</span></p><p class="dz-code-gap"></p><p [^>]*><span id="en-c4"', body), body
+    assert body.count("dz-code-gap") == 1
+    lines = ("en-c1", "en-c2", "en-c4")
+    for links, skipped in (((Link(("zh-1",), ("en-10", *lines), 0.9),), ()),  # in a row
+                           ((Link(("zh-1",), ("en-10",), 0.9),), lines)):     # skipped
+        rows = "\n".join(aligned_body(Article(META, zh, en, alignment=Alignment(links, (), skipped))))
+        # One paragraph holds the three lines, so their boxes join into one; the line after the
+        # empty one is set apart.
+        assert re.search(r'<p class="dz-en"><span id="en-c1" class="dz-s dz-s-code"[^>]*>import os</span> '
+                         r'<span id="en-c2" class="dz-s dz-s-code"[^>]*>import re</span> '
+                         r'<span id="en-c4" class="dz-s dz-s-code-apart"[^>]*>print\(os.sep\)</span></p>', rows), rows
+
+
 def test_code_from_a_markdown_original_keeps_its_spaces_in_a_box_of_its_own():
     # Lines of fenced code (kind "code") show as typed: one box in the English text, one line
     # each in a row, their indentation and markup characters intact.

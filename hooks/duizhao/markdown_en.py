@@ -120,20 +120,21 @@ def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
     """
     if not looks_like_markdown(lines):
         return lines
+    rows = _table_rows(lines)
     out: list[Line] = []
     for line in lines:
         text, code = line.text, line.kind == "code"  # code inside fences: ``mark_fenced_code``
         last = out[-1] if out else None
         underline = _UNDERLINE.match(text)
-        if underline and not code and last is not None and _plain_paragraph(last.text) \
+        if underline and not code and last is not None and _plain_paragraph(last.text) and last.number not in rows \
                 and not any(mark.match(last.text) for mark in (_ITEM, _QUOTE, _DEFINITION, _FOOTNOTE, _IMAGE_ONLY)):
             title = "#" * (1 if underline.group(1)[0] == "=" else 2) + " " + last.text.strip()
             log.merged(last, title)
             out[-1] = Line(last.number, title, last.kind, (*last.merged, line.number))
             continue
         opens = (not text.strip() or code or _FENCE.match(text) or _HEADING.match(text) or _ITEM.match(text) or _QUOTE.match(text)
-                 or _RULE.match(text) or _DEFINITION.match(text) or _FOOTNOTE.match(text) or _TABLE_ROW.match(text))
-        if opens or last is None or not _plain_paragraph(last.text):
+                 or _RULE.match(text) or _DEFINITION.match(text) or _FOOTNOTE.match(text) or line.number in rows)
+        if opens or last is None or not _plain_paragraph(last.text) or last.number in rows:
             out.append(line)
             continue
         joined = f"{last.text.rstrip()} {text.strip()}"
@@ -169,6 +170,7 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
     """
     if not looks_like_markdown(lines):
         return lines
+    rows = _table_rows(lines)
     out = []
     for line in lines:
         if line.kind == "code":  # inside fences: ``mark_fenced_code``
@@ -184,7 +186,7 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
                 or _TABLE_RULE.match(line.text):
             log.removed(line)
             continue
-        if _TABLE_ROW.match(line.text):
+        if line.number in rows:
             out.append(_without_marks(line, " | ".join(cell for cell in _cells(line.text) if cell), "item", log))
             continue
         kind, text = "paragraph", line.text
@@ -197,14 +199,41 @@ def read_markdown(lines: Lines, log: CleaningLog) -> Lines:
     return tuple(out)
 
 
+def _table_rows(lines: Lines) -> set[int]:
+    """Numbers of the lines that are rows of a table: a line between outer pipes, and the lines
+    of a table written without them (GitHub's ``Year | Papers`` over ``---|---``): a line with a
+    pipe over a table's rule, and the lines with a pipe below it, up to a blank line.
+
+    >>> lines = (Line(1, "Year | Papers"), Line(2, "---|---"), Line(3, "2019 | 0"), Line(4, ""), Line(5, "a | b"))
+    >>> sorted(_table_rows(lines))
+    [1, 3]
+    """
+    rows = {line.number for line in lines if line.kind != "code" and _TABLE_ROW.match(line.text)}
+    k = 0
+    while k + 1 < len(lines):
+        header, rule = lines[k], lines[k + 1]
+        if header.kind == rule.kind != "code" and "|" in header.text and _TABLE_RULE.match(rule.text):
+            rows.add(header.number)
+            k += 2
+            while k < len(lines) and lines[k].kind != "code" and "|" in lines[k].text and lines[k].text.strip():
+                rows.add(lines[k].number)
+                k += 1
+        else:
+            k += 1
+    return rows
+
+
 def _cells(row: str) -> list[str]:
     r"""The cells of a table's row: split at its pipes, but not at an escaped one (``\|``, which
-    shows as ``|``) or one inside a code span.
+    shows as ``|``) or one inside a code span. The outer pipes are optional.
 
-    >>> _cells(r"| a \| b | `x|y` | c |")
-    ['a | b', '`x|y`', 'c']
+    >>> _cells(r"| a \| b | `x|y` | c |"), _cells("2019 | 0")
+    (['a | b', '`x|y`', 'c'], ['2019', '0'])
     """
-    cells, cell, ticks, text = [], "", 0, row.strip()[1:-1]
+    text = row.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    cells, cell, ticks = [], "", 0
     k = 0
     while k < len(text):
         c = text[k]

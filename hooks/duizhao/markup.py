@@ -185,14 +185,19 @@ _CONTAINERS = {"item": ('<ul class="dz-list">', "</ul>", "li"), "quote": ('<bloc
                "code": ('<div class="dz-code">', "</div>", "p")}
 
 
+CODE_GAP = '<p class="dz-code-gap"></p>'
+"""An empty line inside a box of code, where the code has one (cleaning keeps no blank line)."""
+
+
 def block_runs(blocks, inner: Callable[[Block, str], str]) -> list[str]:
     """HTML for a sequence of non-heading blocks, consecutive list items in one ``<ul>``,
-    consecutive quote lines in one ``<blockquote>`` and lines of code in one box.
+    consecutive quote lines in one ``<blockquote>`` and lines of code in one box; where lines
+    of code were apart in the source, the box keeps the empty line between them.
 
     ``inner(block, tag)`` renders one block as the element ``tag``.
     """
     out: list[str] = []
-    run_kind, run = None, []
+    run_kind, run, last = None, [], None
     for block in [*blocks, None]:
         kind = block.kind if block is not None else None
         if run and kind != run_kind:
@@ -202,10 +207,13 @@ def block_runs(blocks, inner: Callable[[Block, str], str]) -> list[str]:
         if block is None:
             break
         if kind in _CONTAINERS:
+            if kind == "code" and run and block.lines[0] > last.lines[-1] + 1:
+                run.append(CODE_GAP)
             run_kind = kind
             run.append(inner(block, _CONTAINERS[kind][2]))
         else:
             out.append(inner(block, "p"))
+        last = block
     return out
 
 

@@ -28,6 +28,10 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     # A list item's bullet goes before its first sentence; its further sentences go on after it.
     kind_of = {s.id: "item-more" if block.kind == "item" and k else block.kind
                for block in en.blocks for k, s in enumerate(block.sentences)}
+    # A line of code after an empty one (cleaning keeps no blank line) keeps the space above it.
+    for before, block in zip(en.blocks, en.blocks[1:]):
+        if block.kind == before.kind == "code" and block.lines[0] > before.lines[-1] + 1:
+            kind_of[block.sentences[0].id] = "code-apart"
     block_of = {s.id: k for k, block in enumerate(en.blocks) for s in block.sentences}
     opening = {block.sentences[0].id for block in en.blocks if block.sentences}  # of a paragraph, item…
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
@@ -158,7 +162,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
             pieces += [f'<p class="dz-en">{" ".join(run)}</p>'] if run else []
             pieces.append(_folded(folded, kind_of, block_of, deco))
             left, run = left[len(folded):], []
-        elif run and block_of[sentence.id] != block_of[previous.id]:
+        elif run and block_of[sentence.id] != block_of[previous.id] and not _code(kind_of, sentence, previous):
             pieces.append(f'<p class="dz-en">{" ".join(run)}</p>')
             run = []
         previous = sentence
@@ -179,7 +183,12 @@ def _folded(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str
 def _skipped_paragraphs(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str, int]) -> str:
     """Skipped sentences as the source's own paragraphs and list items."""
     return "".join(f'<p class="dz-en">{" ".join(_skipped_sentence(s, kind_of[s.id]) for s in paragraph)}</p>'
-                   for _, paragraph in groupby(passage, key=lambda s: block_of.get(s.id)))
+                   for _, paragraph in groupby(passage, key=lambda s: "code" if _code(kind_of, s) else block_of.get(s.id)))
+
+
+def _code(kind_of: dict[str, str], *sentences: Sentence) -> bool:
+    """Whether the sentences are lines of code: consecutive ones stand in one box."""
+    return all(kind_of[s.id].startswith("code") for s in sentences)
 
 
 def _not_covered(passage: list[Sentence], kind_of: dict[str, str], deco: Decorations) -> str:
