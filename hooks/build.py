@@ -78,7 +78,8 @@ def on_page_markdown(markdown, /, *, page, config, files):
     if ARTICLE_LIST_MARKER in markdown:
         markdown = markdown.replace(ARTICLE_LIST_MARKER, article_list(config.duizhao.corpus, config.duizhao.traditional))
     if THEME_LIST_MARKER in markdown:
-        overview = themes_overview_markdown(config.duizhao.themes, page.file.src_uri, config.duizhao.traditional)
+        overview = themes_overview_markdown(config.duizhao.themes, config.duizhao.corpus, page.file.src_uri,
+                                            config.duizhao.traditional)
         markdown = markdown.replace(THEME_LIST_MARKER, overview)
     return markdown
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from duizhao.aligner import Unit, align_article, align_texts
 from duizhao.clean import clean_chinese, clean_english
@@ -33,6 +34,40 @@ def test_gold_alignment(pair, part, min_f1, min_null):
     assert scores.links >= 60, "the gold no longer resolves against the cleaned texts"
     assert scores.f1 >= min_f1, str(scores)
     assert scores.null_accuracy >= min_null, str(scores)
+
+
+def test_the_about_page_states_the_figures_measured_now(pair):
+    # The About page tells readers how far to trust the alignment: its figures must be the
+    # evaluation's and the curator's file's as they stand, in both languages.
+    zh, en, alignment = pair
+    gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, "held-out")
+    held = score(alignment, gold)
+    sources, marks = dict(gold.sources), {True: [0, 0], False: [0, 0]}
+    for link in alignment.links:
+        for block in (b for b in link.zh if b in sources):
+            for sentence in link.en:
+                marks[link.confident][0] += sentence in sources[block]
+                marks[link.confident][1] += 1
+    written = {}
+    for name in ("paper-mill", "night-shift"):
+        written_zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+        written_en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+        written[name] = score(align_article(written_zh, written_en),
+                              resolve(read_gold(GOLD / f"{name}.gold"), written_zh, written_en)).f1
+    pins = yaml.safe_load((PAIR / "overrides.yml").read_text(encoding="utf-8"))["align"]
+    linked, none = sum(bool(pin["en"]) for pin in pins), sum(not pin["en"] for pin in pins)
+    percent = [f"{round(100 * figure)}%" for figure in (held.precision, held.recall, held.null_accuracy)]
+    (right_unsure, unsure), (right_sure, sure) = marks[False], marks[True]
+    f1 = " 和 ".join(f"{written[name]:.2f}" for name in written)
+    expected_zh = [f"有 {percent[0]} 是正确的", f"找到了 {percent[1]}", f"有 {percent[2]} 被认了出来",
+                   f"存疑对齐下的 {unsure} 句只有 {right_unsure} 句正确", f"{sure} 句中有 {right_sure} 句正确",
+                   f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加"]
+    expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
+                   f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
+                   f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
+                   f"the {linked} links a curator checked and pinned", f"the {none} lines pinned as the summary's own"]
+    about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
 
 
 @pytest.mark.parametrize("gold_file", sorted(GOLD.glob("*.gold")), ids=lambda path: path.stem)

@@ -306,3 +306,30 @@ def test_the_cover_is_printed_to_the_edges(pdf, tmp_path):
     assert ground != b"\xff\xff\xff"
     # A pixel in from each corner: the last row and column may lie partly off the page.
     assert [colour(x, y) for x, y in ((1, 1), (width - 2, 1), (1, height - 2), (width - 2, height - 2))] == [ground] * 4
+
+
+def test_paragraphs_printed_as_one_block_are_not_split_across_pages(pdf):
+    # The publisher's notes at an article's end stay with their flag (a page held only the
+    # last note and its flag), and paragraphs sharing one English sentence stay together in
+    # their tinted block (a page ended with the first of two, its English on the next page).
+    pages = run("pdftotext", "-enc", "UTF-8", str(pdf), "-").split("\f")
+    flagged = [squeeze(page) for page in pages if "文章来自公众号" in page]
+    assert flagged and all("参考资料" in page and "出版方附注" in page for page in flagged), flagged
+    pair = ("这条路很清楚：一旦你突破了第一道门槛，后面就会顺一点", "前提是你一直踩着油门往前冲")
+    assert [page for page in map(squeeze, pages) if (pair[0] in page) != (pair[1] in page)] == []
+
+
+def test_the_themes_page_gives_page_numbers_and_no_pointer_to_the_website_only_report(pdf, outline):
+    # On paper a link is no way to a page: each theme and the glossary carry their page
+    # number, as other cross-references do; the cleaning report is not in the book, so the
+    # words pointing to it are left out.
+    first = part_page(outline, "主题 Themes")
+    themes = [(label, number) for label, number in section(outline, "主题 Themes") if number > first]  # not its own headings
+    assert len(themes) >= 4, themes
+    page = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(first), "-l", str(first), str(pdf), "-"))
+    for label, number in themes:
+        english = label.split(" ", 1)[1] if " " in label else label
+        assert squeeze(f"{english} (p. {number})") in page, (label, number)
+    glossary = part_page(outline, "术语表 Glossary")
+    assert squeeze(f"Glossary (p. {glossary})") in page
+    assert "清洗报告" not in page and "cleaningreport" not in page.lower()

@@ -24,6 +24,9 @@ def test_home_page_lists_articles_with_both_titles(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "My path into AI" in home and "200bn Weights of Responsibility" in home
     assert 'href="articles/nathan-lambert-path-into-ai/"' in home
+    # The browser's title names the site once ("对照 duizhao - 对照 duizhao" came from a page
+    # title equal to the site's name).
+    assert re.findall(r"<title>([^<]*)</title>", home) == ["对照 duizhao"]
 
 
 def test_chinese_written_into_pages_has_its_traditional_twin(built_site):

@@ -14,7 +14,7 @@ from duizhao.corpus import load_corpus
 from duizhao.errors import InputError
 from duizhao.glossary import load_glossary
 from duizhao.model import Alignment, Article, ArticleMeta, Block, CleanText, Corpus, Link, Sentence
-from duizhao.render_themes import badges_html, theme_pages, themes_overview_markdown, themes_report_markdown
+from duizhao.render_themes import badges_html, passage_count, theme_pages, themes_overview_markdown, themes_report_markdown
 from duizhao.themes import english_for, load_themes, passages, tag_corpus, tag_passage
 
 GOLD = Path(__file__).parent / "themes_gold.yml"
@@ -270,8 +270,8 @@ def test_badges_overview_and_report(corpus, themes):
     assert 'href="../../themes/flywheel/"' in badge and f"依据 matched: {tag.words}\"" in badge
     assert " = " not in badge and " +" not in badge  # the weights are the report's
     assert badges_html((), "articles/x.md") == ""
-    overview = themes_overview_markdown(index)
-    assert f"](themes/flywheel.md) · {len(index.of_theme('flywheel'))} <span class=\"dz-hans\" lang=\"zh-Hans\">段" in overview
+    overview = themes_overview_markdown(index, corpus)
+    assert f"](themes/flywheel.md){{ .dz-page-ref }} · {passage_count(index.of_theme('flywheel'), corpus)} <span class=\"dz-hans\" lang=\"zh-Hans\">段" in overview
     report = themes_report_markdown(index, corpus)
     assert f"(articles/{tag.article}.md#{tag.block})" in report and tag.reason.split(" = ")[0][:4] in report
     opening = next(b.text for a in corpus.articles if a.meta.slug == tag.article for b in a.zh.blocks if b.id == tag.block)[:8]
@@ -285,3 +285,19 @@ def test_theme_pages_in_the_built_site(built_site):
     article = (built_site / "articles" / "nathan-lambert-path-into-ai" / "index.html").read_text(encoding="utf-8")
     assert 'class="dz-badge" href="../../themes/' in article
     assert 'class="dz-term" title="' in article
+
+
+@pytest.mark.parametrize("theme", ["flywheel", "momentum", "open-source", "mental-health"])
+def test_a_theme_page_counts_the_passages_it_shows(built_site, theme):
+    # Paragraphs quoting one English sentence together are one passage on the page: the
+    # counts (each article's line, the table, the home page's list) count what is shown.
+    page = (built_site / "themes" / theme / "index.html").read_text(encoding="utf-8")
+    sections = re.split(r'<h2 id="', page)[1:]
+    stated = [int(re.search(r'class="dz-theme-source">.*? · (\d+) <span class="dz-hans"', s, re.S).group(1))
+              for s in sections if 'class="dz-theme-source"' in s]
+    shown = [len(re.findall(r'<div class="dz-pair(?: dz-single)?">', s)) for s in sections if 'class="dz-theme-source"' in s]
+    assert stated == shown and sum(shown) > 0
+    total = re.search(r"Total</small></td>\s*<td[^>]*><strong>(\d+)</strong>", page)
+    assert total and int(total.group(1)) == sum(shown)
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'themes/{theme}/">.*?</a> · {sum(shown)} <span class="dz-hans"', home), theme

@@ -10,6 +10,7 @@ Markdown.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
@@ -68,7 +69,7 @@ def theme_pages(corpus: Corpus, themes: tuple[Theme, ...], glossary: Glossary, i
                 traditional: str = DEFAULT_TRADITIONAL) -> list[tuple[str, str]]:
     """Every page this module generates: (docs-relative path, Markdown)."""
     index = index or tag_corpus(corpus, themes)
-    pages = [(THEMES_INDEX_PATH, themes_index_page(index, traditional))]
+    pages = [(THEMES_INDEX_PATH, themes_index_page(index, corpus, traditional))]
     pages += [(theme_path(theme.id), theme_page(theme, index, corpus, glossary, traditional)) for theme in themes]
     pages.append((GLOSSARY_PATH, glossary_page(glossary, corpus, themes, traditional)))
     return pages
@@ -145,23 +146,25 @@ def _counted(count: int, noun: str) -> str:
     return noun if count == 1 else noun + "s"
 
 
-def themes_overview_markdown(index: ThemeIndex, from_page: str = "index.md",
+def themes_overview_markdown(index: ThemeIndex, corpus: Corpus, from_page: str = "index.md",
                              traditional: str = DEFAULT_TRADITIONAL) -> str:
     """The home page's list of themes with their passage counts (Markdown)."""
     rows = []
     for theme in index.themes:
         tags = index.of_theme(theme.id)
         articles = len({t.article for t in tags})
+        shown = passage_count(tags, corpus)
         rows.append(
             f"- [**{zh_text(theme.name_zh, traditional)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
-            f"({link(from_page, theme_path(theme.id))}) · {len(tags)} {zh_text('段', traditional)} "
-            f"<small lang=\"en\">{_counted(len(tags), 'passage')}</small>"
+            f"({link(from_page, theme_path(theme.id))}){{ .dz-page-ref }} · {shown} {zh_text('段', traditional)} "
+            f"<small lang=\"en\">{_counted(shown, 'passage')}</small>"
             f" · {articles} {zh_text('篇', traditional)} <small lang=\"en\">{_counted(articles, 'article')}</small>  \n"
             f"  <small>{zh_text(theme.description_zh, traditional)}</small>"
         )
     # The glossary is not a theme: it follows the list, not in it.
     rows += ["", f"{zh_text('另见', traditional)} <small lang=\"en\">See also</small>: "
-                 f"[{zh_text('术语表', traditional)} <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})"]
+                 f"[{zh_text('术语表', traditional)} <span lang=\"en\">Glossary</span>]({link(from_page, GLOSSARY_PATH)})"
+                 "{ .dz-page-ref }"]
     return "\n".join(rows) + "\n"
 
 
@@ -183,7 +186,7 @@ def themes_report_markdown(index: ThemeIndex, corpus: Corpus, from_page: str = R
 
 # --- theme pages ----------------------------------------------------------------------------
 
-def themes_index_page(index: ThemeIndex, traditional: str = DEFAULT_TRADITIONAL) -> str:
+def themes_index_page(index: ThemeIndex, corpus: Corpus, traditional: str = DEFAULT_TRADITIONAL) -> str:
     """``themes/index.md``: the themes, and how paragraphs come to carry them."""
     return "\n".join([
         "---",
@@ -192,20 +195,22 @@ def themes_index_page(index: ThemeIndex, traditional: str = DEFAULT_TRADITIONAL)
         "",
         f"# {zh_text('主题', traditional)} <small lang=\"en\">Themes</small>",
         "",
-        themes_overview_markdown(index, THEMES_INDEX_PATH, traditional),
+        themes_overview_markdown(index, corpus, THEMES_INDEX_PATH, traditional),
         f"## {zh_text('如何标记', traditional)} <small lang=\"en\">How paragraphs are tagged</small>"
         ' {#how-paragraphs-are-tagged data-toc-label="如何标记 How paragraphs are tagged"}',
         "",
         "<p>" + zh_text("每个主题由一组带权重的中英文术语定义。在一段中文及其对应的英文原句里找到的每个术语计一次分，"
                         "总分达到主题的阈值即标记该段；弱提示（如“发布”“压力”）必须与其他证据同时出现，"
-                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。每个标记的依据列在清洗报告中。", traditional) + "</p>",
+                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。", traditional)
+        + '<span class="dz-screen">' + zh_text("每个标记的依据列在清洗报告中。", traditional) + "</span></p>",
         "",
         "<p lang=\"en\">Each theme is defined by weighted terms in both languages. Every term found in a Chinese "
         "paragraph or in the English sentences it expresses counts once; a paragraph whose total reaches the "
         "theme's threshold is tagged. Weak hints (release, pressure) need company, and negative terms (the "
-        "optimiser's momentum) rule out other senses of a word. The cleaning report lists the terms that earned each tag.</p>",
+        "optimiser's momentum) rule out other senses of a word.<span class=\"dz-screen\"> The cleaning report lists "
+        "the terms that earned each tag.</span></p>",
         "",
-        # The report is the website's: the book leaves it out, and this pointer with it.
+        # The report is the website's: the book leaves it out, and the words pointing to it.
         f"→ [{zh_text('清洗报告：主题标记', traditional)} <span lang=\"en\">Cleaning report: theme tags</span>]"
         f"({link(THEMES_INDEX_PATH, REPORT_PATH, 'theme-tags')})",
         "{: .dz-screen }",
@@ -237,17 +242,18 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
     by_article = [(a, ts) for a, ts in by_article if ts]
     if not by_article:
         return "\n".join(parts + [f"<p>{zh_text('暂无段落。', traditional)} <span lang=\"en\">No passages yet.</span></p>", ""])
-    parts += _counts(by_article, len(tags), traditional) + [""]
+    parts += _counts(by_article, traditional) + [""]
     for article, article_tags in by_article:
         parts += _article_section(article, article_tags, page, glossary, traditional)
     return "\n".join(parts)
 
 
-def _counts(by_article: list[tuple[Article, list[ThemeTag]]], total: int, traditional: str) -> list[str]:
+def _counts(by_article: list[tuple[Article, list[ThemeTag]]], traditional: str) -> list[str]:
     rows = [f"| {zh_text('文章', traditional)} <small lang=\"en\">Article</small> | {zh_text('段落', traditional)} <small lang=\"en\">Passages</small> |",
             "|---|--:|"]
     for article, tags in by_article:
-        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(tags)} |")
+        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(_sharing_english(article, tags))} |")
+    total = sum(len(_sharing_english(article, tags)) for article, tags in by_article)
     rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{total}** |")
     return rows
 
@@ -259,13 +265,20 @@ def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
         f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> · <span lang=\"en\">{h(meta.author)}</span>"
-        f" · {len(tags)} {zh_text('段', traditional)} <small lang=\"en\">passages</small></p>",
+        f" · {len(_sharing_english(article, tags))} {zh_text('段', traditional)} <small lang=\"en\">passages</small></p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
     for group in _sharing_english(article, tags):
         out += _passage(article, [blocks[tag.block] for tag in group], page, glossary, traditional)
     return out
+
+
+def passage_count(tags: Sequence[ThemeTag], corpus: Corpus) -> int:
+    """How many passages a theme page shows for ``tags``: paragraphs quoting one English
+    sentence together count once, as they are shown (``_sharing_english``)."""
+    return sum(len(_sharing_english(article, [t for t in tags if t.article == article.meta.slug]))
+               for article in corpus.articles)
 
 
 def _sharing_english(article: Article, tags: list[ThemeTag]) -> list[list[ThemeTag]]:
