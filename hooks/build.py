@@ -108,10 +108,12 @@ def on_env(env, /, *, config, files):
     # The pages search reads: the cleaning report quotes the damaged input (現(xiàn)…).
     searched = [p for p in pages if not (p.meta.get("search") or {}).get("exclude")]
     texts = [*labels, *(p.content or "" for p in searched)]
-    kept = [article_path(a.meta.slug).removesuffix(".md") for a in config.duizhao.corpus.articles
-            if a.meta.script == "hant"]
-    files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(
-        search_map(texts, config.duizhao.traditional, kept))
+    # Texts received in Traditional keep their own words, in their results and in their
+    # titles and headings wherever a result names them.
+    kept = [a for a in config.duizhao.corpus.articles if a.meta.script == "hant"]
+    passages = [text for a in kept for text in (a.meta.title_zh, *(b.text for b in a.zh.blocks if b.kind == "heading"))]
+    files.get_file_from_path(SEARCH_MAP_SCRIPT).content_string = search_map_script(search_map(
+        texts, config.duizhao.traditional, [article_path(a.meta.slug).removesuffix(".md") for a in kept], passages))
     return env
 
 

@@ -330,8 +330,8 @@ def test_a_search_result_lands_on_the_row_it_showed(page, server):
 
 
 def test_a_search_result_in_traditional_lands_on_the_row_below_its_heading(page, server):
-    # The query reaches the address in Simplified (?h=飞轮) while the page shows 飛輪, and the
-    # word also stands in the section's heading (「飛輪效應」): the row below is the one lit.
+    # The page shows 飛輪 (the index holds 飞轮), and the word also stands in the section's
+    # heading (「飛輪效應」): the row below is the one lit.
     page.goto(server + "")
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
     hrefs = [href for href in search(page, "飛輪") if re.search(r"nathan-lambert-path-into-ai(/|\.html)\?h=[^#]+#", href or "")]
@@ -501,6 +501,22 @@ def test_search_results_in_traditional_keep_the_words_of_a_text_received_so(page
     assert any("/themes/" in href for href, text in shown if text in kept), shown
     assert kept and all("博客" in text and "部落格" not in text for text in kept), kept
     assert any("部落格" in text for text in elsewhere) and not any("博客" in text for text in elsewhere), elsewhere
+    # The home page's list of articles names it by its title, in its own words too.
+    listed = [text for href, text in shown if href.endswith("#articles") and "/articles/" not in href]
+    assert listed and all("生前博客直言" in text and "生前部落格直言" not in text for text in listed), listed
+
+
+def test_a_search_result_in_traditional_marks_its_words_on_the_page_it_leads_to(page, server):
+    # Material marks the words a result matched on the page it opens, where only the
+    # Traditional text is shown: the words must reach it in Traditional (飛輪, not 飞轮).
+    page.goto(server + "")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    hrefs = [href for href in search(page, "飞轮") if re.search(r"nathan-lambert-path-into-ai[^?]*\?h=[^#&]", href or "")]
+    assert hrefs and all("h=%E9%A3%9B%E8%BC%AA" in href for href in hrefs), hrefs  # ?h=飛輪
+    page.click(f'.md-search-result__item > a[href="{hrefs[0]}"]')
+    page.wait_for_selector("article mark", state="visible", timeout=10_000)
+    marked = page.eval_on_selector_all("article mark", "ms => ms.filter(m => m.offsetHeight).map(m => m.textContent)")
+    assert marked and set(marked) == {"飛輪"}, marked
 
 
 def test_navigation_contents_and_title_follow_the_script(page, server):

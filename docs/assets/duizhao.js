@@ -310,8 +310,8 @@
   // A search result leads to its section's heading (Material's index knows sections, not
   // rows), with the query in "?h=". The first paragraph after that heading whose shown text
   // holds a word of the query is brought into view and lit, as the result showed it. The
-  // words are looked for as typed and in Traditional (the query reaches "?h=" in
-  // Simplified, and a page shown in Traditional says 專案 where the index says 项目).
+  // words are looked for as typed and in Traditional (a result shown in Simplified puts them
+  // in "?h=" in Simplified, and a page shown in Traditional says 專案 where the index says 项目).
   function findFromSearch() {
     var query = window.URLSearchParams && new URLSearchParams(location.search).get("h");
     if (!query || !query.trim()) return;

@@ -63,11 +63,15 @@ class SearchMap:
     kept_words: dict[str, str] = field(default_factory=dict)
     """Simplified word → the Traditional form those pages show, where it differs from the
     site's (``shown_words``, ``shown_chars``)."""
+    kept_passages: tuple[str, ...] = ()
+    """Titles and headings of those texts (Simplified), which other pages name in their words."""
 
 
-def search_map(texts: Iterable[str], traditional: str, kept_pages: Iterable[str] = ()) -> SearchMap:
+def search_map(texts: Iterable[str], traditional: str, kept_pages: Iterable[str] = (),
+               kept_passages: Iterable[str] = ()) -> SearchMap:
     """The maps for the Chinese words of ``texts`` (the site's pages, in both scripts);
-    ``kept_pages`` show a text received in Traditional.
+    ``kept_pages`` show a text received in Traditional, whose title and headings are
+    ``kept_passages``.
 
     >>> found = search_map(["他把项目做成了飞轮", "軟體的發布", "向量和矢量", "头发"], "s2twp")
     >>> [found.query_chars[c] for c in "飛輪發軟"]
@@ -124,7 +128,7 @@ def search_map(texts: Iterable[str], traditional: str, kept_pages: Iterable[str]
             if kept != form:
                 kept_words[word] = kept
     return SearchMap(query_chars, query_words, shown_chars, shown_words, _accented(_latin_words(texts)),
-                     kept_pages, kept_words)
+                     kept_pages, kept_words, tuple(kept_passages))
 
 
 def _parts_typed_alone(shown: dict[str, str], plain: set[str], query_chars: dict[str, str],
@@ -174,5 +178,6 @@ def search_map_script(found: SearchMap) -> str:
         return "".join(f"{a}{b}" for a, b in sorted(chars.items()))
     data = {"queryChars": pairs(found.query_chars), "queryWords": found.query_words, "queryLatin": found.query_latin,
             "shownChars": pairs(found.shown_chars), "shownWords": found.shown_words,
-            "keptPages": list(found.kept_pages), "keptWords": found.kept_words}
+            "keptPages": list(found.kept_pages), "keptWords": found.kept_words,
+            "keptPassages": list(found.kept_passages)}
     return "window.duizhaoSearchMap = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"

@@ -56,7 +56,8 @@
       maps = { queryChars: unpack(data.queryChars), queryWords: data.queryWords, longest: longest,
                queryLatin: data.queryLatin || {},
                shownChars: unpack(data.shownChars), shownWords: data.shownWords,
-               keptPages: data.keptPages || [], keptWords: data.keptWords || {} };
+               keptPages: data.keptPages || [], keptWords: data.keptWords || {},
+               keptPassages: data.keptPassages || [] };
     }
     return maps;
   }
@@ -117,10 +118,27 @@
     return out;
   }
   // Text of a result (HTML with <mark> around the matches): tags are left as they are.
+  // Where in a result's text (tags and word separators left out) the title or a heading of
+  // a text received in Traditional stands: the home page and the glossary name it too.
+  function keptRanges(html, m) {
+    var plain = html.replace(/<[^>]*>/g, "").split(SEPARATOR).join(""), ranges = [];
+    m.keptPassages.forEach(function (passage) {
+      for (var at = plain.indexOf(passage); at >= 0; at = plain.indexOf(passage, at + 1)) {
+        ranges.push([at, at + passage.length]);
+      }
+    });
+    return ranges;
+  }
   function traditional(html, m, kept) {
+    var ranges = kept ? [] : keptRanges(html, m), at = 0;
     return html.replace(/<[^>]*>|[^<]+/g, function (part) {
       if (part.charAt(0) === "<") return part;
-      return part.split(SEPARATOR).map(function (w) { return traditionalWord(w, m, kept); }).join(SEPARATOR);
+      return part.split(SEPARATOR).map(function (w) {
+        var start = at;
+        at += w.length;
+        var inside = kept || ranges.some(function (r) { return start >= r[0] && start < r[1]; });
+        return traditionalWord(w, m, inside);
+      }).join(SEPARATOR);
     });
   }
   // A result from the page of a text received in Traditional shows that text's own words
@@ -146,8 +164,16 @@
     Object.keys(value).forEach(function (key) {
       var v = value[key];
       out[key] = (key === "title" || key === "text") && typeof v === "string" ? traditional(v, m, kept)
+        : key === "terms" && v && typeof v === "object" ? traditionalTerms(v, m, kept)
         : traditionalResults(v, m, kept);
     });
+    return out;
+  }
+  // The words a result matched: Material puts them in the result's address ("?h=") and
+  // marks them on the page it leads to, where only the Traditional text is shown.
+  function traditionalTerms(terms, m, kept) {
+    var out = {};
+    Object.keys(terms).forEach(function (term) { out[traditionalWord(term, m, kept)] = terms[term]; });
     return out;
   }
   function shownInTraditional() {
