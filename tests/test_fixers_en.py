@@ -316,6 +316,8 @@ PADDING = " It was a long day and the work went on." * 60
     ("So it goes.", "Learning to say no", "The first time was an accident."),
     # A comma between the words of a Title-Case phrase.
     ("So it goes.", "Side Doors, Luck and Rest", "The paper that got me going came late."),
+    # Before "I": every word capitalized, words the text writes in lowercase among them.
+    ("It was a project that went nowhere.", "The Project That Went Nowhere", "I started my doctorate in 2013."),
 ])
 def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(before, heading, after):
     marker = "## " if heading == "Keeping Gravity" else ""
@@ -346,6 +348,8 @@ def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(befor
     "So it goes. Paris, Rome and Berlin were on the list.",  # names in a list, no opener after
     "So it goes. After lunch, the team The paper said.",  # a comma ends no heading in lowercase
     "So it goes. We moved back In March.",                # a sentence: it starts like one
+    "So it goes. Later Pieter Abbeel And I talked.",      # names before "I"
+    "So it goes. What I tell new students I wrote down.",  # before "I", not every word capitalized
 ])
 def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
     padding = PADDING + " It may work, a figure in a table of a transformer on the internet, a professor said." * 3

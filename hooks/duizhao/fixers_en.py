@@ -720,7 +720,13 @@ _LABELLED_NOUNS = frozenset(
 def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[str], marked: bool) -> bool:
     """Whether ``phrase`` is a heading glued to the sentence opened by ``opener following…``."""
     words = phrase.split()
-    if opener == "I" or words[0] in _NOT_HEADING_START:
+    if opener == "I":
+        # "I" opens a sentence anywhere, so only a phrase no sentence reads like goes before
+        # it: every word capitalized, words the text writes in lowercase among them (``The
+        # Project That Went Nowhere I started…``), not a run of names (``with Pieter Abbeel I``).
+        return (len(words) >= 3 and all(w[0].isupper() for w in words) and following[:1].islower()
+                and sum(w.lower() in lowercase for w in words[1:]) >= 2)
+    if words[0] in _NOT_HEADING_START:
         return False
     if words[-1] in _NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
         return False
@@ -746,7 +752,8 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     few months ago I went…``. Only such a page is searched (a paragraph longer than
     ``LONG_PARAGRAPH``): a heading is a phrase of one to six words after a sentence end,
     without punctuation, ending in a lowercase word, followed by a capitalized word that
-    opens the next sentence: a sentence opener (``SENTENCE_OPENERS``, not ``I``) or a word
+    opens the next sentence: a sentence opener (``SENTENCE_OPENERS``; ``I`` only after a
+    phrase with every word capitalized, ``The Project That Went Nowhere I started``) or a word
     the text writes in lowercase elsewhere (``Researchers in``), so not a name (``met
     Pieter at lunch``) nor a date (``in May 2023``). A phrase ending in a lowercase word may
     also be followed by a preposition and a capital (``Building the flywheel In January…``):
