@@ -301,6 +301,23 @@ def test_an_article_without_source_marks_its_publishers_notes_too():
     assert page.index('id="zh-1"') < flags[0] < page.index('id="zh-2"') and page.index('id="zh-5"') < flags[1]
 
 
+def test_the_caption_of_an_image_the_copy_left_behind_is_marked_as_a_caption():
+    # 左图：…；右图：… captions two images a text copy does not carry: neither the summary's
+    # words nor an addition to the essay, in either view.
+    caption = "左图：这是一张合影；右图：真实的合影"
+    blocks = (zh_block(1, "正文第一段。"), zh_block(2, caption), zh_block(3, "正文第二段。"))
+    page = article_page(Article(META, CleanText("zh.txt", "zh", blocks, ())))
+    assert re.findall(r'<p id="(zh-\d)" class="dz-zh dz-paragraph dz-note-line"', page) == ["zh-2"]
+    assert page.count("An image’s caption; the image is not reproduced") == 1 and "publisher’s note" not in page
+    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins."),), ())
+    a = Article(META, CleanText("zh.txt", "zh", blocks, ()), en,
+                alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2", "zh-3"), ()))
+    html = "\n".join(aligned_body(a))
+    row = html[html.rindex('<div class="dz-row ', 0, html.index('id="zh-2"')):]
+    assert row.startswith('<div class="dz-row dz-note">') and "图注，原图未收录" in row[:row.index("</div></div>")]
+    assert "（1/2）" in coverage_panel(a)  # the caption is not counted as an addition
+
+
 def test_a_sentence_linked_twice_keeps_one_anchor():
     a = article([Link(("zh-1",), ("en-10",), 0.9), Link(("zh-3",), ("en-10",), 0.8)], additions=("zh-2",))
     html = "\n".join(aligned_body(a))

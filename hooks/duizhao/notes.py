@@ -1,9 +1,11 @@
-"""Lines a publisher puts around a summary: references, source credits, sign-offs.
+"""Lines a publisher puts around a summary: references, source credits, sign-offs, captions.
 
 A Chinese summary often ends with ``参考资料:`` and a few addresses, ``文章来自公众号…``,
-or a video's ``感谢收看本期视频``. They have no source in the English, but they are not
-the summary's own additions to what the essay says either; the page keeps them and marks
-them as the publisher's notes, and the coverage panel does not count them.
+or a video's ``感谢收看本期视频``; between its paragraphs stand the captions of its images
+(``左图：…；右图：…``), whose images a text copy leaves behind. They have no source in the
+English, but they are not the summary's own additions to what the essay says either; the
+page keeps them and marks them as the publisher's notes (a caption as a caption), and the
+coverage panel does not count them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,21 @@ _NOTE = re.compile(
 )
 
 
+_CAPTION = re.compile(r"^[(（]?(?:[左右上下中]图|图\s*\d{1,2}|图片|图源|图片来源)\s*[:：]")
+
+
+def is_image_caption(text: str) -> bool:
+    """Whether a Chinese line (in Simplified) is an image's caption: it opens with the image's
+    place or number and a colon (左图：, 图1：, 图源：).
+
+    >>> [is_image_caption(t) for t in ("左图：这是一张合影；右图：真实的合影", "图 2：训练曲线", "（图源：网络）")]
+    [True, True, True]
+    >>> [is_image_caption(t) for t in ("图灵奖得主说：", "如下图所示，损失下降了。", "地图：城市的样子变了。")]
+    [False, False, False]
+    """
+    return bool(_CAPTION.match(text.strip()))
+
+
 _HEADER = "报道|编译|整理|出品|原创"
 """What a publication's header line says after its name: 新智元报道, 机器之心编译."""
 
@@ -51,4 +68,4 @@ def is_publisher_note(text: str, publisher: str = "") -> bool:
     text = text.strip()
     if publisher and re.fullmatch(rf"{re.escape(publisher)}(?:{_HEADER})", text):
         return True
-    return bool(_NOTE.match(text))
+    return bool(_NOTE.match(text)) or is_image_caption(text)
