@@ -6,6 +6,7 @@
     python benchmarks/eval_align.py --marks    # also the precision of links marked confident or not
     python benchmarks/eval_align.py --run-on   # the same, each English text given as one line
     python benchmarks/eval_align.py --by-sentence  # …or one sentence a line, as a literary translation
+    python benchmarks/eval_align.py --pooled   # also the figures pooled over every section but held-out
 
 Figures: sentence-level precision, recall and F1 of links, and null accuracy (the share of
 Chinese blocks without source that the aligner also leaves without a link). The gold of the
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from duizhao.aligner import align_article  # noqa: E402
 from duizhao.clean import clean_chinese, clean_english  # noqa: E402
-from duizhao.evaluate import linked_sources, read_gold, resolve, score  # noqa: E402
+from duizhao.evaluate import Counts, counts, linked_sources, read_gold, resolve, score  # noqa: E402
 from duizhao.fixers_en import split_sentences  # noqa: E402
 from duizhao.ingest import read_lines  # noqa: E402
 from duizhao.model import Line  # noqa: E402
@@ -70,8 +71,11 @@ def main() -> int:
                         help="give the English as one line, as a web page copied without its line breaks")
     parser.add_argument("--by-sentence", action="store_true",
                         help="give the English one sentence a line, as a literary translation is set out")
+    parser.add_argument("--pooled", action="store_true",
+                        help="also the figures pooled over every section but the held-out one (what may be tuned on)")
     args = parser.parse_args()
     relay = run_on if args.run_on else by_sentence if args.by_sentence else None
+    pooled = Counts()
     for gold_file in sorted(GOLD.glob("*.gold")):
         zh, en = cleaned_pair(gold_file, relay)
         alignment = align_article(zh, en)
@@ -79,6 +83,8 @@ def main() -> int:
         for part in dict.fromkeys(entry.part for entry in entries):
             gold = resolve(entries, zh, en, part)
             print(f"{gold_file.stem:32s} {part:9s} {score(alignment, gold)}")
+            if part != "held-out":
+                pooled += counts(alignment, gold)
             if args.errors:
                 _print_errors(alignment, gold, zh, en)
             if args.kinds:
@@ -89,6 +95,10 @@ def main() -> int:
                     label = "confident" if confident else "uncertain"
                     figure = f"{right / pairs:.2f}" if pairs else "-"
                     print(f"    {label:9s} links: precision {figure} ({right} of {pairs} pairs right)")
+    if args.pooled:
+        precision, recall, f1, null_accuracy = pooled.figures()
+        print(f"{'pooled, all but held-out':42s} P={precision:.3f} R={recall:.3f} F1={f1:.4f} "
+              f"null-accuracy={null_accuracy:.3f}")
     return 0
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from .errors import fail
@@ -140,17 +140,48 @@ def linked_sources(alignment: Alignment) -> dict[str, set[str]]:
     return sources
 
 
-def score(alignment: Alignment, gold: ResolvedGold) -> Scores:
-    """Precision, recall and F1 of links, and null accuracy, over the gold's blocks."""
+@dataclass(frozen=True)
+class Counts:
+    """What a section's figures are made of; sections of different sizes pool by adding them.
+
+    >>> [round(f, 3) for f in (Counts(3, 4, 6, 2, 1) + Counts(1, 1, 2)).figures()]
+    [0.8, 0.5, 0.615, 0.5]
+    """
+
+    right: int = 0
+    """Linked (block, sentence) pairs the gold has too."""
+    linked: int = 0
+    """(Block, sentence) pairs linked, over the gold's blocks."""
+    pairs: int = 0
+    """(Block, sentence) pairs of the gold."""
+    nulls: int = 0
+    """Gold blocks without source."""
+    kept: int = 0
+    """…of which the alignment links none."""
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
+
+    def figures(self) -> tuple[float, float, float, float]:
+        """Precision, recall, F1 and null accuracy."""
+        precision = self.right / self.linked if self.linked else 1.0
+        recall = self.right / self.pairs if self.pairs else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1, self.kept / self.nulls if self.nulls else 1.0
+
+
+def counts(alignment: Alignment, gold: ResolvedGold) -> Counts:
+    """The counts of an alignment against the gold's blocks."""
     predicted = linked_sources(alignment)
     gold_pairs = {(zh, en) for zh, ens in gold.sources for en in ens}
     scored = {zh for zh, _ in gold.sources}
     predicted_pairs = {(zh, en) for zh, ens in predicted.items() if zh in scored for en in ens}
-    hits = len(gold_pairs & predicted_pairs)
-    precision = hits / len(predicted_pairs) if predicted_pairs else 1.0
-    recall = hits / len(gold_pairs) if gold_pairs else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     nulls = [zh for zh, ens in gold.sources if not ens]
-    kept_null = sum(1 for zh in nulls if not predicted.get(zh))
-    null_accuracy = kept_null / len(nulls) if nulls else 1.0
-    return Scores(precision, recall, f1, null_accuracy, len(gold_pairs), len(nulls), gold.unresolved)
+    return Counts(len(gold_pairs & predicted_pairs), len(predicted_pairs), len(gold_pairs), len(nulls),
+                  sum(1 for zh in nulls if not predicted.get(zh)))
+
+
+def score(alignment: Alignment, gold: ResolvedGold) -> Scores:
+    """Precision, recall and F1 of links, and null accuracy, over the gold's blocks."""
+    found = counts(alignment, gold)
+    return Scores(*found.figures(), found.pairs, found.nulls, gold.unresolved)
