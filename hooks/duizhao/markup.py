@@ -142,7 +142,8 @@ def flag(kind: str, zh_label: str, en_label: str, title: str = "") -> str:
 
 def addition_flag(zh: Callable[[str], str], text: str = "", publisher: str = "") -> str:
     """The mark of a paragraph with no source, one wording wherever it shows: the summary's
-    own addition, or, if ``text`` is a publisher's note (``notes.is_publisher_note``), that.
+    own addition, or, if ``text`` is a publisher's note (``notes.is_publisher_note``), that,
+    an image's caption being named as such.
     ``zh`` renders our Chinese label in both scripts (``Decorations.zh`` or ``zh_text``)."""
     if text and is_image_caption(text):
         return flag("note", zh("图注，原图未收录"), "An image’s caption; the image is not reproduced")

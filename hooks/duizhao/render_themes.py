@@ -251,10 +251,10 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
 def _counts(by_article: list[tuple[Article, list[ThemeTag]]], traditional: str) -> list[str]:
     rows = [f"| {zh_text('文章', traditional)} <small lang=\"en\">Article</small> | {zh_text('段落', traditional)} <small lang=\"en\">Passages</small> |",
             "|---|--:|"]
-    for article, tags in by_article:
-        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(_sharing_english(article, tags))} |")
-    total = sum(len(_sharing_english(article, tags)) for article, tags in by_article)
-    rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{total}** |")
+    shown = [(article, len(_sharing_english(article, tags))) for article, tags in by_article]
+    for article, count in shown:
+        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {count} |")
+    rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{sum(c for _, c in shown)}** |")
     return rows
 
 
