@@ -502,8 +502,10 @@ def test_search_results_in_traditional_keep_the_words_of_a_text_received_so(page
     assert kept and all("博客" in text and "部落格" not in text for text in kept), kept
     assert any("部落格" in text for text in elsewhere) and not any("博客" in text for text in elsewhere), elsewhere
     # The home page's list of articles names it by its title, in its own words too.
-    listed = [text for href, text in shown if href.endswith("#articles") and "/articles/" not in href]
-    assert listed and all("生前博客直言" in text and "生前部落格直言" not in text for text in listed), listed
+    listed = [(href, text) for href, text in shown if href.endswith("#articles") and "/articles/" not in href]
+    assert listed and all("生前博客直言" in text and "生前部落格直言" not in text for _, text in listed), listed
+    # …and the address it leads to asks for the word as shown there too, so that it is marked.
+    assert all("%E5%8D%9A%E5%AE%A2" in href for href, _ in listed), listed  # 博客
 
 
 def test_a_search_result_in_traditional_marks_its_words_on_the_page_it_leads_to(page, server):
@@ -517,6 +519,10 @@ def test_a_search_result_in_traditional_marks_its_words_on_the_page_it_leads_to(
     page.wait_for_selector("article mark", state="visible", timeout=10_000)
     marked = page.eval_on_selector_all("article mark", "ms => ms.filter(m => m.offsetHeight).map(m => m.textContent)")
     assert marked and set(marked) == {"飛輪"}, marked
+    # Switched to Simplified there, the reader still sees the words marked, in that script.
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+    marked = page.eval_on_selector_all("article mark", "ms => ms.filter(m => m.offsetHeight).map(m => m.textContent)")
+    assert marked and set(marked) == {"飞轮"}, marked
 
 
 def test_navigation_contents_and_title_follow_the_script(page, server):

@@ -131,7 +131,7 @@
 
   function apply(name, value) {
     root.setAttribute("data-dz-" + name, value);
-    if (name === "script" && document.body) { relabel(value); nameToolbar(value); }
+    if (name === "script" && document.body) { relabel(value); nameToolbar(value); markSearchWords(); }
     if (name === "view" && document.body) { openSkipped(value); showContents(value); }
     document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
@@ -340,6 +340,44 @@
     });
     watch.observe(content, { childList: true, subtree: true });
     setTimeout(function () { watch.disconnect(); }, 5000);
+  }
+
+  // Material marks the words of a search result's address ("?h=") in the text shown when
+  // the page opens, which is one script's twin only: once the reader switches script, the
+  // other twin's words are marked the same way.
+  function searchWords() {
+    var query = window.URLSearchParams && new URLSearchParams(location.search).get("h");
+    var words = (query || "").split(/\s+/).filter(Boolean);
+    [window.duizhaoTraditional, window.duizhaoSimplified].forEach(function (convert) {
+      if (convert) words = words.concat(words.map(convert));
+    });
+    return words.filter(function (w, k) { return words.indexOf(w) === k; });
+  }
+  function markSearchWords() {
+    var content = document.querySelector(".md-content");
+    var words = searchWords();
+    if (!content || !words.length || !content.querySelector("mark[data-md-highlight]")) return;
+    var pattern = new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT), found = [];
+    while (walker.nextNode()) {
+      var node = walker.currentNode, parent = node.parentElement;
+      if (parent && parent.offsetHeight && !parent.closest("mark, script, style") && pattern.test(node.nodeValue)) found.push(node);
+      pattern.lastIndex = 0;
+    }
+    found.forEach(function (node) {
+      var text = node.nodeValue, pieces = document.createDocumentFragment(), last = 0;
+      text.replace(pattern, function (word, at) {
+        pieces.appendChild(document.createTextNode(text.slice(last, at)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = word;
+        pieces.appendChild(mark);
+        last = at + word.length;
+        return word;
+      });
+      pieces.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(pieces, node);
+    });
   }
 
   function ready() { buildToolbar(); openTarget(); findFromSearch(); watchSearch(); watchTooltips(); }

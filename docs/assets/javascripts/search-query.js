@@ -164,16 +164,24 @@
     Object.keys(value).forEach(function (key) {
       var v = value[key];
       out[key] = (key === "title" || key === "text") && typeof v === "string" ? traditional(v, m, kept)
-        : key === "terms" && v && typeof v === "object" ? traditionalTerms(v, m, kept)
-        : traditionalResults(v, m, kept);
+        : key === "terms" ? v : traditionalResults(v, m, kept);
     });
+    if (out.terms && typeof out.terms === "object") {
+      out.terms = traditionalTerms(out.terms, m, kept, (out.title || "") + (out.text || ""));
+    }
     return out;
   }
   // The words a result matched: Material puts them in the result's address ("?h=") and
-  // marks them on the page it leads to, where only the Traditional text is shown.
-  function traditionalTerms(terms, m, kept) {
+  // marks them on the page it leads to, where only the Traditional text is shown. A word the
+  // result shows in a text's own form too (博客 in the Felix Hill title on the home page)
+  // goes in both forms.
+  function traditionalTerms(terms, m, kept, shown) {
     var out = {};
-    Object.keys(terms).forEach(function (term) { out[traditionalWord(term, m, kept)] = terms[term]; });
+    Object.keys(terms).forEach(function (term) {
+      out[traditionalWord(term, m, kept)] = terms[term];
+      var own = traditionalWord(term, m, true);
+      if (!kept && shown.indexOf(own) >= 0) out[own] = terms[term];
+    });
     return out;
   }
   function shownInTraditional() {
@@ -215,4 +223,6 @@
     var m = load();
     return m ? traditional(text, m) : text;
   };
+  // For the words of a result's address ("?h=飛輪") marked again in Simplified.
+  window.duizhaoSimplified = simplified;
 })();
