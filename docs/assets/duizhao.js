@@ -313,14 +313,12 @@
   // words are looked for as typed and in Traditional (a result shown in Simplified puts them
   // in "?h=" in Simplified, and a page shown in Traditional says 專案 where the index says 项目).
   function findFromSearch() {
-    var query = window.URLSearchParams && new URLSearchParams(location.search).get("h");
-    if (!query || !query.trim()) return;
+    var words = searchWords().map(function (w) { return w.toLowerCase(); });
+    if (!words.length) return;
     var start = location.hash && document.getElementById(hashId());
     if (start && !/^H[1-6]$/.test(start.tagName)) return;  // a row's own address: already there
     var content = document.querySelector(".md-content");
     if (!content) return;
-    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (window.duizhaoTraditional) words = words.concat(words.map(window.duizhaoTraditional));
     var found = Array.prototype.find.call(content.querySelectorAll("p, li"), function (el) {
       if (start && !(start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
       if (!el.getClientRects().length) return false;
@@ -342,9 +340,7 @@
     setTimeout(function () { watch.disconnect(); }, 5000);
   }
 
-  // Material marks the words of a search result's address ("?h=") in the text shown when
-  // the page opens, which is one script's twin only: once the reader switches script, the
-  // other twin's words are marked the same way.
+  // The words of a search result's address ("?h="), as given and in either script.
   function searchWords() {
     var query = window.URLSearchParams && new URLSearchParams(location.search).get("h");
     var words = (query || "").split(/\s+/).filter(Boolean);
@@ -353,16 +349,18 @@
     });
     return words.filter(function (w, k) { return words.indexOf(w) === k; });
   }
+  // Material marks those words in the text shown when the page opens, which is one script's
+  // twin only: once the reader switches script, the other twin's words are marked the same way.
   function markSearchWords() {
     var content = document.querySelector(".md-content");
     var words = searchWords();
     if (!content || !words.length || !content.querySelector("mark[data-md-highlight]")) return;
-    var pattern = new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
+    var source = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|");
+    var holds = new RegExp(source, "i"), pattern = new RegExp(source, "gi");
     var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT), found = [];
     while (walker.nextNode()) {
       var node = walker.currentNode, parent = node.parentElement;
-      if (parent && parent.offsetHeight && !parent.closest("mark, script, style") && pattern.test(node.nodeValue)) found.push(node);
-      pattern.lastIndex = 0;
+      if (parent && parent.offsetHeight && !parent.closest("mark, script, style") && holds.test(node.nodeValue)) found.push(node);
     }
     found.forEach(function (node) {
       var text = node.nodeValue, pieces = document.createDocumentFragment(), last = 0;
