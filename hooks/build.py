@@ -21,7 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 from duizhao.both_scripts import both_scripts
 from duizhao.contents import contents_for_both_views
 from duizhao.errors import InputError
-from duizhao.labels import (LABELS_SCRIPT, attribute_labels, interface_labels, labels_script,
+from duizhao.labels import (LABELS_SCRIPT, NOT_FOUND_TITLE, attribute_labels, interface_labels, labels_script,
                             palette_labels, toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled, relative_to_root
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
@@ -101,6 +101,8 @@ def on_env(env, /, *, config, files):
     labels += [title for title, _ in config.duizhao.sections]
     labels += interface_labels(config.theme.dirs, config.theme["language"])
     labels += palette_labels(config.theme.get("palette"))
+    labels.append(NOT_FOUND_TITLE)
+    env.globals["not_found_title"] = NOT_FOUND_TITLE
     labels += [label for p in pages for label in attribute_labels(p.content or "")]
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(

@@ -12,7 +12,7 @@ import http.server
 import threading
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update"]
@@ -483,6 +483,26 @@ def test_tooltips_follow_the_script(page, server):
     assert page.locator(".dz-toolbar").get_attribute("aria-label") == "阅读设置 Reading options"
     anchor.hover()
     assert page.locator(".md-tooltip2__inner:visible").inner_text() == "链接到此处 Link here"
+
+
+def test_the_search_clear_button_keeps_the_script_once_the_search_opens(page, server):
+    # Material made the button's tooltip from its title when the page loaded, and puts that
+    # title back whenever the search opens.
+    page.goto(server + "")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    reset = page.locator("button.md-search__icon[type=reset]")
+    page.click("input[data-md-component=search-query]")
+    page.fill("input[data-md-component=search-query]", "飞轮")
+    expect(reset).to_have_attribute("title", "清空當前內容")
+
+
+def test_the_not_found_page_names_itself_in_the_script_shown(page, server):
+    page.goto(server.base + "404.html")
+    assert page.title().startswith("找不到这一页 · Page not found - ")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    assert page.title().startswith("找不到這一頁 · Page not found - ")
+    page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
+    assert page.title().startswith("找不到这一页 · Page not found - ")
 
 
 def test_search_results_in_traditional_keep_the_words_of_a_text_received_so(page, server):

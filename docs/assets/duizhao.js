@@ -45,13 +45,9 @@
     // do the tooltips Material has already made from them. An element whose ``lang`` names
     // its script is in the page in both scripts already (a glossary term).
     document.querySelectorAll("[title], [aria-label]").forEach(function (el) {
-      if (el.closest(".dz-hans, .dz-hant, [lang='zh-Hans'], [lang='zh-Hant']")) return;
-      ["title", "aria-label"].forEach(function (name) {
-        var text = el.getAttribute(name), next = text && inScript(text, value, labels);
-        if (next && next !== text) el.setAttribute(name, next);
-      });
+      ["title", "aria-label"].forEach(function (name) { reattribute(el, name, value); });
     });
-    document.querySelectorAll(".md-tooltip2__inner").forEach(function (el) { retooltip(el, value); });
+    document.querySelectorAll(TOOLTIP).forEach(function (el) { retooltip(el, value); });
     if (document.dzTitle === undefined) document.dzTitle = document.title;
     document.title = document.dzTitle.split(" - ").map(function (part) {
       return value === "hant" && labels[part.trim()] ? labels[part.trim()] : part;
@@ -69,9 +65,16 @@
     var hans = Object.prototype.hasOwnProperty.call(simplifiedOf, text) ? simplifiedOf[text] : text;
     return value === "hant" && labels[hans] ? labels[hans] : hans;
   }
+  function reattribute(el, name, value) {
+    if (el.closest(".dz-hans, .dz-hant, [lang='zh-Hans'], [lang='zh-Hant']")) return;
+    var text = el.getAttribute(name), next = text && inScript(text, value, window.duizhaoLabels || {});
+    if (next && next !== text) el.setAttribute(name, next);
+  }
   // Material makes a tooltip from an element's title once, then shows it on hover, so the
   // tooltip's own text is switched, whenever the script changes and whenever one appears.
+  var TOOLTIP = ".md-tooltip2__inner, .md-tooltip__inner";
   function retooltip(el, value) {
+    if (el.closest(".dz-hans, .dz-hant, [lang='zh-Hans'], [lang='zh-Hant']")) return;
     var text = el.textContent, next = inScript(text, value, window.duizhaoLabels || {});
     if (next !== text && el.children.length === 0) el.textContent = next;
   }
@@ -80,13 +83,16 @@
     new MutationObserver(function (mutations) {
       var value = root.getAttribute("data-dz-script");
       mutations.forEach(function (m) {
+        // Material takes a title away while its tooltip shows and then puts back the one it
+        // took (the search's clear button, after the search opens): put back in the script shown.
+        if (m.type === "attributes") { reattribute(m.target, "title", value); return; }
         m.addedNodes.forEach(function (node) {
           if (node.nodeType !== 1) return;
-          if (node.matches(".md-tooltip2__inner")) retooltip(node, value);
-          node.querySelectorAll(".md-tooltip2__inner").forEach(function (el) { retooltip(el, value); });
+          if (node.matches(TOOLTIP)) retooltip(node, value);
+          node.querySelectorAll(TOOLTIP).forEach(function (el) { retooltip(el, value); });
         });
       });
-    }).observe(document.body, { childList: true, subtree: true });
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["title"] });
   }
 
   // Screen-reader names of the toolbar and its groups, [Simplified, Traditional].

@@ -18,6 +18,9 @@ from .script import to_traditional
 
 LABELS_SCRIPT = "assets/javascripts/duizhao-labels.js"
 """Where the map is written in the built site (listed in ``extra_javascript``)."""
+NOT_FOUND_TITLE = "找不到这一页 · Page not found"
+"""The not-found page's title (``theme/404.html``): that page is no page of the site, so its
+title is put in the map by name."""
 
 
 def traditional_labels(labels: Iterable[str], config: str, known: dict[str, str] | None = None) -> dict[str, str]:
