@@ -221,8 +221,9 @@ def test_a_reading_guide_explains_the_markings_before_the_articles(pdf, outline)
     guide = part_page(outline, "阅读说明 How to read this book")
     assert guide < section(outline, "文章 Articles")[0][1]
     page = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(guide), "-l", str(guide), str(pdf), "-"))
-    for marking in ("对齐存疑", "摘要自加，原文无对应", "原文此处1句未被摘要", "→p.19"):
+    for marking in ("对齐存疑", "编辑指定", "摘要自加，原文无对应", "原文此处1句未被摘要", "原文小标题", "→p.19"):
         assert marking in page, marking
+    assert section(outline, "文章 Articles")[0][1] == guide + 1  # one page: it spilled a few lines over
     # …and it says where the book tells how far to trust the alignment: its last part.
     about = part_page(outline, "关于对照 About duizhao")
     assert about == max(page for _, _, page in outline)
@@ -333,3 +334,23 @@ def test_the_themes_page_gives_page_numbers_and_no_pointer_to_the_website_only_r
     glossary = part_page(outline, "术语表 Glossary")
     assert squeeze(f"Glossary (p. {glossary})") in page
     assert "清洗报告" not in page and "cleaningreport" not in page.lower()
+
+
+def test_english_the_summary_leaves_out_is_grey_and_flows_on(pdf, outline):
+    # The guide says skipped English is printed in grey: its paragraphs set their own colour,
+    # which the passage's grey did not reach. A long skipped passage (18 sentences after the
+    # first heading of the Lambert article) went whole to the next page, leaving half of the
+    # article's first page empty.
+    start = next(page for label, page in section(outline, "文章 Articles") if label.startswith("顶会0篇"))
+    xml = run("pdftohtml", "-xml", "-i", "-q", "-stdout", "-f", str(start), "-l", str(start), str(pdf))
+    colours = dict(re.findall(r'<fontspec id="(\d+)"[^>]*color="(#[0-9a-f]{6})"', xml))
+    fonts = dict((text, font) for font, text in re.findall(r'font="(\d+)">([^<]*)<', xml))
+    skipped, aligned = "Some longer housekeeping notes this week:", "I finished my Ph.D. in AI with no accepted papers"
+    assert skipped in fonts, "the skipped passage no longer starts on the article's first page"
+    aligned_font = next(font for text, font in fonts.items() if text.startswith(aligned))
+    assert colours[fonts[skipped]] == "#777777" and colours[aligned_font] == "#333333"
+
+
+def test_a_text_received_in_traditional_says_it_is_printed_in_simplified(text):
+    assert "繁体（本书以简体排印）Traditional(printedinSimplified)" in squeeze(text)
+    assert "shownin" not in squeeze(text)  # the screen's words stay on the screen

@@ -201,6 +201,8 @@ aligner is unsure of this link.</span></p>
 <div class="dz-row dz-weak"><div class="dz-row-zh"><p class="dz-zh">这是他最看重的习惯。</p></div>
 <div class="dz-row-en" lang="en">{flag("weak", "对齐存疑", "uncertain")}
 <p class="dz-en">He kept the habit for years, mostly out of stubbornness.</p></div></div>
+<p>{flag("pinned", "编辑指定", "pinned")}：这条对齐由编辑人工指定，不是程序算出的。<span lang="en">A curator
+set this link by hand; the aligner did not compute it.</span></p>
 <p>摘要自己添加、原文中没有的段落，标为：<span lang="en">A paragraph the summary added, with no
 source in the original, is marked:</span></p>
 <div class="dz-row dz-addition"><div class="dz-row-zh"><p class="dz-zh">这篇文章值得每位研究者一读。</p></div>
@@ -210,6 +212,8 @@ it stands, in grey beside a dotted rule:</span></p>
 <details class="dz-row dz-omission" open><summary>原文此处 1 句未被摘要 <span lang="en">1 sentence
 of the original not covered by the summary</span></summary><div class="dz-row-en" lang="en"><p class="dz-en">I
 took classes and read papers on my own.</p></div></details>
+<p>摘要没有采用的原文小标题也留在原处，并注明。<span lang="en">So does a heading of the original the summary
+does not use, labelled as such.</span></p>
 <p>段末的小标签是段落所属的主题<span class="dz-badges"><span class="dz-badge">飞轮</span></span>，
 主题页引用这些段落；主题页和术语表中的 “→ p. 19” 指向正文的页码。<span lang="en">The small label at the end
 of a paragraph names a theme it belongs to; theme pages quote those paragraphs, and their “→ p. 19”

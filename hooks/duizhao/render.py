@@ -67,8 +67,12 @@ def _header(article: Article, deco: Decorations) -> str:
     if meta.zh_url:
         rows.append(("中文原文", "Chinese article", link(meta.zh_url)))
     script_zh, script_en = {"hans": ("简体", "Simplified"),
-                            "hant": ("繁体", 'Traditional<span class="dz-screen"> (shown in Simplified by default)</span>')}[meta.script]
-    rows.append(("收到的文字", "Received in", f'{deco.zh(script_zh)} <span lang="en">{script_en}</span>'))
+                            "hant": ("繁体", 'Traditional<span class="dz-screen"> (shown in Simplified by default)</span>'
+                                             '<span class="dz-print" data-search-exclude> (printed in Simplified)</span>')}[meta.script]
+    # The book is set in Simplified throughout: a text received in Traditional says so there
+    # (a ``small``: the search's exclusion ends at the first closing tag of its own name).
+    printed = f'<small class="dz-print" data-search-exclude>{deco.zh("（本书以简体排印）")}</small>' if meta.script == "hant" else ""
+    rows.append(("收到的文字", "Received in", f'{deco.zh(script_zh)}{printed} <span lang="en">{script_en}</span>'))
     # The labels are ours, not the article's: kept out of the search index, where they opened the
     # snippet of every search hit on the page's first section. Spaces between the cells keep
     # the values apart there ("My path into AI Nathan Lambert").
@@ -105,7 +109,7 @@ def _no_source_note(article: Article, deco: Decorations) -> str:
         f"<p>{deco.zh('本文的英文原文尚未收录，因此没有逐段对照。')}{where}</p>"
         # Words for the reader: how a curator adds the source is on the "Adding an article" page.
         '<p lang="en">The English original is not in the collection yet, so there is no side-by-side view'
-        f"{': ' + link(article.meta.original_url) if article.meta.original_url else '.'}</p></div>"
+        f"{': ' + link(article.meta.original_url) if article.meta.original_url else '. No link to it yet.'}</p></div>"
     )
 
 

@@ -50,6 +50,8 @@ def _title(text: str, limit: int = 60) -> str:
 
     >>> _title("Releasing research as open-source software (ColBERT, DSPy)", 50)
     'Releasing research as open-source software…'
+    >>> _title("the open projects the essays name (ColBERT, DSPy, RewardBench, TRL)", 50)
+    'the open projects the essays name…'
     >>> _title("当时是HuggingFace的研究负责人Douwe Kiela把他招进去", 12)
     '当时是HuggingF…'
     """
@@ -60,7 +62,12 @@ def _title(text: str, limit: int = 60) -> str:
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return cut.rstrip(",;: (") + "…"
+    # A bracket opened and not closed before the cut would be left open: cut before it.
+    for opening, closing in (("(", ")"), ("（", "）")):
+        at = cut.rfind(opening)
+        if at > limit // 2 and closing not in cut[at:]:
+            cut = cut[:at]
+    return cut.rstrip(",;: (，、") + "…"
 
 
 # --- the entry point ------------------------------------------------------------------------
