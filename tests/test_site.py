@@ -49,6 +49,14 @@ def test_the_not_found_page_speaks_both_languages_and_leads_home(built_site):
     assert re.findall(r'<a href="([^"]*)">', body) == ["/.", "/."]
 
 
+def test_the_cleaning_report_names_its_actions_in_both_languages(built_site):
+    report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
+    summaries = re.findall(r"<summary>(.*?)</summary>", report)
+    assert summaries and all('<span class="dz-hans" lang="zh-Hans">' in s and '<span lang="en">' in s for s in summaries)
+    assert re.search(r'<td><span class="dz-hans" lang="zh-Hans">改动</span><span class="dz-hant" lang="zh-Hant">改動</span> '
+                     r'<small lang="en">changed</small></td>', report)
+
+
 def test_the_cleaning_report_quotes_the_text_as_received_in_either_script(built_site):
     report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
     cells = re.findall(r'<td class="dz-verbatim">(.*?)</td>', report)

@@ -76,6 +76,24 @@ def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_
     return "\n".join(out)
 
 
+ACTIONS = {"removed": "删除", "changed": "改动", "merged": "合并", "split": "拆分"}
+"""A change's action in Chinese, beside the English word the log and the command line use."""
+
+
+def _action(action: str, traditional: str) -> str:
+    zh = ACTIONS.get(action)
+    return f'{zh_text(zh, traditional)} <small lang="en">{action}</small>' if zh else h(action)
+
+
+def _counts_in_both(log: CleaningLog, traditional: str) -> str:
+    """The summary of a file's changes for the report page: "216 处改动 changed, 1 处删除 removed"."""
+    actions = Counter(change.action for change in log.changes)
+    if not actions:
+        return f'{zh_text("未改动", traditional)} <span lang="en">unchanged</span>'
+    return ", ".join(f'{n} {zh_text("处" + ACTIONS.get(action, ""), traditional)} <span lang="en">{action}</span>'
+                     for action, n in sorted(actions.items()))
+
+
 _COLUMNS = (("行", "line"), ("清洗步骤", "fixer"), ("操作", "action"), ("改动前", "before"), ("改动后", "after"))
 
 
@@ -91,14 +109,14 @@ def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
             after = f'<td class="dz-verbatim"{span}>{h(result)}</td>' if n == 0 else ""
             # A fixer's name may break at its underscores, and only there (on a phone).
             fixer = h(change.fixer).replace("_", "_<wbr>")
-            rows += (f"<tr><td>{change.line}</td><td><code>{fixer}</code></td><td>{change.action}</td>"
+            rows += (f"<tr><td>{change.line}</td><td><code>{fixer}</code></td><td>{_action(change.action, traditional)}</td>"
                      f'<td class="dz-verbatim">{h(change.before)}</td>{after}</tr>')
     rows += "".join(
         f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4" class="dz-verbatim">{h(p.message)}</td></tr>' for p in log.problems
     )
     head = "".join(f'<th>{zh_text(zh, traditional)} <small lang="en">{en}</small></th>' for zh, en in _COLUMNS)
     return (
-        f"<details><summary><code>{h(log.path)}</code>: {h(_counts(log))}</summary>"
+        f"<details><summary><code>{h(log.path)}</code>: {_counts_in_both(log, traditional)}</summary>"
         # The table scrolls inside its own box: on a phone it is wider than the page.
         f'<div class="dz-scroll"><table class="dz-report"><thead><tr>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table></div></details>"
