@@ -165,6 +165,7 @@ def test_english_only_reads_as_the_original(page, server):
     assert sorted(source) == sorted(down_the_page) and down_the_page == source
     assert page.evaluate("[...document.querySelectorAll('details.dz-omission')].every(d => d.open)")
     assert page.locator(".dz-s-heading", has_text="Keeping Gravity").is_visible()
+    assert page.locator("h1").inner_text() == "My path into AI"  # under the original's own title
     # A link's marks speak of the Chinese beside the English, which this view does not show.
     assert page.locator(".dz-row-en > .dz-flag-weak").count() > 0
     assert page.evaluate("[...document.querySelectorAll('.dz-flag')].every(f => !f.getClientRects().length)")
@@ -195,6 +196,7 @@ def test_english_only_reads_as_the_original(page, server):
     page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
     assert page.evaluate("[...document.querySelectorAll('details.dz-omission')].every(d => !d.open)")
     assert sections.first.locator(".dz-hans").is_visible()
+    assert page.locator("h1").inner_text().startswith("顶会0篇")
 
 
 def reach_heading_of_entry(page, entry: str) -> None:
