@@ -354,3 +354,15 @@ def test_english_the_summary_leaves_out_is_grey_and_flows_on(pdf, outline):
 def test_a_text_received_in_traditional_says_it_is_printed_in_simplified(text):
     assert "繁体（本书以简体排印）Traditional(printedinSimplified)" in squeeze(text)
     assert "shownin" not in squeeze(text)  # the screen's words stay on the screen
+
+
+def test_a_theme_follows_the_one_before_it_on_the_same_page(pdf, outline):
+    # Each theme started a page of its own, leaving the page before it holding one quotation.
+    first = part_page(outline, "主题 Themes")
+    themes = [(label, number) for label, number in section(outline, "主题 Themes") if number > first]
+    assert len(themes) >= 4, themes
+    for label, number in themes[1:]:
+        page = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number), str(pdf), "-"))
+        header = page.index(squeeze(label))  # the running header names the theme first
+        before = page[header + len(squeeze(label)):page.index(squeeze(label), header + 1)]
+        assert "→p." in before, (label, before[:80])  # a passage of the theme before it ends there

@@ -236,6 +236,15 @@ def reading_guide(about: str) -> str:
     return READING_GUIDE.replace("{trust}", trust)
 
 
+def _page_class(opening: bool, k: int) -> str:
+    """Classes of a part's ``k``-th page besides ``dz-book-page``. In a part that opens with its
+    own index page (the themes), the pages after it are its sections: short, each follows the
+    last on the same page (starting each on a new one left pages holding one quotation)."""
+    if not opening:
+        return ""
+    return " dz-part-opening" if k == 0 else " dz-part-section"
+
+
 def book_html(book: Book) -> str:
     """The whole book as one HTML document for the print style sheet."""
     h = html.escape
@@ -245,7 +254,7 @@ def book_html(book: Book) -> str:
         # own above that page's identical heading.
         opening = bool(part.pages) and part.pages[0].title == part.title
         pages = "".join(
-            f'<section class="dz-book-page{" dz-part-opening" if opening and k == 0 else ""}" id="{page.key}">'
+            f'<section class="dz-book-page{_page_class(opening, k)}" id="{page.key}">'
             f'{page.body}</section>' for k, page in enumerate(part.pages))
         title = "" if opening else f'<h1 class="dz-part-title">{h(part.title)}</h1>'
         parts.append(f'<section class="dz-book-part" id="part{number}">{title}{pages}</section>')
