@@ -566,3 +566,32 @@ def test_navigation_contents_and_title_follow_the_script(page, server):
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
     assert "术语表 Glossary" in page.locator(".md-sidebar--primary").inner_text()
     assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索"
+
+
+BADGE_ALONE = """() => [...document.querySelectorAll('.dz-badges')].filter(b => b.getClientRects().length).filter(b => {
+  // The paragraph's last character before the badges, and the first badge: on one line?
+  const walker = document.createTreeWalker(b.parentNode, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (b.contains(node)) break;
+    if (node.nodeValue.trim() && node.parentNode.getClientRects().length) last = node;
+  }
+  const range = document.createRange(), text = last.nodeValue.trimEnd();
+  range.setStart(last, text.length - 1);
+  range.setEnd(last, text.length);
+  return Math.abs(range.getBoundingClientRect().bottom - b.querySelector('.dz-badge').getBoundingClientRect().bottom) > 8;
+}).length"""
+
+
+@pytest.mark.parametrize("width", [390, 700, 1280])
+def test_a_theme_badge_never_stands_alone_on_a_line(context, server, width):
+    # A line break fell between a paragraph's last character and its badges, leaving a badge
+    # on a line of its own under the paragraph (12 of 91 at 1280 pixels, 21 on a phone).
+    tab = context.new_page()
+    tab.set_viewport_size({"width": width, "height": 900})
+    for path in (ALIGNED, CHINESE_ONLY):
+        tab.goto(server + path)
+        assert tab.locator(".dz-badges").count() > 10
+        assert tab.evaluate(BADGE_ALONE) == 0, (path, width)
+    tab.close()

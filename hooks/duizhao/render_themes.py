@@ -96,7 +96,7 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
     >>> from .themes import Evidence
     >>> tag = ThemeTag(Theme("flywheel", "飞轮", "Flywheel", "", "", ()), "a", "zh-1", 3, (Evidence(3, ("飞轮",)),))
     >>> print(badges_html((tag,), "articles/a.md"))
-    <span class="dz-badges" data-search-exclude="mark"><a class="dz-badge" data-search-exclude="mark" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮">飞轮</a></span>
+    <span class="dz-badges" data-search-exclude="mark">\u2060<a class="dz-badge" data-search-exclude="mark" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮">飞轮</a></span>
     >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[9]
     '../themes/flywheel.html'
     """
@@ -111,7 +111,9 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
     # Kept out of the search index: a theme's name is not the paragraph's text. Each badge is
     # excluded too: Material's indexer ends an exclusion at the first closing tag of its name,
     # and the name's two scripts are spans, so the box alone let a second badge through.
-    return f'<span class="dz-badges" data-search-exclude="mark">{badges}</span>'
+    # The word joiner ties the badges to the paragraph's last characters: a line break before
+    # them left a badge alone on a line of its own.
+    return f'<span class="dz-badges" data-search-exclude="mark">\u2060{badges}</span>'
 
 
 def page_url_link(from_page: str, to_page: str, use_directory_urls: bool = True) -> str:
