@@ -74,7 +74,8 @@ def _header(article: Article, deco: Decorations) -> str:
                                              '<span class="dz-print" data-search-exclude> (printed in Simplified)</span>')}[meta.script]
     # The book is set in Simplified throughout: a text received in Traditional says so there
     # (a ``small``: the search's exclusion ends at the first closing tag of its own name).
-    printed = f'<small class="dz-print" data-search-exclude>{deco.zh("（本书以简体排印）")}</small>' if meta.script == "hant" else ""
+    printed = (f'<small class="dz-print" data-search-exclude>{deco.zh("（本书以简体排印）")}</small>'
+               if meta.script == "hant" else "")
     rows.append(("收到的文字", "Received in", f'{deco.zh(script_zh)}{printed} <span lang="en">{script_en}</span>'))
     # The labels are ours, not the article's: kept out of the search index, where they opened the
     # snippet of every search hit on the page's first section. Spaces between the cells keep
