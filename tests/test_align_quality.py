@@ -49,7 +49,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                 marks[link.confident][0] += sentence in sources[block]
                 marks[link.confident][1] += 1
     written = {}
-    for name in ("paper-mill", "night-shift"):
+    for name in ("paper-mill", "night-shift", "eleven-years", "running-on-empty"):
         written_zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
         written_en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
         written[name] = score(align_article(written_zh, written_en),
@@ -58,14 +58,18 @@ def test_the_about_page_states_the_figures_measured_now(pair):
     linked, none = sum(bool(pin["en"]) for pin in pins), sum(not pin["en"] for pin in pins)
     percent = [f"{round(100 * figure)}%" for figure in (held.precision, held.recall, held.null_accuracy)]
     (right_unsure, unsure), (right_sure, sure) = marks[False], marks[True]
-    f1 = " 和 ".join(f"{written[name]:.2f}" for name in written)
+    f1 = " 和 ".join(f"{written[name]:.2f}" for name in ("paper-mill", "night-shift"))
+    later = {name: f"{written[name]:.2f}" for name in ("eleven-years", "running-on-empty")}
     expected_zh = [f"有 {percent[0]} 是正确的", f"找到了 {percent[1]}", f"有 {percent[2]} 被认了出来",
                    f"存疑对齐下的 {unsure} 句只有 {right_unsure} 句正确", f"{sure} 句中有 {right_sure} 句正确",
-                   f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加"]
+                   f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加",
+                   f"媒体摘要 F1 为 {later['eleven-years']}", f"繁体完整译文为 {later['running-on-empty']}"]
     expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
                    f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
                    f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
-                   f"the {linked} links a curator checked and pinned", f"the {none} lines pinned as the summary's own"]
+                   f"the {linked} links a curator checked and pinned", f"the {none} lines pinned as the summary's own",
+                   f"media summary scores F1 {later['eleven-years']}",
+                   f"joins and splits the source's paragraphs {later['running-on-empty']}"]
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
 
@@ -268,6 +272,12 @@ def test_summary_comment_between_links_stays_without_source():
     # a complete translation with a translator's preface, a note and mixed line layouts.
     ("open-weights", 0.95, 0.90),
     ("slow-momentum", 0.99, 0.99),
+    # Two more, written in the same way once every rule above was in place, and measured once,
+    # never tuned on: a free media summary (F1 0.89, 7 of its 9 additions kept apart) and a
+    # complete translation into Traditional script whose paragraphs join and split the
+    # source's (F1 0.97; its translator's note shares "counsellor" with the sentence before).
+    ("eleven-years", 0.87, 0.75),
+    ("running-on-empty", 0.95, 0.66),
     # Back-translations of two seeds' Chinese, written after the parameters were chosen and
     # never tuned on: a Traditional compiled translation with readings in brackets, one
     # paragraph per line against English paragraphs of up to eight sentences; and a video
@@ -403,8 +413,10 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # A flattened page cannot give back a heading in sentence case followed by "I" ("What I tell
 # new students I defended my thesis…": "students I defended" reads as well as one clause) or
 # by a name ("What the numbers said Kestrel-7B has…"). One in Title Case it can ("The Project
-# That Went Nowhere I started…").
-_HEADINGS_LOST_ON_ONE_LINE = {"night-shift", "open-weights"}
+# That Went Nowhere I started…"), unless the next word opens no sentence by itself ("The
+# Machinery of Pressure Research in…": a name may start a sentence so) or is followed by a
+# comma ("Habits That Keep Me Steady Recovery, for me,"); nor a title holding a colon.
+_HEADINGS_LOST_ON_ONE_LINE = {"night-shift", "open-weights", "running-on-empty"}
 
 
 @pytest.mark.parametrize("name", [
