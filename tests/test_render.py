@@ -318,6 +318,19 @@ def test_the_caption_of_an_image_the_copy_left_behind_is_marked_as_a_caption():
     assert "（1/2）" in coverage_panel(a)  # the caption is not counted as an addition
 
 
+def test_a_translators_note_is_marked_as_one_and_not_counted_as_an_addition():
+    # A compiled translation's 译注 explains a word of the source; it renders none of it.
+    note = "译注：原文的 counsellor 大致对应心理师。"
+    blocks = (zh_block(1, "正文第一段。"), zh_block(2, note), zh_block(3, "正文第二段。"))
+    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins."),), ())
+    a = Article(META, CleanText("zh.txt", "zh", blocks, ()), en,
+                alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2", "zh-3"), ()))
+    html = "\n".join(aligned_body(a))
+    row = html[html.rindex('<div class="dz-row ', 0, html.index('id="zh-2"')):]
+    assert row.startswith('<div class="dz-row dz-note">') and "译者或编者附注" in row[:row.index("</div></div>")]
+    assert "publisher’s note" not in html and "（1/2）" in coverage_panel(a)
+
+
 def test_a_sentence_linked_twice_keeps_one_anchor():
     a = article([Link(("zh-1",), ("en-10",), 0.9), Link(("zh-3",), ("en-10",), 0.8)], additions=("zh-2",))
     html = "\n".join(aligned_body(a))

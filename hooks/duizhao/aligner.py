@@ -21,6 +21,7 @@ from .correspondence import judge
 from .lengths import LengthModel, letters
 from .lexicon import english_keys, load_lexicon
 from .model import Alignment, CleanText, Link, PinnedLink
+from .notes import is_editorial_note
 from .scoring import Coverage, PairScorer
 
 NOISE_LEVELS = 3.5
@@ -115,7 +116,9 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     lengths = LengthModel.measure([letters(u.text) for u in zh_units], [letters(u.text) for u in en_units],
                                   _clear_matches(noise))
     fixed = _pinned(pins, zh_units, en_units)
-    zh_captions = [u.heading or is_label(u.text) for u in zh_units]
+    # A translator's or editor's note (译注：…) is placed as a caption is: it names words of the
+    # sentence it explains, yet renders none.
+    zh_captions = [u.heading or is_label(u.text) or is_editorial_note(u.text) for u in zh_units]
     en_captions = [u.heading or is_label(u.text) for u in en_units]
     beads: list[Bead] = []
     for segment in _segments(fixed, len(zh_units), len(en_units), _clear_matches(noise)):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Block
-from .notes import is_image_caption, is_publisher_note
+from .notes import is_editorial_note, is_image_caption, is_publisher_note
 from .script import DEFAULT_TRADITIONAL, HAN, to_traditional
 
 # Python-Markdown's backslash-escapable characters.
@@ -143,10 +143,12 @@ def flag(kind: str, zh_label: str, en_label: str, title: str = "") -> str:
 def addition_flag(zh: Callable[[str], str], text: str = "", publisher: str = "") -> str:
     """The mark of a paragraph with no source, one wording wherever it shows: the summary's
     own addition, or, if ``text`` is a publisher's note (``notes.is_publisher_note``), that,
-    an image's caption being named as such.
+    an image's caption and a translator's or editor's note being named as such.
     ``zh`` renders our Chinese label in both scripts (``Decorations.zh`` or ``zh_text``)."""
     if text and is_image_caption(text):
         return flag("note", zh("图注，原图未收录"), "An image’s caption; the image is not reproduced")
+    if text and is_editorial_note(text):
+        return flag("note", zh("译者或编者附注，不属原文"), "The translator’s or editor’s note, not part of the original")
     if text and is_publisher_note(text, publisher):
         return flag("note", zh("出版方附注，不属摘要正文"), "The publisher’s note, not part of the summary")
     return flag("added", zh("摘要自加，原文无对应"), "The summary’s own addition: no source in the original")

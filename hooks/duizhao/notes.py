@@ -1,4 +1,5 @@
-"""Lines a publisher puts around a summary: references, source credits, sign-offs, captions.
+"""Lines a publisher puts around a summary: references, source credits, sign-offs, captions,
+and the notes of its translator or editor.
 
 A Chinese summary often ends with ``参考资料:`` and a few addresses, ``文章来自公众号…``,
 or a video's ``感谢收看本期视频``; between its paragraphs stand the captions of its images
@@ -46,6 +47,22 @@ def is_image_caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
 
 
+_EDITORIAL = re.compile(r"^[(（【\[]?(?:译者按|译者注|译注|编者按|编者注|编注|编按)[)）】\]]?\s*[:：]")
+
+
+def is_editorial_note(text: str) -> bool:
+    """Whether a Chinese line (in Simplified) is a translator's or an editor's note: it says so
+    before a colon (译者按：, 译注：, 编者按：). Such a line explains the text or presents it; it
+    renders nothing of the source, however many of its words it names.
+
+    >>> [is_editorial_note(t) for t in ("译注：原文的 counsellor 指心理师", "【编者按】：本文由作者授权", "译者按:本文作者是…")]
+    [True, True, True]
+    >>> [is_editorial_note(t) for t in ("译注这个词很少见。", "编者按照作者的意思改了标题：", "他在注释里写道：")]
+    [False, False, False]
+    """
+    return bool(_EDITORIAL.match(text.strip()))
+
+
 _HEADER = "报道|编译|整理|出品|原创"
 """What a publication's header line says after its name: 新智元报道, 机器之心编译."""
 
@@ -68,4 +85,4 @@ def is_publisher_note(text: str, publisher: str = "") -> bool:
     text = text.strip()
     if publisher and re.fullmatch(rf"{re.escape(publisher)}(?:{_HEADER})", text):
         return True
-    return bool(_NOTE.match(text)) or is_image_caption(text)
+    return bool(_NOTE.match(text)) or is_image_caption(text) or is_editorial_note(text)
