@@ -301,34 +301,35 @@ def test_an_article_without_source_marks_its_publishers_notes_too():
     assert page.index('id="zh-1"') < flags[0] < page.index('id="zh-2"') and page.index('id="zh-5"') < flags[1]
 
 
-def test_the_caption_of_an_image_the_copy_left_behind_is_marked_as_a_caption():
-    # 左图：…；右图：… captions two images a text copy does not carry: neither the summary's
-    # words nor an addition to the essay, in either view.
-    caption = "左图：这是一张合影；右图：真实的合影"
-    blocks = (zh_block(1, "正文第一段。"), zh_block(2, caption), zh_block(3, "正文第二段。"))
+def _note_between_paragraphs(note: str) -> tuple[str, str, str]:
+    """An aligned article whose second of three paragraphs, ``note``, is unlinked: its page
+    in Chinese only, the row holding the note, and the coverage panel."""
+    blocks = (zh_block(1, "正文第一段。"), zh_block(2, note), zh_block(3, "正文第二段。"))
     page = article_page(Article(META, CleanText("zh.txt", "zh", blocks, ())))
-    assert re.findall(r'<p id="(zh-\d)" class="dz-zh dz-paragraph dz-note-line"', page) == ["zh-2"]
-    assert page.count("An image’s caption; the image is not reproduced") == 1 and "publisher’s note" not in page
     en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins."),), ())
     a = Article(META, CleanText("zh.txt", "zh", blocks, ()), en,
                 alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2", "zh-3"), ()))
     html = "\n".join(aligned_body(a))
     row = html[html.rindex('<div class="dz-row ', 0, html.index('id="zh-2"')):]
-    assert row.startswith('<div class="dz-row dz-note">') and "图注，原图未收录" in row[:row.index("</div></div>")]
-    assert "（1/2）" in coverage_panel(a)  # the caption is not counted as an addition
+    return page, row[:row.index("</div></div>")], coverage_panel(a)
+
+
+def test_the_caption_of_an_image_the_copy_left_behind_is_marked_as_a_caption():
+    # 左图：…；右图：… captions two images a text copy does not carry: neither the summary's
+    # words nor an addition to the essay, in either view.
+    page, row, panel = _note_between_paragraphs("左图：这是一张合影；右图：真实的合影")
+    assert re.findall(r'<p id="(zh-\d)" class="dz-zh dz-paragraph dz-note-line"', page) == ["zh-2"]
+    assert page.count("An image’s caption; the image is not reproduced") == 1 and "publisher’s note" not in page
+    assert row.startswith('<div class="dz-row dz-note">') and "图注，原图未收录" in row
+    assert "（1/2）" in panel  # the caption is not counted as an addition
 
 
 def test_a_translators_note_is_marked_as_one_and_not_counted_as_an_addition():
     # A compiled translation's 译注 explains a word of the source; it renders none of it.
-    note = "译注：原文的 counsellor 大致对应心理师。"
-    blocks = (zh_block(1, "正文第一段。"), zh_block(2, note), zh_block(3, "正文第二段。"))
-    en = CleanText("en.txt", "en", (en_block(1, "The flywheel spins."),), ())
-    a = Article(META, CleanText("zh.txt", "zh", blocks, ()), en,
-                alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9),), ("zh-2", "zh-3"), ()))
-    html = "\n".join(aligned_body(a))
-    row = html[html.rindex('<div class="dz-row ', 0, html.index('id="zh-2"')):]
-    assert row.startswith('<div class="dz-row dz-note">') and "译者或编者附注" in row[:row.index("</div></div>")]
-    assert "publisher’s note" not in html and "（1/2）" in coverage_panel(a)
+    page, row, panel = _note_between_paragraphs("译注：原文的 counsellor 大致对应心理师。")
+    assert page.count("The translator’s or editor’s note") == 1 and "publisher’s note" not in page
+    assert row.startswith('<div class="dz-row dz-note">') and "译者或编者附注" in row
+    assert "（1/2）" in panel
 
 
 def test_a_sentence_linked_twice_keeps_one_anchor():

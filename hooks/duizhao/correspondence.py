@@ -29,9 +29,9 @@ in twenty passed by design, and did: of the 90 pairings of ten written texts wit
 English, three were taken for source and translation. At 0.99, one in a hundred did: of the
 156 pairings of thirteen, one (a summary of a repair café with an essay on a career in machine
 learning: 10 matches in order, where chance reaches 9). A real pair's chain stands far above
-chance (1.4 times the 0.999 bar or more in every written pair, twice it in most), so the
-stricter bar costs it nothing. Under seven matches no chain reaches it (seven in order happen
-once in 5,040 shuffles): there, all of them in order is enough."""
+chance (1.4 times the 0.999 bar or more in every written pair of ten matches or more, twice
+it in most), so the stricter bar costs it nothing. Under seven matches no chain reaches it
+(seven in order happen once in 5,040 shuffles): there, all of them in order is enough."""
 
 
 @dataclass(frozen=True)
