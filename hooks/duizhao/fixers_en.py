@@ -357,7 +357,7 @@ def _stands_as_title(text: str, following: str, most_words: int) -> bool:
 
 
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.*?)\s*#*\s*$")
-SECTION_HEADING_WORDS = 8
+SECTION_HEADING_WORDS = 10
 """Longest line, in words, read as a section heading when it stands alone between paragraphs."""
 
 
@@ -372,6 +372,8 @@ def mark_section_headings(lines: Lines, log: CleaningLog) -> Lines:
     ('heading', 'Keeping Gravity')
     >>> [l.kind for l in mark_section_headings((Line(1, "Keeping Gravity"), Line(3, body), Line(5, "The things I do are:"), Line(7, body)), CleaningLog("en.txt"))]
     ['heading', 'paragraph', 'paragraph', 'paragraph']
+    >>> [l.kind for l in mark_section_headings((Line(1, "Learning to write, and the person who taught me"), Line(3, body + " " + body)), CleaningLog("en.txt"))]
+    ['heading', 'paragraph']
     """
     out = list(lines)
     by_sentence = _one_sentence_a_line(lines)

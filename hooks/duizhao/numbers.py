@@ -125,6 +125,8 @@ def stated_in_chinese(text: str) -> list[Stated]:
     >>> text = "只需要两三个人,已有5千多次引用"
     >>> [(text[n.start:n.end], n.value) for n in stated_in_chinese(text)]
     [('两三', 2.0), ('两三', 3.0), ('5千多', 5000.0)]
+    >>> [(n.value, n.ordinal) for n in stated_in_chinese("别拖到第五段；第三，找伙伴；第一次")]
+    [(5.0, True), (3.0, True)]
     """
     found: list[Stated] = []
     ranges = []
@@ -171,7 +173,8 @@ def _is_counted(text: str, match: re.Match) -> bool:
         return True
     if _inside_idiom(text, match) or run == "一":
         return False
-    return text.startswith(_COUNTERS, match.end())
+    # After 第 it is a place in an order, whatever follows it: 第五段, 第三，….
+    return text.startswith(_COUNTERS, match.end()) or text[match.start() - 1:match.start()] == "第"
 
 
 def _inside_idiom(text: str, match: re.Match) -> bool:
