@@ -65,8 +65,10 @@
     var hans = Object.prototype.hasOwnProperty.call(simplifiedOf, text) ? simplifiedOf[text] : text;
     return value === "hant" && labels[hans] ? labels[hans] : hans;
   }
+  // An element in the page in each script already (a glossary term and its tooltip).
+  var OWN_SCRIPT = ".dz-hans, .dz-hant, [lang='zh-Hans'], [lang='zh-Hant']";
   function reattribute(el, name, value) {
-    if (el.closest(".dz-hans, .dz-hant, [lang='zh-Hans'], [lang='zh-Hant']")) return;
+    if (el.closest(OWN_SCRIPT)) return;
     var text = el.getAttribute(name), next = text && inScript(text, value, window.duizhaoLabels || {});
     if (next && next !== text) el.setAttribute(name, next);
   }
@@ -74,7 +76,7 @@
   // tooltip's own text is switched, whenever the script changes and whenever one appears.
   var TOOLTIP = ".md-tooltip2__inner, .md-tooltip__inner";
   function retooltip(el, value) {
-    if (el.closest(".dz-hans, .dz-hant, [lang='zh-Hans'], [lang='zh-Hant']")) return;
+    if (el.closest(OWN_SCRIPT)) return;
     var text = el.textContent, next = inScript(text, value, window.duizhaoLabels || {});
     if (next !== text && el.children.length === 0) el.textContent = next;
   }

@@ -247,47 +247,51 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
         related = " · ".join(f"[{zh_text(index.theme(r).name_zh, traditional)} <small lang=\"en\">{md_text(index.theme(r).name_en)}</small>]"
                              f"({link(page, theme_path(r))})" for r in theme.related)
         parts += [f"{zh_text('相关主题', traditional)} <small lang=\"en\">Related themes</small>: {related}", ""]
-    by_article = [(a, [t for t in tags if t.article == a.meta.slug]) for a in corpus.articles]
-    by_article = [(a, ts) for a, ts in by_article if ts]
+    by_article = _passages_by_article(tags, corpus)
     if not by_article:
         return "\n".join(parts + [f"<p>{zh_text('暂无段落。', traditional)} <span lang=\"en\">No passages yet.</span></p>", ""])
     parts += _counts(by_article, traditional) + [""]
-    for article, article_tags in by_article:
-        parts += _article_section(article, article_tags, page, glossary, traditional)
+    for article, passages in by_article:
+        parts += _article_section(article, passages, page, glossary, traditional)
     return "\n".join(parts)
 
 
-def _counts(by_article: list[tuple[Article, list[ThemeTag]]], traditional: str) -> list[str]:
+def _counts(by_article: list[tuple[Article, list[list[ThemeTag]]]], traditional: str) -> list[str]:
     rows = [f"| {zh_text('文章', traditional)} <small lang=\"en\">Article</small> | {zh_text('段落', traditional)} <small lang=\"en\">Passages</small> |",
             "|---|--:|"]
-    shown = [(article, len(_sharing_english(article, tags))) for article, tags in by_article]
-    for article, count in shown:
-        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {count} |")
-    rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{sum(c for _, c in shown)}** |")
+    for article, passages in by_article:
+        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(passages)} |")
+    total = sum(len(passages) for _, passages in by_article)
+    rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{total}** |")
     return rows
 
 
-def _article_section(article: Article, tags: list[ThemeTag], page: str, glossary: Glossary,
+def _article_section(article: Article, passages: list[list[ThemeTag]], page: str, glossary: Glossary,
                      traditional: str) -> list[str]:
     meta = article.meta
     out = [
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
         f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> · <span lang=\"en\">{h(meta.author)}</span>"
-        f" · {len(_sharing_english(article, tags))} {zh_text('段', traditional)} <small lang=\"en\">passages</small></p>",
+        f" · {len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small></p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
-    for group in _sharing_english(article, tags):
+    for group in passages:
         out += _passage(article, [blocks[tag.block] for tag in group], page, glossary, traditional)
     return out
 
 
+def _passages_by_article(tags: Sequence[ThemeTag], corpus: Corpus) -> list[tuple[Article, list[list[ThemeTag]]]]:
+    """The passages a theme page shows for ``tags``, by article in the corpus's order (articles
+    without one left out): paragraphs quoting one English sentence together are one passage."""
+    by_article = [(a, _sharing_english(a, [t for t in tags if t.article == a.meta.slug])) for a in corpus.articles]
+    return [(a, passages) for a, passages in by_article if passages]
+
+
 def passage_count(tags: Sequence[ThemeTag], corpus: Corpus) -> int:
-    """How many passages a theme page shows for ``tags``: paragraphs quoting one English
-    sentence together count once, as they are shown (``_sharing_english``)."""
-    return sum(len(_sharing_english(article, [t for t in tags if t.article == article.meta.slug]))
-               for article in corpus.articles)
+    """How many passages a theme page shows for ``tags`` (``_passages_by_article``)."""
+    return sum(len(passages) for _, passages in _passages_by_article(tags, corpus))
 
 
 def _sharing_english(article: Article, tags: list[ThemeTag]) -> list[list[ThemeTag]]:

@@ -23,10 +23,12 @@ def summary_line(report: CleaningReport) -> str:
 
 
 def _counts(log: CleaningLog) -> str:
-    actions = Counter(change.action for change in log.changes)
-    if not actions:
-        return "unchanged"
-    return ", ".join(f"{n} {action}" for action, n in sorted(actions.items()))
+    return ", ".join(f"{n} {action}" for action, n in _actions(log)) or "unchanged"
+
+
+def _actions(log: CleaningLog) -> list[tuple[str, int]]:
+    """How many changes of each action a file had, by action."""
+    return sorted(Counter(change.action for change in log.changes).items())
 
 
 def text_report(log: CleaningLog) -> str:
@@ -81,17 +83,14 @@ ACTIONS = {"removed": "删除", "changed": "改动", "merged": "合并", "split"
 
 
 def _action(action: str, traditional: str) -> str:
-    zh = ACTIONS.get(action)
-    return f'{zh_text(zh, traditional)} <small lang="en">{action}</small>' if zh else h(action)
+    return f'{zh_text(ACTIONS[action], traditional)} <small lang="en">{action}</small>'
 
 
 def _counts_in_both(log: CleaningLog, traditional: str) -> str:
     """The summary of a file's changes for the report page: "216 处改动 changed, 1 处删除 removed"."""
-    actions = Counter(change.action for change in log.changes)
-    if not actions:
-        return f'{zh_text("未改动", traditional)} <span lang="en">unchanged</span>'
-    return ", ".join(f'{n} {zh_text("处" + ACTIONS.get(action, ""), traditional)} <span lang="en">{action}</span>'
-                     for action, n in sorted(actions.items()))
+    return (", ".join(f'{n} {zh_text("处" + ACTIONS[action], traditional)} <span lang="en">{action}</span>'
+                      for action, n in _actions(log))
+            or f'{zh_text("未改动", traditional)} <span lang="en">unchanged</span>')
 
 
 _COLUMNS = (("行", "line"), ("清洗步骤", "fixer"), ("操作", "action"), ("改动前", "before"), ("改动后", "after"))
