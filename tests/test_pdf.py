@@ -320,6 +320,16 @@ def test_paragraphs_printed_as_one_block_are_not_split_across_pages(pdf):
     assert [page for page in map(squeeze, pages) if (pair[0] in page) != (pair[1] in page)] == []
 
 
+def test_a_publisher_note_is_flagged_before_it_in_every_article(pdf):
+    # The flag names what follows it: in an article printed without English it opens the
+    # notes' line, and an aligned article's note row once printed it after the note instead.
+    text = squeeze(run("pdftotext", "-enc", "UTF-8", str(pdf), "-"))
+    flag = "出版方附注，不属摘要正文"
+    for note in ("论文链接：https://arxiv.org/abs/1901.03737", "参考资料：", "新智元报道", "机器之心编译"):
+        at = text.index(note)
+        assert flag in text[at - 80:at] and flag not in text[at:at + len(note) + 40], note
+
+
 def test_the_themes_page_gives_page_numbers_and_no_pointer_to_the_website_only_report(pdf, outline):
     # On paper a link is no way to a page: each theme and the glossary carry their page
     # number, as other cross-references do; the cleaning report is not in the book, so the
