@@ -165,12 +165,14 @@ def test_a_part_that_opens_with_its_own_index_page_is_listed_once(outline):
 
 
 def test_article_pages_have_running_header_and_number(pdf, outline):
-    first = next(page for depth, _, page in outline if depth == 2)
+    first_title, first = next((label, page) for depth, label, page in outline if depth == 2)
     for number in (first, first + 1):
         lines = [line for line in run("pdftotext", "-enc", "UTF-8", "-layout", "-f", str(number), "-l", str(number),
                                       str(pdf), "-").splitlines() if line.strip()]
         assert lines[0].startswith("对照 duizhao"), lines[0]
         assert len(lines[0].split()) > 2, "the running header names the article"
+        # The first article's page opens with the part's title, which names no chapter.
+        assert lines[0].split(maxsplit=2)[2].strip() == first_title, lines[0]
         assert lines[-1].strip() == str(number)
 
 
@@ -371,8 +373,10 @@ def test_a_theme_follows_the_one_before_it_on_the_same_page(pdf, outline):
     first = part_page(outline, "主题 Themes")
     themes = [(label, number) for label, number in section(outline, "主题 Themes") if number > first]
     assert len(themes) >= 4, themes
-    for label, number in themes[1:]:
+    for (previous, _), (label, number) in zip(themes, themes[1:]):
         page = squeeze(run("pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number), str(pdf), "-"))
-        header = page.index(squeeze(label))  # the running header names the theme first
-        before = page[header + len(squeeze(label)):page.index(squeeze(label), header + 1)]
+        # The running header names the theme the page starts in, not the one opening below.
+        header = "对照duizhao" + squeeze(previous)
+        assert page.startswith(header), (label, page[:60])
+        before = page[len(header):page.index(squeeze(label))]
         assert "→p." in before, (label, before[:80])  # a passage of the theme before it ends there

@@ -256,7 +256,10 @@ def book_html(book: Book) -> str:
         pages = "".join(
             f'<section class="dz-book-page{_page_class(opening, k)}" id="{page.key}">'
             f'{page.body}</section>' for k, page in enumerate(part.pages))
-        title = "" if opening else f'<h1 class="dz-part-title">{h(part.title)}</h1>'
+        # The running header names the chapter a page starts in; a part's title opens the page
+        # of its first chapter, so it carries that chapter's name for the header.
+        first = f' data-chapter="{h(part.pages[0].title)}"' if part.pages else ""
+        title = "" if opening else f'<h1 class="dz-part-title"{first}>{h(part.title)}</h1>'
         parts.append(f'<section class="dz-book-part" id="part{number}">{title}{pages}</section>')
     return (
         '<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
