@@ -253,7 +253,9 @@ def test_a_heading_of_the_original_is_not_counted_as_a_skipped_sentence():
     labels = re.findall(r'<summary data-search-exclude="label">(.*?)</summary>', html)
     assert len(labels) == 2
     assert "A heading of the original the summary does not use" in labels[0] and "句未被摘要" not in labels[0]
-    assert "2 sentences of the original not covered" in labels[1]  # Keeping Gravity is shown, not counted
+    # Keeping Gravity is shown and named, not counted as a sentence.
+    assert "2 sentences of the original not covered by the summary, and a heading it does not use" in labels[1]
+    assert "原文此处 2 句未被摘要，另有 1 个小标题未被采用" in labels[1]
     panel = coverage_panel(a)
     assert "（2/4）" in panel and "(2/4)" in panel
 

@@ -352,7 +352,7 @@ def with_page_numbers(book: str, pages: Mapping[str, int]) -> str:
 
     >>> places = f'<span class="{PLACES_CLASS}"><a href="#p3-zh-a">1</a> <a href="#p3-en-b">2</a> <a href="#p3-zh-c">3</a></span>'
     >>> with_page_numbers(places, {"p3-zh-a": 9, "p3-en-b": 7, "p3-zh-c": 9})
-    '<span class="dz-places">pp. <a class="dz-page" href="#p3-en-b">7</a>, <a class="dz-page" href="#p3-zh-a">9</a></span>'
+    '<span class="dz-places">pp.\\xa0<a class="dz-page" href="#p3-en-b">7</a>, <a class="dz-page" href="#p3-zh-a">9</a></span>'
     >>> odd = f'<span class="{PLACES_CLASS}"><span class="dz-occurrence">1</span> <a href="#p3-zh-a">2</a></span>'
     >>> with_page_numbers(odd, {"p3-zh-a": 9}) == odd  # a run holding more than links is left whole
     True
@@ -365,6 +365,7 @@ def with_page_numbers(book: str, pages: Mapping[str, int]) -> str:
         if not first_on:
             return run.group()
         listed = ", ".join(f'<a class="dz-page" href="#{anchor}">{page}</a>' for page, anchor in sorted(first_on.items()))
-        return f'<span class="{PLACES_CLASS}">{"pp." if len(first_on) > 1 else "p."} {listed}</span>'
+        # A no-break space keeps "pp." on the line of its first page number.
+        return f'<span class="{PLACES_CLASS}">{"pp." if len(first_on) > 1 else "p."}\u00a0{listed}</span>'
 
     return _PLACES.sub(numbered, book)

@@ -197,8 +197,14 @@ def _not_covered(passage: list[Sentence], kind_of: dict[str, str], deco: Decorat
     if not total:
         return (f'{deco.zh("原文此处的小标题未被摘要采用")} <span lang="en">'
                 f'{"A heading" if len(passage) == 1 else "Headings"} of the original the summary does not use</span>')
-    return (f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
-            'of the original not covered by the summary</span>')
+    headings = len(passage) - total
+    if not headings:
+        return (f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
+                'of the original not covered by the summary</span>')
+    # Its headings are named too: the reading guide promises each unused heading is noted.
+    return (f'{deco.zh(f"原文此处 {total} 句未被摘要，另有 {headings} 个小标题未被采用")} <span lang="en">'
+            f'{total} sentence{"s" if total > 1 else ""} of the original not covered by the summary, and '
+            f'{"a heading" if headings == 1 else f"{headings} headings"} it does not use</span>')
 
 
 def _skipped_sentence(sentence: Sentence, kind: str) -> str:

@@ -273,13 +273,21 @@ def _article_section(article: Article, passages: list[list[ThemeTag]], page: str
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
         f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> · <span lang=\"en\">{h(meta.author)}</span>"
-        f" · {len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small></p>",
+        f" · {len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>{_chinese_only(article, traditional)}</p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
     for group in passages:
         out += _passage(article, [blocks[tag.block] for tag in group], page, glossary, traditional)
     return out
+
+
+def _chinese_only(article: Article, traditional: str) -> str:
+    """Why an article's passages come without English: the theme promises both languages."""
+    if article.alignment:
+        return ""
+    return (f" · {zh_text('英文原文尚未收录，只引中文', traditional)}"
+            f" <small lang=\"en\">No English source yet: Chinese only</small>")
 
 
 def _passages_by_article(tags: Sequence[ThemeTag], corpus: Corpus) -> list[tuple[Article, list[list[ThemeTag]]]]:
@@ -412,7 +420,8 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
             # One group per language: on paper its links become the pages they fall on (pdf.py).
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\"){{ .dz-occurrence }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            text += f' · {phrase(label, traditional)}: <span class="{PLACES_CLASS}">{links}</span>'
+            # No-break spaces: a line may break before the "·", never after it or the label.
+            text += f' ·\u00a0{phrase(label, traditional)}:\u00a0<span class="{PLACES_CLASS}">{links}</span>'
     return text
 
 
