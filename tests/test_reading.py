@@ -143,6 +143,33 @@ def test_a_link_to_what_the_view_hides_lands_on_its_row(page, server):
         assert page.evaluate("localStorage.getItem('duizhao.view')") == view  # the reader's choice stays
 
 
+def test_a_link_to_a_paragraph_lights_its_english_too(page, server):
+    # A theme page's "read in context" link outlined the Chinese paragraph, and its English
+    # stayed unlit until a pointer passed over it.
+    page.goto(server + ALIGNED)
+    linked = page.eval_on_selector_all("div.dz-row:not(.dz-addition) .dz-row-zh p.dz-zh", "ps => ps.map(p => p.id)")[20]
+    english = page.eval_on_selector(f"#{linked}", "p => p.dataset.en.split(' ')")
+    page.goto(server + CHINESE_ONLY)
+    page.goto(server + ALIGNED + f"#{linked}")
+    page.wait_for_timeout(300)
+    assert all("dz-lit" in page.get_attribute(f"#{sid}", "class") for sid in english), english
+    assert _in_sight(page, f"#{linked}")  # lit where it is: the page did not scroll to the English
+
+
+def test_the_english_view_names_the_page_by_the_originals_title(page, server):
+    # Its heading read "My path into AI" while the tab and the header's title stayed Chinese.
+    page.goto(server + ALIGNED)
+    chinese = page.title()
+    english = page.eval_on_selector("h1 .dz-title-en", "e => e.textContent")
+    topic = "() => document.querySelector('[data-md-component=header-topic]').innerText.trim()"
+    assert english == "My path into AI" and page.evaluate(topic) != english
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    assert page.title() == chinese.replace(chinese.split(" - ")[0], english, 1)
+    assert page.evaluate(topic) == english
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
+    assert page.title() == chinese and page.evaluate(topic) != english
+
+
 def test_english_only_reads_as_the_original(page, server):
     """English only shows the source once, whole, under its own headings: a sentence linked
     twice appears once, skipped passages are open, the summary's headings are gone; going

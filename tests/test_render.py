@@ -258,6 +258,9 @@ def test_a_heading_of_the_original_is_not_counted_as_a_skipped_sentence():
     assert "原文此处 2 句未被摘要，另有 1 个小标题未被采用" in labels[1]
     panel = coverage_panel(a)
     assert "（2/4）" in panel and "(2/4)" in panel
+    # The map's colours count what the figures count: its headings are bars of their own.
+    cells = re.findall(r'class="dz-cell ([\w-]+)" href', panel)
+    assert (cells.count("dz-covered"), cells.count("dz-skip"), cells.count("dz-heading-cell")) == (2, 2, 2)
 
 
 def test_a_publisher_note_is_marked_as_such_and_not_counted_as_an_addition():

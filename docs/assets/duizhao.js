@@ -48,10 +48,28 @@
       ["title", "aria-label"].forEach(function (name) { reattribute(el, name, value); });
     });
     document.querySelectorAll(TOOLTIP).forEach(function (el) { retooltip(el, value); });
+    retitle(value);
+  }
+
+  // The browser tab and the header's page title name the page in the script chosen, and in
+  // the English view by the original's own title, as its heading does (``.dz-title-en``).
+  function retitle(value) {
+    var labels = window.duizhaoLabels || {};
+    var english = root.getAttribute("data-dz-view") === "en" && document.querySelector(".md-content h1 .dz-title-en");
     if (document.dzTitle === undefined) document.dzTitle = document.title;
-    document.title = document.dzTitle.split(" - ").map(function (part) {
+    var parts = document.dzTitle.split(" - ").map(function (part) {
       return value === "hant" && labels[part.trim()] ? labels[part.trim()] : part;
-    }).join(" - ");
+    });
+    if (english) parts[0] = english.textContent.trim();
+    document.title = parts.join(" - ");
+    var topic = document.querySelector('[data-md-component="header-topic"]');
+    if (topic && english && !topic.querySelector(".dz-topic-en")) {
+      var name = document.createElement("span");
+      name.className = "md-ellipsis dz-topic-en";
+      name.lang = "en";
+      name.textContent = english.textContent.trim();
+      topic.appendChild(name);
+    }
   }
 
   // A label in the script asked for, whichever script it is in now: the map runs from
@@ -140,7 +158,7 @@
   function apply(name, value) {
     root.setAttribute("data-dz-" + name, value);
     if (name === "script" && document.body) { relabel(value); nameToolbar(value); markSearchWords(); }
-    if (name === "view" && document.body) { openSkipped(value); showContents(value); }
+    if (name === "view" && document.body) { openSkipped(value); showContents(value); retitle(root.getAttribute("data-dz-script")); }
     document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
     });
@@ -240,13 +258,13 @@
   function clear() {
     document.querySelectorAll(".dz-lit").forEach(function (el) { el.classList.remove("dz-lit"); });
   }
-  function light(el) {
+  function light(el, stay) {
     clear();
     var others = partners(el);
     if (!others.length) return;
     el.classList.add("dz-lit");
     others.forEach(function (o) { o.classList.add("dz-lit"); });
-    if (root.getAttribute("data-dz-view") === "pair") {
+    if (!stay && root.getAttribute("data-dz-view") === "pair") {
       var rect = others[0].getBoundingClientRect();
       if (rect.bottom < 0 || rect.top > window.innerHeight) {
         others[0].scrollIntoView({ block: "nearest", behavior: "smooth" });
@@ -292,6 +310,10 @@
       shown.classList.add("dz-target");
     }
     if (details || hidden) shown.scrollIntoView();
+    // A paragraph or sentence linked to (from a theme page, the glossary) lights its other
+    // half as a pointer over it would, without scrolling away from it.
+    var linked = el.closest(".dz-zh[data-en], .dz-s[data-zh]");
+    if (linked) light(linked, true);
   }
   window.addEventListener("hashchange", openTarget);
 

@@ -235,3 +235,29 @@ def with_headings(blocks, heading, paragraph) -> list[str]:
         if block is not None:
             out += [heading(block), ""]
     return out
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """Text for a tooltip (a Markdown link title or a ``title`` attribute): one line, no quotes
+    or backslashes, shortened at a word boundary where there is one, with "…" where it is cut.
+
+    >>> shortened("Releasing research as open-source software (ColBERT, DSPy)", 50)
+    'Releasing research as open-source software…'
+    >>> shortened("the open projects the essays name (ColBERT, DSPy, RewardBench, TRL)", 50)
+    'the open projects the essays name…'
+    >>> shortened("当时是HuggingFace的研究负责人Douwe Kiela把他招进去", 12)
+    '当时是HuggingF…'
+    """
+    flat = " ".join(text.split()).replace('"', "”").replace("\\", "＼")
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    # A bracket opened and not closed before the cut would be left open: cut before it.
+    for opening, closing in (("(", ")"), ("（", "）")):
+        at = cut.rfind(opening)
+        if at > limit // 2 and closing not in cut[at:]:
+            cut = cut[:at]
+    return cut.rstrip(",;: (，、") + "…"

@@ -37,7 +37,8 @@ def article_page(article: Article, deco: Decorations = PLAIN) -> str:
         f'<span class="dz-hant" lang="zh-Hant">{md_text(article.title_traditional)}</span>'
         # The English view reads the original whole, under its own title (the search knows it
         # from the page's description already).
-        + (f'<span class="dz-title-en" lang="en" data-search-exclude>{h(meta.title_en)}</span>' if article.en else ""),
+        + (f'<span class="dz-title-en" lang="en" data-search-exclude>{h(meta.title_en)}</span>' if article.en else "")
+        + " {#top}",  # an address of its own: one made from the title's two scripts read "#0rlhfai0rlhfai…"
         "",
         _header(article, deco),
         "",

@@ -15,7 +15,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from .align import monotone_anchors
-from .markup import PLAIN, Decorations, addition_flag, flag, h, h_linked, md_text, permalink, with_headings, zh_heading, zh_html
+from .markup import (PLAIN, Decorations, addition_flag, flag, h, h_linked, md_text, permalink, shortened, with_headings,
+                     zh_heading, zh_html)
 from .model import Article, ArticleMeta, Block, CleanText, Link, Sentence
 from .notes import is_publisher_note
 
@@ -293,9 +294,12 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     additions = len([z for z in alignment.additions if z in {b.id for b in paragraphs}])
     share_covered = covered / len(said) if said else 0.0
     share_added = additions / len(paragraphs) if paragraphs else 0.0
+    # A heading of the original is drawn as a thin bar between its sections, neither covered
+    # nor not: the figures leave headings out, and so the map's colours count what they count.
+    headings = {s.id for block in article.en.blocks if block.kind == "heading" for s in block.sentences}
     cells = "".join(
-        f'<a class="dz-cell {"dz-skip" if s.id in omitted else "dz-covered"}" href="#{s.id}" '
-        f'title="{h(s.text[:80])}" aria-hidden="true" tabindex="-1"></a>'
+        f'<a class="dz-cell {_cell_kind(s.id, headings, omitted)}" href="#{s.id}" '
+        f'title="{h(shortened(s.text, 80))}" aria-hidden="true" tabindex="-1"></a>'
         for s in sentences
     )
     return (
@@ -309,9 +313,16 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
         f'({additions}/{len(paragraphs)}).</p>'
         f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(said)} sentences covered">{cells}</div>'
         f'<p class="dz-map-legend" data-search-exclude="panel"><span class="dz-cell dz-covered"></span> {deco.zh("已表达")} <span lang="en">covered</span> '
-        f'<span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span></p>'
-        "</div>"
+        f'<span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span>'
+        + (f' <span class="dz-cell dz-heading-cell"></span> {deco.zh("小标题")} <span lang="en">heading</span>' if headings else "")
+        + "</p></div>"
     )
+
+
+def _cell_kind(sentence: str, headings: set[str], omitted: set[str]) -> str:
+    if sentence in headings:
+        return "dz-heading-cell"
+    return "dz-skip" if sentence in omitted else "dz-covered"
 
 
 def english_body(en: CleanText) -> list[str]:

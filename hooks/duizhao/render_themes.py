@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .markup import PLACES_CLASS, Decorations, addition_flag, h, md_text, phrase, zh_html, zh_text
+from .markup import PLACES_CLASS, Decorations, addition_flag, h, md_text, phrase, shortened, zh_html, zh_text
 from .render import article_path
 from .render_rows import confidence_flag
 from .script import DEFAULT_TRADITIONAL
@@ -42,32 +42,6 @@ def link(from_page: str, to_path: str, anchor: str = "") -> str:
     """
     target = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
-
-
-def _title(text: str, limit: int = 60) -> str:
-    """Text for a Markdown link title (shown as a tooltip): one line, no quotes or backslashes,
-    shortened at a word boundary where there is one.
-
-    >>> _title("Releasing research as open-source software (ColBERT, DSPy)", 50)
-    'Releasing research as open-source software…'
-    >>> _title("the open projects the essays name (ColBERT, DSPy, RewardBench, TRL)", 50)
-    'the open projects the essays name…'
-    >>> _title("当时是HuggingFace的研究负责人Douwe Kiela把他招进去", 12)
-    '当时是HuggingF…'
-    """
-    flat = " ".join(text.split()).replace('"', "”").replace("\\", "＼")
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    # A bracket opened and not closed before the cut would be left open: cut before it.
-    for opening, closing in (("(", ")"), ("（", "）")):
-        at = cut.rfind(opening)
-        if at > limit // 2 and closing not in cut[at:]:
-            cut = cut[:at]
-    return cut.rstrip(",;: (，、") + "…"
 
 
 # --- the entry point ------------------------------------------------------------------------
@@ -182,7 +156,7 @@ def themes_report_markdown(index: ThemeIndex, corpus: Corpus, from_page: str = R
     named by its opening words, linked to it."""
     if not index.tags:
         return "没有段落被标记主题。 <span lang=\"en\">No paragraph was tagged with a theme.</span>\n"
-    opening = {(article.meta.slug, block.id): _title(block.text, 17)
+    opening = {(article.meta.slug, block.id): shortened(block.text, 17)
                for article in corpus.articles for block in article.zh.blocks}
     rows = ["| 主题 Theme | 段落 Paragraph | 依据 Reason |", "|---|---|---|"]
     for tag in index.tags:
@@ -234,8 +208,8 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
     tags = index.of_theme(theme.id)
     parts = [
         "---",
-        f"title: \"{_title(theme.name_zh + ' ' + theme.name_en, 200)}\"",
-        f"description: \"{_title(theme.description_en, 200)}\"",
+        f"title: \"{shortened(theme.name_zh + ' ' + theme.name_en, 200)}\"",
+        f"description: \"{shortened(theme.description_en, 200)}\"",
         "---",
         "",
         f"# {zh_text(theme.name_zh, traditional)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
@@ -418,7 +392,7 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
         mine = [(anchor, snippet) for l, anchor, snippet in places if l == lang]
         if mine:
             # One group per language: on paper its links become the pages they fall on (pdf.py).
-            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{_title(snippet)}\"){{ .dz-occurrence }}"
+            links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{shortened(snippet)}\"){{ .dz-occurrence }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
             # No-break spaces: a line may break before the "·", never after it or the label.
             text += f' ·\u00a0{phrase(label, traditional)}:\u00a0<span class="{PLACES_CLASS}">{links}</span>'
