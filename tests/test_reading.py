@@ -358,6 +358,18 @@ def test_a_search_result_lands_on_the_row_it_showed(page, server):
     _lit_in_view(page, "scooped")
 
 
+def test_a_search_result_naming_a_whole_page_lands_on_its_first_match(page, server):
+    # A page-level result carries in "?h=" only what the page's opening text holds: for
+    # "momentum" the glossary's was "?h=", and the reader was left at the top of the page.
+    page.goto(server + "")
+    hrefs = [href for href in search(page, "momentum") if re.search(r"glossary(/|\.html)\?h=$", href or "")]
+    assert hrefs
+    page.click(f'.md-search-result__item > a[href="{hrefs[0]}"]')
+    page.wait_for_url(re.compile(r"\?h=momentum$"))
+    page.wait_for_selector(".dz-target", timeout=10_000)
+    assert "momentum" in page.inner_text(".dz-target").lower() and _in_sight(page, ".dz-target")
+
+
 def test_a_search_result_in_traditional_lands_on_the_row_below_its_heading(page, server):
     # The page shows 飛輪 (the index holds 飞轮), and the word also stands in the section's
     # heading (「飛輪效應」): the row below is the one lit.

@@ -337,6 +337,19 @@
     }
   }
 
+  // A result naming a whole page carries in "?h=" only the words its page-level text holds,
+  // often none: followed so, it opened the page at its top with nothing found. It is given
+  // the query as typed, so that the page is searched from its top for the first paragraph.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a.md-search-result__link");
+    var input = document.querySelector("input[data-md-component=search-query]");
+    if (!link || !input || !input.value.trim() || !window.URL) return;
+    var url = new URL(link.href, location.href);
+    if (url.searchParams.get("h")) return;
+    url.searchParams.set("h", input.value.trim());
+    link.href = url.href;
+  }, true);
+
   // A search result leads to its section's heading (Material's index knows sections, not
   // rows), with the query in "?h=". The first paragraph after that heading whose shown text
   // holds a word of the query is brought into view and lit, as the result showed it. The

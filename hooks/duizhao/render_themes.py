@@ -183,8 +183,8 @@ def themes_index_page(index: ThemeIndex, corpus: Corpus, traditional: str = DEFA
         ' {#how-paragraphs-are-tagged data-toc-label="如何标记 How paragraphs are tagged"}',
         "",
         "<p>" + zh_text("每个主题由一组带权重的中英文术语定义。在一段中文及其对应的英文原句里找到的每个术语计一次分，"
-                        "总分达到主题的阈值即标记该段；弱提示（如“发布”“压力”）必须与其他证据同时出现，"
-                        "负权重的术语（如优化器的“动量”）排除词语的其他含义。", traditional)
+                        "总分达到主题的阈值即标记该段；弱提示（如「发布」「压力」）必须与其他证据同时出现，"
+                        "负权重的术语（如优化器的「动量」）排除词语的其他含义。", traditional)
         + '<span class="dz-screen">' + zh_text("每个标记的依据列在清洗报告中。", traditional) + "</span></p>",
         "",
         "<p lang=\"en\">Each theme is defined by weighted terms in both languages. Every term found in a Chinese "
