@@ -380,3 +380,10 @@ def test_a_theme_follows_the_one_before_it_on_the_same_page(pdf, outline):
         assert page.startswith(header), (label, page[:60])
         before = page[len(header):page.index(squeeze(label))]
         assert "→p." in before, (label, before[:80])  # a passage of the theme before it ends there
+
+
+def test_no_line_ends_on_a_separator_or_a_page_abbreviation(pdf):
+    # "· English: pp." closed a glossary line with its page numbers on the next, and a
+    # theme's source line ended on its "·".
+    lines = run("pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-").splitlines()
+    assert [line for line in lines if re.search(r"(·|\bpp?\.)\s*$", line)] == []

@@ -246,8 +246,9 @@ def _article_section(article: Article, passages: list[list[ThemeTag]], page: str
     out = [
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
-        f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> · <span lang=\"en\">{h(meta.author)}</span>"
-        f" · {len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>{_chinese_only(article, traditional)}</p>",
+        # No-break spaces after each "·": a line breaks before it, never leaves it at a line's end.
+        f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> ·\u00a0<span lang=\"en\">{h(meta.author)}</span>"
+        f" ·\u00a0{len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>{_chinese_only(article, traditional)}</p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
@@ -260,7 +261,7 @@ def _chinese_only(article: Article, traditional: str) -> str:
     """Why an article's passages come without English: the theme promises both languages."""
     if article.alignment:
         return ""
-    return (f" · {zh_text('英文原文尚未收录，只引中文', traditional)}"
+    return (f" ·\u00a0{zh_text('英文原文尚未收录，只引中文', traditional)}"
             f" <small lang=\"en\">No English source yet: Chinese only</small>")
 
 
