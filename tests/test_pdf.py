@@ -157,6 +157,9 @@ def test_contents_page_numbers_match_the_outline(pdf, outline):
         title = r"\s*".join(re.escape(c) for c in squeeze(label))
         match = re.search(title + r"[\s.]*?(\d+)[ \t]*$", contents, re.MULTILINE)
         assert match and int(match.group(1)) == page, (label, page)
+    # Each theme's description whole (the open-source one was cut before its list of projects).
+    themes = yaml.safe_load((ROOT / "translations" / "themes.yml").read_text(encoding="utf-8"))
+    assert all(squeeze(theme["description_en"]) in squeeze(contents) for theme in themes)
 
 
 def test_a_part_that_opens_with_its_own_index_page_is_listed_once(outline):

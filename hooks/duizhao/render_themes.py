@@ -209,7 +209,9 @@ def theme_page(theme: Theme, index: ThemeIndex, corpus: Corpus, glossary: Glossa
     parts = [
         "---",
         f"title: \"{shortened(theme.name_zh + ' ' + theme.name_en, 200)}\"",
-        f"description: \"{shortened(theme.description_en, 200)}\"",
+        # Whole where it can be: the book's contents print it (cut at 200, the open-source one
+        # ended "…the essays name…", its list of projects lost).
+        f"description: \"{shortened(theme.description_en, 400)}\"",
         "---",
         "",
         f"# {zh_text(theme.name_zh, traditional)} <small lang=\"en\">{md_text(theme.name_en)}</small>",
