@@ -390,3 +390,19 @@ def test_no_line_ends_on_a_separator_or_a_page_abbreviation(pdf):
     # theme's source line ended on its "·".
     lines = run("pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-").splitlines()
     assert [line for line in lines if re.search(r"(·|\bpp?\.)\s*$", line)] == []
+
+
+def test_an_article_title_breaks_after_its_punctuation(pdf, outline):
+    # A title broke wherever its line ended: "…院士都说" above a lone "好", "…的巨" above "大压力".
+    for label, number in section(outline, "文章 Articles"):
+        text = run("pdftotext", "-enc", "UTF-8", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        start = next(k for k, line in enumerate(lines) if label.startswith(line[:4]) and k > 0)
+        title, held = [], ""
+        for line in lines[start:]:
+            if squeeze(held + line) not in squeeze(label):
+                break
+            title.append(line)
+            held += line
+        assert squeeze(held) == squeeze(label), (label, title)
+        assert all(line[-1] in "，！？：；、" for line in title[:-1]), title

@@ -45,6 +45,11 @@ LAYOUTS = 3
 they name are laid out; a second layout prints them, and confirms that they did not move the
 pages they count (the glossary comes after the articles, so they do not)."""
 
+CLAUSE_WIDTH = 24
+"""Widest clause of a page title (in Chinese characters; a Latin letter counts as half) kept on
+one line: a title line holds about 28 at its size, so a shorter clause never needs breaking."""
+_CLAUSE_END = re.compile(r"(?<=[，！？：；、])(?=[^，！？：；、])")
+
 _TRUE = {"1", "true", "yes", "on"}
 # A run holds links and spaces only: anything else (a link the book could not keep, which
 # becomes a span) leaves the run as it is rather than cut it at the wrong "</span>".
@@ -130,10 +135,32 @@ def read_page(site_dir: Path, path: str, keys: Mapping[str, str], site_descripti
             _relink(element, path, key, keys)
     heading = next(article.iter("h1"), None)
     title = _text(heading) if heading is not None else path
+    if heading is not None:
+        _keep_clauses(heading)
     description = next((m.get("content", "") for m in document.iter("meta") if m.get("name") == "description"), "")
     subtitle = description if description != site_description else ""
     body = "".join(ET.tostring(child, encoding="unicode", method="html") for child in article)
     return BookPage(key, title, subtitle, body)
+
+
+def _keep_clauses(heading: ET.Element) -> None:
+    """Set each short clause of a Chinese title unbroken, so that the title breaks after its
+    punctuation: it broke wherever the line ended ("…院士都说" above a lone "好", "巨" above
+    "大压力"). WeasyPrint has no ``word-break: keep-all``, so the clauses are marked instead.
+
+    >>> h1 = ET.fromstring('<h1><span class="dz-hans">顶会0篇，一夜RLHF爆文刷屏！院士都说好</span></h1>')
+    >>> _keep_clauses(h1)
+    >>> ET.tostring(h1, encoding="unicode")
+    '<h1><span class="dz-hans"><span class="dz-clause">顶会0篇，</span><span class="dz-clause">一夜RLHF爆文刷屏！</span><span class="dz-clause">院士都说好</span></span></h1>'
+    """
+    title = next((e for e in heading.iter("span") if "dz-hans" in e.get("class", "").split()), heading)
+    if len(title) or not title.text or not re.search(r"[\u3400-\u9fff]", title.text):
+        return
+    clauses, title.text = _CLAUSE_END.split(title.text), ""
+    for clause in clauses:
+        wide = sum(0.5 if c.isascii() else 1 for c in clause)
+        span = ET.SubElement(title, "span", {"class": "dz-clause"} if wide <= CLAUSE_WIDTH else {})
+        span.text = clause
 
 
 def _drop_screen_only(root: ET.Element) -> None:
