@@ -166,6 +166,10 @@ def test_the_english_view_names_the_page_by_the_originals_title(page, server):
     page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
     assert page.title() == chinese.replace(chinese.split(" - ")[0], english, 1)
     assert page.evaluate(topic) == english
+    # A page with no English title keeps its own in the header (it went blank there).
+    page.goto(server + CHINESE_ONLY)
+    assert page.evaluate(topic) and page.evaluate(topic) in page.title()
+    page.goto(server + ALIGNED)
     page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
     assert page.title() == chinese and page.evaluate(topic) != english
 
@@ -368,6 +372,15 @@ def test_a_search_result_naming_a_whole_page_lands_on_its_first_match(page, serv
     page.wait_for_url(re.compile(r"\?h=momentum$"))
     page.wait_for_selector(".dz-target", timeout=10_000)
     assert "momentum" in page.inner_text(".dz-target").lower() and _in_sight(page, ".dz-target")
+    # The page's own furniture is not what was searched for: "summary" led to the coverage
+    # panel's "The summary expresses…", not to the text.
+    page.goto(server + "")
+    hrefs = [href for href in search(page, "summary") if re.search(r"nathan-lambert-path-into-ai(/|\.html)\?h=$", href or "")]
+    assert hrefs
+    page.click(f'.md-search-result__item > a[href="{hrefs[0]}"]')
+    page.wait_for_url(re.compile(r"\?h=summary$"))
+    page.wait_for_timeout(500)
+    assert page.locator(".dz-coverage .dz-target, .dz-toolbar .dz-target").count() == 0
 
 
 def test_a_search_result_in_traditional_lands_on_the_row_below_its_heading(page, server):

@@ -240,6 +240,20 @@ def test_coverage_counts_sentences_and_additions():
     assert panel.count("dz-cell dz-covered\" href") == 1 and panel.count("dz-cell dz-skip\" href") == 2
 
 
+def test_a_heading_cut_into_two_sentences_is_still_one_heading():
+    # "Part 2. What changed" split as two sentences read "另有 2 个小标题" and drew two bars.
+    cut = Block(id="b2", kind="heading", text="Part 2. What changed", lines=(2,),
+                sentences=(Sentence("en-20", "Part 2.", 2), Sentence("en-21", "What changed", 2)))
+    zh = CleanText("zh.txt", "zh", (zh_block(1, "第一段。"), zh_block(2, "第二段。")), ())
+    en = CleanText("en.txt", "en", (en_block(1, "One."), cut, en_block(3, "Skipped."), en_block(4, "Two.")), ())
+    a = Article(META, zh, en, alignment=Alignment((Link(("zh-1",), ("en-10",), 0.9), Link(("zh-2",), ("en-40",), 0.9)),
+                                                  (), ("en-20", "en-21", "en-30")))
+    labels = re.findall(r'<summary data-search-exclude="label">(.*?)</summary>', "\n".join(aligned_body(a)))
+    assert len(labels) == 1 and "另有 1 个小标题" in labels[0] and "and a heading it does not use" in labels[0]
+    cells = re.findall(r'class="dz-cell ([\w-]+)" href', coverage_panel(a))
+    assert cells == ["dz-covered", "dz-heading-cell", "dz-skip", "dz-covered"]
+
+
 def test_a_heading_of_the_original_is_not_counted_as_a_skipped_sentence():
     # The summary skips the heading "Building Momentum" alone, and later a heading with a sentence.
     def heading(i: int, text: str) -> Block:

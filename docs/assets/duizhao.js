@@ -355,6 +355,9 @@
   // holds a word of the query is brought into view and lit, as the result showed it. The
   // words are looked for as typed and in Traditional (a result shown in Simplified puts them
   // in "?h=" in Simplified, and a page shown in Traditional says 專案 where the index says 项目).
+  // The page's own furniture, never what a query was looking for (the coverage panel's
+  // "The summary expresses…" answered "summary").
+  var FURNITURE = ".dz-coverage, .dz-toolbar";
   function findFromSearch() {
     var words = searchWords().map(function (w) { return w.toLowerCase(); });
     if (!words.length) return;
@@ -364,7 +367,7 @@
     if (!content) return;
     var found = Array.prototype.find.call(content.querySelectorAll("p, li"), function (el) {
       if (start && !(start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
-      if (!el.getClientRects().length) return false;
+      if (!el.getClientRects().length || el.closest(FURNITURE)) return false;
       var text = el.innerText.toLowerCase();
       return words.some(function (w) { return text.indexOf(w) >= 0; });
     });

@@ -285,7 +285,7 @@ def book_html(book: Book) -> str:
             f'{page.body}</section>' for k, page in enumerate(part.pages))
         # The running header names the chapter a page starts in; a part's title opens the page
         # of its first chapter, so it carries that chapter's name for the header.
-        first = f' data-chapter="{h(part.pages[0].title)}"' if part.pages else ""
+        first = f' data-chapter="{h(part.pages[0].title)}"' if part.pages and "<h1" in part.pages[0].body else ""
         title = "" if opening else f'<h1 class="dz-part-title"{first}>{h(part.title)}</h1>'
         parts.append(f'<section class="dz-book-part" id="part{number}">{title}{pages}</section>')
     return (

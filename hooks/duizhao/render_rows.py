@@ -177,7 +177,7 @@ def _row(slug: str, zh_blocks: list[Block], link: Link, en: list[Sentence], kind
 def _folded(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str, int], deco: Decorations) -> str:
     """Skipped English inside a row, folded like a skipped passage between rows (and opened
     with them in the English-only view)."""
-    return (f'<details class="dz-omission dz-gap"><summary data-search-exclude="label">{_not_covered(passage, kind_of, deco)}</summary>'
+    return (f'<details class="dz-omission dz-gap"><summary data-search-exclude="label">{_not_covered(passage, kind_of, block_of, deco)}</summary>'
             f'{_skipped_paragraphs(passage, kind_of, block_of)}</details>')
 
 
@@ -192,13 +192,14 @@ def _code(kind_of: dict[str, str], *sentences: Sentence) -> bool:
     return all(kind_of[s.id].startswith("code") for s in sentences)
 
 
-def _not_covered(passage: list[Sentence], kind_of: dict[str, str], deco: Decorations) -> str:
+def _not_covered(passage: list[Sentence], kind_of: dict[str, str], block_of: dict[str, int], deco: Decorations) -> str:
     """The label of a skipped passage: its sentences, not its headings, are what the summary left out."""
     total = sum(kind_of[s.id] != "heading" for s in passage)
+    # Headings are counted as blocks: the splitter may cut one into two sentences.
+    headings = len({block_of[s.id] for s in passage if kind_of[s.id] == "heading"})
     if not total:
         return (f'{deco.zh("原文此处的小标题未被摘要采用")} <span lang="en">'
-                f'{"A heading" if len(passage) == 1 else "Headings"} of the original the summary does not use</span>')
-    headings = len(passage) - total
+                f'{"A heading" if headings == 1 else "Headings"} of the original the summary does not use</span>')
     if not headings:
         return (f'{deco.zh(f"原文此处 {total} 句未被摘要")} <span lang="en">{total} sentence{"s" if total > 1 else ""} '
                 'of the original not covered by the summary</span>')
@@ -273,7 +274,7 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
                          f'sentence{"s" if count > 1 else ""} in between {"are" if count > 1 else "is"} rendered '
                          'elsewhere in the summary</span> ⋯</p>')
     return [f'<details class="dz-row dz-omission"{_order([s.id for s in passages[0]], position)}><summary data-search-exclude="label">'
-            f'{_not_covered([s for passage in passages for s in passage], kind_of, deco)}</summary>'
+            f'{_not_covered([s for passage in passages for s in passage], kind_of, block_of, deco)}</summary>'
             f'<div class="dz-row-zh dz-none"></div><div class="dz-row-en" lang="en">{"".join(parts)}</div></details>',
             ""]
 
@@ -281,7 +282,6 @@ def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], bl
 def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     """How much of the source the summary expresses, and how much of the summary is its own."""
     alignment = article.alignment
-    sentences = [s for block in article.en.blocks for s in block.sentences]
     # The figures count the original's sentences, not its headings (the map shows both).
     said = [s for block in article.en.blocks if block.kind != "heading" for s in block.sentences]
     # A publisher's note (references, credits) with no source is neither summary nor the
@@ -296,11 +296,13 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     share_added = additions / len(paragraphs) if paragraphs else 0.0
     # A heading of the original is drawn as a thin bar between its sections, neither covered
     # nor not: the figures leave headings out, and so the map's colours count what they count.
-    headings = {s.id for block in article.en.blocks if block.kind == "heading" for s in block.sentences}
+    # One bar a heading, at its first sentence, should the splitter have cut it in two.
+    headings = {block.sentences[0].id for block in article.en.blocks if block.kind == "heading" and block.sentences}
+    drawn = [s for block in article.en.blocks for s in (block.sentences[:1] if block.kind == "heading" else block.sentences)]
     cells = "".join(
         f'<a class="dz-cell {_cell_kind(s.id, headings, omitted)}" href="#{s.id}" '
         f'title="{h(shortened(s.text, 80))}" aria-hidden="true" tabindex="-1"></a>'
-        for s in sentences
+        for s in drawn
     )
     return (
         # The panel is the page's furniture, not the texts: search leaves its paragraphs out.
