@@ -162,9 +162,9 @@ def test_glossary_page_links_to_occurrences(glossary, corpus):
     # English is set in the English face on paper and read aloud as English.
     assert ('<span lang="en">reinforcement learning from human feedback</span>' in page
             and '<span class="dz-hans" lang="zh-Hans">人类反馈强化学习</span>' in page)
-    # No-break spaces tie the "·" to its label and the label to its places (a line of the
-    # book ended "· English: pp." with the page numbers on the next).
-    assert ' ·\u00a0<span lang="en">English</span>:\u00a0<span class="dz-places">[1](' in page
+    # No-break spaces tie the "·" to both its neighbours and the label to its places (a line
+    # of the book ended "· English: pp." with the page numbers on the next).
+    assert '\u00a0·\u00a0<span lang="en">English</span>:\u00a0<span class="dz-places">[1](' in page
     assert 'lang="zh-Hans">English<' not in page and 'lang="zh-Hans">reinforcement' not in page
     # A name written alike in both languages is given once, in the heading and in the contents.
     assert '<span class="dz-hant" lang="zh-Hant">RewardBench</span> {#rewardbench data-toc-label="RewardBench"}' in page

@@ -385,11 +385,15 @@ def test_a_theme_follows_the_one_before_it_on_the_same_page(pdf, outline):
         assert "→p." in before, (label, before[:80])  # a passage of the theme before it ends there
 
 
-def test_no_line_ends_on_a_separator_or_a_page_abbreviation(pdf):
+def test_no_line_ends_on_a_separator_or_a_page_abbreviation(pdf, outline):
     # "· English: pp." closed a glossary line with its page numbers on the next, and a
-    # theme's source line ended on its "·".
+    # theme's source line ended on its "·" (and, mended, began with one). In the articles
+    # a line may begin with "·": the English uses it as a list bullet.
     lines = run("pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-").splitlines()
     assert [line for line in lines if re.search(r"(·|\bpp?\.)\s*$", line)] == []
+    first, about = part_page(outline, "主题 Themes"), part_page(outline, "关于对照 About duizhao")
+    lists = run("pdftotext", "-enc", "UTF-8", "-layout", "-f", str(first), "-l", str(about - 1), str(pdf), "-")
+    assert [line for line in lists.splitlines() if re.match(r"\s*·", line)] == []
 
 
 def test_an_article_title_breaks_after_its_punctuation(pdf, outline):

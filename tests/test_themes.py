@@ -293,7 +293,7 @@ def test_a_theme_page_counts_the_passages_it_shows(built_site, theme):
     # counts (each article's line, the table, the home page's list) count what is shown.
     page = (built_site / "themes" / theme / "index.html").read_text(encoding="utf-8")
     sections = re.split(r'<h2 id="', page)[1:]
-    stated = [int(re.search(r'class="dz-theme-source">.*? ·\s(\d+) <span class="dz-hans"', s, re.S).group(1))
+    stated = [int(re.search(r'class="dz-theme-source">.*?\s·\s(\d+) <span class="dz-hans"', s, re.S).group(1))
               for s in sections if 'class="dz-theme-source"' in s]
     shown = [len(re.findall(r'<div class="dz-pair(?: dz-single)?">', s)) for s in sections if 'class="dz-theme-source"' in s]
     assert stated == shown and sum(shown) > 0

@@ -248,9 +248,9 @@ def _article_section(article: Article, passages: list[list[ThemeTag]], page: str
     out = [
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
-        # No-break spaces after each "·": a line breaks before it, never leaves it at a line's end.
-        f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span> ·\u00a0<span lang=\"en\">{h(meta.author)}</span>"
-        f" ·\u00a0{len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>{_chinese_only(article, traditional)}</p>",
+        # No-break spaces around each "·": a line never starts or ends with one.
+        f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span>\u00a0·\u00a0<span lang=\"en\">{h(meta.author)}</span>"
+        f"\u00a0·\u00a0{len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>{_chinese_only(article, traditional)}</p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
@@ -263,7 +263,7 @@ def _chinese_only(article: Article, traditional: str) -> str:
     """Why an article's passages come without English: the theme promises both languages."""
     if article.alignment:
         return ""
-    return (f" ·\u00a0{zh_text('英文原文尚未收录，只引中文', traditional)}"
+    return (f"\u00a0·\u00a0{zh_text('英文原文尚未收录，只引中文', traditional)}"
             f" <small lang=\"en\">No English source yet: Chinese only</small>")
 
 
@@ -397,8 +397,8 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
             # One group per language: on paper its links become the pages they fall on (pdf.py).
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{shortened(snippet)}\"){{ .dz-occurrence }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            # No-break spaces: a line may break before the "·", never after it or the label.
-            text += f' ·\u00a0{phrase(label, traditional)}:\u00a0<span class="{PLACES_CLASS}">{links}</span>'
+            # No-break spaces: a line never starts or ends with the "·", nor ends with the label.
+            text += f'\u00a0·\u00a0{phrase(label, traditional)}:\u00a0<span class="{PLACES_CLASS}">{links}</span>'
     return text
 
 
