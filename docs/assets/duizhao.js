@@ -350,14 +350,15 @@
     link.href = url.href;
   }, true);
 
-  // A search result leads to its section's heading (Material's index knows sections, not
-  // rows), with the query in "?h=". The first paragraph after that heading whose shown text
-  // holds a word of the query is brought into view and lit, as the result showed it. The
-  // words are looked for as typed and in Traditional (a result shown in Simplified puts them
-  // in "?h=" in Simplified, and a page shown in Traditional says 專案 where the index says 项目).
   // The page's own furniture, never what a query was looking for (the coverage panel's
   // "The summary expresses…" answered "summary").
   var FURNITURE = ".dz-coverage, .dz-toolbar";
+  // A search result leads to its section's heading (Material's index knows sections, not
+  // rows), with the query in "?h=". The first paragraph after that heading whose shown text
+  // holds a word of the query (not of the furniture) is brought into view and lit, as the
+  // result showed it. The words are looked for as typed and in Traditional (a result shown in
+  // Simplified puts them in "?h=" in Simplified, and a page shown in Traditional says 專案
+  // where the index says 项目).
   function findFromSearch() {
     var words = searchWords().map(function (w) { return w.toLowerCase(); });
     if (!words.length) return;
