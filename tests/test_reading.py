@@ -456,6 +456,12 @@ def test_phone_width_stacks_rows(context, server):
     # The article's facts: each value has the column's width, not what its label leaves over.
     value = tab.locator(".dz-meta dd").first.bounding_box()
     assert value["width"] > 250, value
+    # Each key of the coverage map's legend stays on one line ("小標" above "題 heading").
+    tab.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
+    keys = tab.evaluate("""() => [...document.querySelectorAll('.dz-map-legend .dz-key')]
+        .map(k => new Set([...k.getClientRects()].map(r => Math.round(r.top))).size)""")
+    assert keys == [1, 1, 1], keys
+    tab.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
     tab.close()
 
 
