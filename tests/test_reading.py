@@ -465,6 +465,23 @@ def test_phone_width_stacks_rows(context, server):
     tab.close()
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_glossary_label_keeps_its_first_place_on_its_line(context, server, width):
+    # "中文: 1 · English:" ended a phone's line with its place "1" on the next.
+    tab = context.new_page()
+    tab.set_viewport_size({"width": width, "height": 800})
+    tab.goto(server + "glossary/")
+    apart = tab.evaluate("""() => [...document.querySelectorAll('.dz-places')].filter(s => {
+        const label = s.previousSibling, first = s.querySelector('a');
+        const range = document.createRange();
+        range.setStart(label, Math.max(0, label.length - 2)); range.setEnd(label, label.length);
+        const rects = range.getClientRects();
+        return Math.abs(rects[rects.length - 1].top - first.getClientRects()[0].top) > 4;
+    }).length""")
+    assert tab.locator(".dz-places").count() > 20 and apart == 0, apart
+    tab.close()
+
+
 def test_phone_width_scrolls_report_tables_inside_their_box(context, server):
     tab = context.new_page()
     tab.set_viewport_size({"width": 375, "height": 800})

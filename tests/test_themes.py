@@ -271,7 +271,8 @@ def test_badges_overview_and_report(corpus, themes):
     assert " = " not in badge and " +" not in badge  # the weights are the report's
     assert badges_html((), "articles/x.md") == ""
     overview = themes_overview_markdown(index, corpus)
-    assert f"](themes/flywheel.md){{ .dz-page-ref }} · {passage_count(index.of_theme('flywheel'), corpus)} <span class=\"dz-hans\" lang=\"zh-Hans\">段" in overview
+    assert (f"](themes/flywheel.md){{ .dz-page-ref }}\u00a0·\u00a0{passage_count(index.of_theme('flywheel'), corpus)}"
+            f"\u00a0<span class=\"dz-hans\" lang=\"zh-Hans\">段") in overview
     report = themes_report_markdown(index, corpus)
     assert f"(articles/{tag.article}.md#{tag.block})" in report and tag.reason.split(" = ")[0][:4] in report
     opening = next(b.text for a in corpus.articles if a.meta.slug == tag.article for b in a.zh.blocks if b.id == tag.block)[:8]
@@ -300,4 +301,4 @@ def test_a_theme_page_counts_the_passages_it_shows(built_site, theme):
     total = re.search(r"Total</small></td>\s*<td[^>]*><strong>(\d+)</strong>", page)
     assert total and int(total.group(1)) == sum(shown)
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert re.search(rf'themes/{theme}/">.*?</a> · {sum(shown)} <span class="dz-hans"', home), theme
+    assert re.search(rf'themes/{theme}/">.*?</a>\s·\s{sum(shown)}\s<span class="dz-hans"', home), theme

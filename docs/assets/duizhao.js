@@ -62,14 +62,17 @@
     });
     if (english) parts[0] = english.textContent.trim();
     document.title = parts.join(" - ");
-    var topic = document.querySelector('[data-md-component="header-topic"]');
-    if (topic && english && !topic.querySelector(".dz-topic-en")) {
+    if (!english) return;
+    // The header's title and the navigation's entry for this page (CSS shows it in the English view).
+    document.querySelectorAll('[data-md-component="header-topic"], .md-nav--primary .md-nav__link--active').forEach(function (place) {
+      if (place.closest(".md-nav--secondary")) return;  // the contents' own entries stay the page's headings
+      if (place.querySelector(".dz-topic-en") || !place.querySelector(".md-ellipsis")) return;
       var name = document.createElement("span");
       name.className = "md-ellipsis dz-topic-en";
       name.lang = "en";
       name.textContent = english.textContent.trim();
-      topic.appendChild(name);
-    }
+      place.appendChild(name);
+    });
   }
 
   // A label in the script asked for, whichever script it is in now: the map runs from

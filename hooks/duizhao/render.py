@@ -123,11 +123,14 @@ def article_list(corpus: Corpus, traditional: str = DEFAULT_TRADITIONAL) -> str:
     rows = []
     for article in corpus.articles:
         meta = article.meta
+        # On a phone the line breaks after a "·", never inside a name or a label ("新智/元").
         source = (f"{zh_text('中英对照', traditional)} <small lang=\"en\">with English source</small>" if article.en
                   else f"{zh_text('仅中文', traditional)} <small lang=\"en\">Chinese only</small>")
+        source = f'<span class="dz-nowrap">{source}</span>'
         rows += [
             f"- [**{md_text(meta.title_zh)}**]({article_path(meta.slug)})  ",
             f"  <span lang=\"en\">{h(meta.title_en)}</span>  ",
-            f"  <small><span lang=\"en\">{h(meta.author)}</span> · {h(meta.publisher)} · {source}</small>",
+            f"  <small><span class=\"dz-nowrap\" lang=\"en\">{h(meta.author)}</span>\u00a0· "
+            f"<span class=\"dz-nowrap\">{h(meta.publisher)}</span>\u00a0· {source}</small>",
         ]
     return "\n".join(rows) + "\n"

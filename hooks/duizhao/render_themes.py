@@ -10,6 +10,7 @@ Markdown.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
 
 from .glossary import Glossary, Term, find_terms, mark_terms
@@ -139,9 +140,10 @@ def themes_overview_markdown(index: ThemeIndex, corpus: Corpus, from_page: str =
         shown = passage_count(tags, corpus)
         rows.append(
             f"- [**{zh_text(theme.name_zh, traditional)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
-            f"({link(from_page, theme_path(theme.id))}){{ .dz-page-ref }} · {shown} {zh_text('段', traditional)} "
-            f"<small lang=\"en\">{_counted(shown, 'passage')}</small>"
-            f" · {articles} {zh_text('篇', traditional)} <small lang=\"en\">{_counted(articles, 'article')}</small>  \n"
+            # No-break spaces: a count stays with its units and a "·" with its neighbours.
+            f"({link(from_page, theme_path(theme.id))}){{ .dz-page-ref }}\u00a0·\u00a0{shown}\u00a0{zh_text('段', traditional)}"
+            f"\u00a0<small lang=\"en\">{_counted(shown, 'passage')}</small>"
+            f"\u00a0·\u00a0{articles}\u00a0{zh_text('篇', traditional)}\u00a0<small lang=\"en\">{_counted(articles, 'article')}</small>  \n"
             f"  <small>{zh_text(theme.description_zh, traditional)}</small>"
         )
     # The glossary is not a theme: it follows the list, not in it.
@@ -163,7 +165,7 @@ def themes_report_markdown(index: ThemeIndex, corpus: Corpus, from_page: str = R
         target = link(from_page, article_path(tag.article), tag.block)
         # md_text escapes "|" as "\|", which a table cell keeps as text.
         words = md_text(opening.get((tag.article, tag.block), tag.block))
-        rows.append(f"| {md_text(tag.theme.name_zh)} | [{words}]({target}) | {md_text(tag.reason)} |")
+        rows.append(f"| {md_text(tag.theme.name_zh)} | [{words}]({target}) | {_unbroken(md_text(tag.reason))} |")
     return "\n".join(rows) + "\n"
 
 
@@ -257,6 +259,16 @@ def _article_section(article: Article, passages: list[list[ThemeTag]], page: str
     for group in passages:
         out += _passage(article, [blocks[tag.block] for tag in group], page, glossary, traditional)
     return out
+
+
+def _unbroken(reason: str) -> str:
+    """A tagging reason with each weight and its sum kept on the line of what they weigh (a
+    phone broke "+3 = 3" after its "=").
+
+    >>> _unbroken("飞轮 +3, en: virtuous cycle +2 = 5") == "飞轮\u00a0+3, en: virtuous cycle\u00a0+2\u00a0=\u00a05"
+    True
+    """
+    return re.sub(r" ([+-]\d+)", "\u00a0\\1", reason).replace(" = ", "\u00a0=\u00a0")
 
 
 def _chinese_only(article: Article, traditional: str) -> str:
