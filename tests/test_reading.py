@@ -482,6 +482,17 @@ def test_a_glossary_label_keeps_its_first_place_on_its_line(context, server, wid
     tab.close()
 
 
+@pytest.mark.parametrize("width", [768, 800])
+def test_no_article_is_wider_than_a_tablet_screen(context, server, width):
+    # A paragraph's hidden ¶, set past a full last line, made the page a pixel too wide.
+    tab = context.new_page()
+    tab.set_viewport_size({"width": width, "height": 800})
+    for path in (ALIGNED, CHINESE_ONLY, "articles/omar-khattab-research-impact/"):
+        tab.goto(server + path)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width, path
+    tab.close()
+
+
 def test_phone_width_scrolls_report_tables_inside_their_box(context, server):
     tab = context.new_page()
     tab.set_viewport_size({"width": 375, "height": 800})
