@@ -458,7 +458,7 @@ def test_phone_width_stacks_rows(context, server):
     assert value["width"] > 250, value
     # Each key of the coverage map's legend stays on one line ("小標" above "題 heading").
     tab.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
-    keys = tab.evaluate("""() => [...document.querySelectorAll('.dz-map-legend .dz-key')]
+    keys = tab.evaluate("""() => [...document.querySelectorAll('.dz-map-legend .dz-nowrap')]
         .map(k => new Set([...k.getClientRects()].map(r => Math.round(r.top))).size)""")
     assert keys == [1, 1, 1], keys
     tab.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')

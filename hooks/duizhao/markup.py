@@ -237,6 +237,10 @@ def with_headings(blocks, heading, paragraph) -> list[str]:
     return out
 
 
+TIED_DOT = "\u00a0·\u00a0"
+"""A "·" between items, tied to both by no-break spaces: a line never starts or ends with it."""
+
+
 def shortened(text: str, limit: int = 60) -> str:
     """Text for a tooltip (a Markdown link title or a ``title`` attribute): one line, no quotes
     or backslashes, shortened at a word boundary where there is one, with "…" where it is cut.

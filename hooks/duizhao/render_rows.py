@@ -315,10 +315,10 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
         f'({additions}/{len(paragraphs)}).</p>'
         f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(said)} sentences covered">{cells}</div>'
         # Each key stays whole on a narrow screen ("小標" above "題 heading" on a phone).
-        f'<p class="dz-map-legend" data-search-exclude="panel"><span class="dz-key"><span class="dz-cell dz-covered"></span> '
+        f'<p class="dz-map-legend" data-search-exclude="panel"><span class="dz-nowrap"><span class="dz-cell dz-covered"></span> '
         f'{deco.zh("已表达")} <span lang="en">covered</span></span> '
-        f'<span class="dz-key"><span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span></span>'
-        + (f' <span class="dz-key"><span class="dz-cell dz-heading-cell"></span> {deco.zh("小标题")} <span lang="en">heading</span></span>'
+        f'<span class="dz-nowrap"><span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span></span>'
+        + (f' <span class="dz-nowrap"><span class="dz-cell dz-heading-cell"></span> {deco.zh("小标题")} <span lang="en">heading</span></span>'
            if headings else "")
         + "</p></div>"
     )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .glossary import Glossary, Term, find_terms, mark_terms
 from .model import Article, Corpus
-from .markup import PLACES_CLASS, Decorations, addition_flag, h, md_text, phrase, shortened, zh_html, zh_text
+from .markup import PLACES_CLASS, TIED_DOT, Decorations, addition_flag, h, md_text, phrase, shortened, zh_html, zh_text
 from .render import article_path
 from .render_rows import confidence_flag
 from .script import DEFAULT_TRADITIONAL
@@ -140,10 +140,10 @@ def themes_overview_markdown(index: ThemeIndex, corpus: Corpus, from_page: str =
         shown = passage_count(tags, corpus)
         rows.append(
             f"- [**{zh_text(theme.name_zh, traditional)}** <span lang=\"en\">{md_text(theme.name_en)}</span>]"
-            # No-break spaces: a count stays with its units and a "·" with its neighbours.
-            f"({link(from_page, theme_path(theme.id))}){{ .dz-page-ref }}\u00a0·\u00a0{shown}\u00a0{zh_text('段', traditional)}"
+            # No-break spaces: a count stays with its units.
+            f"({link(from_page, theme_path(theme.id))}){{ .dz-page-ref }}{TIED_DOT}{shown}\u00a0{zh_text('段', traditional)}"
             f"\u00a0<small lang=\"en\">{_counted(shown, 'passage')}</small>"
-            f"\u00a0·\u00a0{articles}\u00a0{zh_text('篇', traditional)}\u00a0<small lang=\"en\">{_counted(articles, 'article')}</small>  \n"
+            f"{TIED_DOT}{articles}\u00a0{zh_text('篇', traditional)}\u00a0<small lang=\"en\">{_counted(articles, 'article')}</small>  \n"
             f"  <small>{zh_text(theme.description_zh, traditional)}</small>"
         )
     # The glossary is not a theme: it follows the list, not in it.
@@ -250,9 +250,8 @@ def _article_section(article: Article, passages: list[list[ThemeTag]], page: str
     out = [
         f"## {md_text(meta.title_zh)} {{#{meta.slug}}}",
         "",
-        # No-break spaces around each "·": a line never starts or ends with one.
-        f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span>\u00a0·\u00a0<span lang=\"en\">{h(meta.author)}</span>"
-        f"\u00a0·\u00a0{len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>{_chinese_only(article, traditional)}</p>",
+        f"<p class=\"dz-theme-source\"><span lang=\"en\">{h(meta.title_en)}</span>{TIED_DOT}<span lang=\"en\">{h(meta.author)}</span>"
+        f"{TIED_DOT}{len(passages)} {zh_text('段', traditional)} <small lang=\"en\">passages</small>{_chinese_only(article, traditional)}</p>",
         "",
     ]
     blocks = {b.id: b for b in article.zh.blocks}
@@ -275,8 +274,8 @@ def _chinese_only(article: Article, traditional: str) -> str:
     """Why an article's passages come without English: the theme promises both languages."""
     if article.alignment:
         return ""
-    return (f"\u00a0·\u00a0{zh_text('英文原文尚未收录，只引中文', traditional)}"
-            f" <small lang=\"en\">No English source yet: Chinese only</small>")
+    return (f"{TIED_DOT}{zh_text('英文原文尚未收录，只引中文', traditional)}"
+            f" <small class=\"dz-nowrap\" lang=\"en\">No English source yet: Chinese only</small>")
 
 
 def _passages_by_article(tags: Sequence[ThemeTag], corpus: Corpus) -> list[tuple[Article, list[list[ThemeTag]]]]:
@@ -409,8 +408,8 @@ def _occurrence_links(article: Article, places: list[tuple[str, str, str]], trad
             # One group per language: on paper its links become the pages they fall on (pdf.py).
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{shortened(snippet)}\"){{ .dz-occurrence }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            # No-break spaces: a line never starts or ends with the "·", nor ends with the label.
-            text += f'\u00a0·\u00a0{phrase(label, traditional)}:\u00a0<span class="{PLACES_CLASS}">{links}</span>'
+            # A no-break space too after the label: a line never ends with it.
+            text += f'{TIED_DOT}{phrase(label, traditional)}:\u00a0<span class="{PLACES_CLASS}">{links}</span>'
     return text
 
 
