@@ -428,7 +428,7 @@ def test_search_results_follow_the_script_shown(page, server):
     page.goto(server + "")
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
     search(page, "飞轮")
-    page.wait_for_function("() => /個符合條件的結果/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => /符合條件的結果/.test(document.querySelector('.md-search-result__meta').textContent)")
     results = page.locator(".md-search-result").inner_text().replace("\u200b", "")
     assert "飛輪" in results and "飞轮" not in results
     page.keyboard.press("Escape")
@@ -556,7 +556,7 @@ def test_tooltips_follow_the_script(page, server):
     # A glossary term stands in the page in each script, each with its tooltip: left alone.
     assert term.get_attribute("title") == term_title
     reset = page.locator("button.md-search__icon[type=reset]")
-    assert reset.get_attribute("aria-label") == "清空當前內容"
+    assert reset.get_attribute("aria-label") == "清空當前內容 Clear"
     assert page.locator(".dz-toolbar").get_attribute("aria-label") == "閱讀設定 Reading options"
     assert "文章版權歸原作者與發表媒體所有" in page.locator(".md-copyright").inner_text()  # the footer
     assert page.locator('.dz-group[data-dz-setting="script"]').get_attribute("aria-label") == "字體 Script"
@@ -567,10 +567,24 @@ def test_tooltips_follow_the_script(page, server):
     tooltip.wait_for(timeout=5_000)
     assert tooltip.inner_text() == "連結到此處 Link here"
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
-    assert reset.get_attribute("aria-label") == "清空当前内容"
+    assert reset.get_attribute("aria-label") == "清空当前内容 Clear"
     assert page.locator(".dz-toolbar").get_attribute("aria-label") == "阅读设置 Reading options"
     anchor.hover()
     assert page.locator(".md-tooltip2__inner:visible").inner_text() == "链接到此处 Link here"
+
+
+def test_the_themes_own_strings_speak_both_languages(page, server):
+    # A reader of the English view finds the search, the contents and "back to top" in English
+    # too; the counts Material writes into its strings reach both halves.
+    page.goto(server + ALIGNED)
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索 Search"
+    assert page.locator(".md-sidebar--secondary .md-nav__title").first.inner_text().strip() == "目录 Contents"
+    assert " ".join(page.locator(".md-top").text_content().split()) == "回到页面顶部 Back to top"
+    search(page, "flywheel")
+    status = page.locator(".md-search-result__meta").inner_text()
+    assert re.fullmatch(r"符合条件的结果：\d+ matching documents", status.strip()), status
+    more = page.locator(".md-search-result__more > summary").first.inner_text()
+    assert "#" not in more and re.search(r"\d+ more on this page", more), more
 
 
 def test_the_search_clear_button_keeps_the_script_once_the_search_opens(page, server):
@@ -581,7 +595,7 @@ def test_the_search_clear_button_keeps_the_script_once_the_search_opens(page, se
     reset = page.locator("button.md-search__icon[type=reset]")
     page.click("input[data-md-component=search-query]")
     page.fill("input[data-md-component=search-query]", "飞轮")
-    expect(reset).to_have_attribute("title", "清空當前內容")
+    expect(reset).to_have_attribute("title", "清空當前內容 Clear")
 
 
 def test_the_not_found_page_names_itself_in_the_script_shown(page, server):
@@ -600,7 +614,7 @@ def test_search_results_in_traditional_keep_the_words_of_a_text_received_so(page
     page.goto(server + "")
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hant"]')
     search(page, "博客")
-    page.wait_for_function("() => /個符合條件的結果/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => /符合條件的結果/.test(document.querySelector('.md-search-result__meta').textContent)")
     shown = page.eval_on_selector_all(".md-search-result__item > a", """links => links.map(a => [
         a.getAttribute("href"), a.innerText.replace(/\u200b/g, "")])""")
     # The article's own page, and the theme page's section quoting it (#felix-hill-…).
@@ -645,13 +659,13 @@ def test_navigation_contents_and_title_follow_the_script(page, server):
     assert "最令人心碎的博客" in page.locator(".md-sidebar--secondary").inner_text()
     assert page.locator("article h3:has-text('最令人心碎的博客')").count() == 1
     assert "目錄" in page.locator(".md-sidebar--secondary").inner_text()  # the theme's own strings
-    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜尋"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜尋 Search"
     page.goto(server + ALIGNED)  # remembered on the next page, before any click
     assert "文章 Articles" in page.locator(".md-sidebar--primary").inner_text()
     assert "術語表 Glossary" in page.locator(".md-sidebar--primary").inner_text()
     page.click('.dz-group[data-dz-setting="script"] button[data-value="hans"]')
     assert "术语表 Glossary" in page.locator(".md-sidebar--primary").inner_text()
-    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索 Search"
 
 
 BADGE_ALONE = """() => [...document.querySelectorAll('.dz-badges')].filter(b => b.getClientRects().length).filter(b => {
