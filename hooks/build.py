@@ -21,6 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 from duizhao.both_scripts import both_scripts
 from duizhao.contents import contents_for_both_views
 from duizhao.errors import InputError
+from duizhao.glossary import keyboard_reachable_terms
 from duizhao.labels import (LABELS_SCRIPT, NOT_FOUND_TITLE, attribute_labels, interface_labels, labels_script,
                             palette_labels, toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled, relative_to_root
@@ -90,6 +91,7 @@ def on_page_content(html, /, *, page, config, files):
         page.toc = type(page.toc)(contents_for_both_views(list(page.toc), headings, AnchorLink))
     # Chinese written straight into a page gets its Traditional twin, as article text has;
     # the search index takes the Simplified text only.
+    html = keyboard_reachable_terms(html)
     return index_one_script(both_scripts(html, config.duizhao.traditional, config.duizhao.own_forms))
 
 

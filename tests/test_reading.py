@@ -573,6 +573,21 @@ def test_tooltips_follow_the_script(page, server):
     assert page.locator(".md-tooltip2__inner:visible").inner_text() == "链接到此处 Link here"
 
 
+def test_a_keyboard_reaches_each_glossary_definition_once(page, server):
+    page.goto(server + ALIGNED)
+    terms = page.evaluate("""() => [...document.querySelectorAll('abbr.dz-term')].filter(t => t.getClientRects().length)
+        .map(t => [t.title, t.lang, t.tabIndex])""")
+    reachable = [(title, lang) for title, lang, tab in terms if tab >= 0]
+    assert sorted(reachable) == sorted({(title, lang) for title, lang, _ in terms}), reachable
+    assert len(reachable) < len(terms)  # a term's repeats are no further tab stops
+    term = page.locator("abbr.dz-term[tabindex='0']:visible").first
+    definition = term.get_attribute("title")  # Material takes the title away while its tooltip shows
+    term.focus()
+    tooltip = page.locator(".md-tooltip2__inner:visible")
+    tooltip.wait_for(timeout=5_000)
+    assert tooltip.inner_text() == definition
+
+
 def test_the_themes_own_strings_speak_both_languages(page, server):
     # A reader of the English view finds the search, the contents and "back to top" in English
     # too; the counts Material writes into its strings reach both halves.

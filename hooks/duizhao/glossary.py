@@ -217,6 +217,29 @@ def mark_terms(escaped_html_text: str, glossary: Glossary, lang: str) -> str:
     return "".join(out)
 
 
+_TERM_TAG = re.compile(r'<abbr class="dz-term" title="([^"]*)" lang="([^"]*)">')
+
+
+def keyboard_reachable_terms(page_html: str) -> str:
+    """Let the first tooltip of each term in a page take keyboard focus, once per language
+    and script: a reader without a pointer reaches every definition the page explains, and
+    does not tab through each of the 30 to 80 places a term recurs.
+
+    >>> g = Glossary((Term("flywheel", "飞轮", "flywheel", "循环", "a cycle"),))
+    >>> page = "".join(mark_terms(t, g, lang) for t, lang in (("飞轮", "zh"), ("飞轮", "zh"), ("flywheel", "en")))
+    >>> ['tabindex="0"' in term for term in keyboard_reachable_terms(page).split("</abbr>")[:-1]]
+    [True, False, True]
+    """
+    seen: set[tuple[str, str]] = set()
+
+    def first_of_each(match: re.Match) -> str:
+        if match.groups() in seen:
+            return match.group()
+        seen.add(match.groups())
+        return match.group()[:-1] + ' tabindex="0">'
+    return _TERM_TAG.sub(first_of_each, page_html)
+
+
 def _track_element(piece: str, blocked: list[str]) -> None:
     tag = _TAG_NAME.match(piece)
     if not tag or tag.group(2).lower() not in _NO_MARKING_INSIDE or piece.endswith("/>"):
