@@ -311,8 +311,8 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
         f'{deco.zh(f" 的句子（{covered}/{len(said)}）；摘要中 ")}<strong>{share_added:.0%}</strong>'
         f'{deco.zh(f" 的段落在原文中没有对应（{additions}/{len(paragraphs)}）。")}</p>'
         f'<p lang="en" data-search-exclude="panel">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
-        f'({covered}/{len(said)}); <strong>{share_added:.0%}</strong> of its paragraphs have no source '
-        f'({additions}/{len(paragraphs)}).</p>'
+        f'({covered}/{len(said)}); <strong>{share_added:.0%}</strong> of the summary’s paragraphs have no source '
+        f'in the original ({additions}/{len(paragraphs)}).</p>'
         f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(said)} sentences covered">{cells}</div>'
         # Each key stays whole on a narrow screen ("小標" above "題 heading" on a phone).
         f'<p class="dz-map-legend" data-search-exclude="panel"><span class="dz-nowrap"><span class="dz-cell dz-covered"></span> '

@@ -71,7 +71,7 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
     >>> from .themes import Evidence
     >>> tag = ThemeTag(Theme("flywheel", "飞轮", "Flywheel", "", "", ()), "a", "zh-1", 3, (Evidence(3, ("飞轮",)),))
     >>> print(badges_html((tag,), "articles/a.md"))
-    <span class="dz-badges" data-search-exclude="mark">\u2060<a class="dz-badge" data-search-exclude="mark" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮">飞轮</a></span>
+    <span class="dz-badges" data-search-exclude="mark">\u2060<a class="dz-badge" data-search-exclude="mark" href="../../themes/flywheel/" title="主题 Theme: 飞轮 Flywheel · 依据 matched: 飞轮">飞轮 <span lang="en">Flywheel</span></a></span>
     >>> badges_html((tag,), "articles/a.md", use_directory_urls=False).split('"')[9]
     '../themes/flywheel.html'
     """
@@ -80,14 +80,15 @@ def badges_html(theme_tags_for_block: tuple[ThemeTag, ...], from_page: str, use_
     badges = "".join(
         f'<a class="dz-badge" data-search-exclude="mark" href="{h(page_url_link(from_page, theme_path(tag.theme.id), use_directory_urls))}"'
         f' title="{h(f"主题 Theme: {tag.theme.name_zh} {tag.theme.name_en} · 依据 matched: {tag.words}")}">'
-        f"{h(tag.theme.name_zh)}</a>"
+        f'{h(tag.theme.name_zh)} <span lang="en">{h(tag.theme.name_en)}</span></a>'
         for tag in theme_tags_for_block
     )
     # Kept out of the search index: a theme's name is not the paragraph's text. Each badge is
     # excluded too: Material's indexer ends an exclusion at the first closing tag of its name,
     # and the name's two scripts are spans, so the box alone let a second badge through.
     # The word joiner ties the badges to the paragraph's last characters: a line break before
-    # them left a badge alone on a line of its own.
+    # them left a badge alone on a line of its own. A line may break between two badges, never
+    # inside one (the style sheets keep each whole).
     return f'<span class="dz-badges" data-search-exclude="mark">\u2060{badges}</span>'
 
 
