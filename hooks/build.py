@@ -26,6 +26,7 @@ from duizhao.labels import (LABELS_SCRIPT, NOT_FOUND_TITLE, attribute_labels, in
                             palette_labels, toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled, relative_to_root
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
+from duizhao.publish import StagedOutput
 from duizhao.render import article_list, article_path
 from duizhao.render_themes import themes_overview_markdown
 from duizhao.report import summary_line
@@ -39,6 +40,16 @@ THEME_LIST_MARKER = "<!-- duizhao:themes -->"
 ABOUT_PAGE = "about.md"
 ABOUT_TITLE = "关于对照 About duizhao"
 """The book's last part; the same words as the page's heading, so it gets no banner of its own."""
+
+
+_STAGED = {"wanted": True}
+"""Whether builds of this process write beside the output first (``duizhao.publish``): not
+for ``mkdocs serve`` (its output is its own temporary folder) nor a ``--dirty`` build (which
+keeps the old files on purpose)."""
+
+
+def on_startup(*, command, dirty):
+    _STAGED["wanted"] = command != "serve" and not dirty
 
 
 @event_priority(-100)  # after Material's offline plugin has added its CDN worker shim
@@ -62,6 +73,11 @@ def on_pre_build(*, config):
     for phrase in content.glossary.chinese_phrases:
         jieba.add_word(phrase)
     config.duizhao = content
+    # The input is sound; MkDocs empties the output folder next, so the build writes beside it.
+    config.duizhao_output = None
+    if _STAGED["wanted"]:
+        config.duizhao_output = StagedOutput.begin(config.site_dir, bool(config.strict))
+        config.site_dir = str(config.duizhao_output.staging)
 
 
 def on_files(files, /, *, config):
@@ -128,9 +144,26 @@ def on_post_template(output_content, /, *, template_name, config):
     return output_content
 
 
+@event_priority(-200)  # last: after Material's offline plugin (-100) has written its files
 def on_post_build(*, config):
-    if not pdf_requested(os.environ):
-        return
+    if pdf_requested(os.environ):
+        _write_book(config)
+    output = getattr(config, "duizhao_output", None)
+    if output is not None:
+        config.site_dir = str(output.final)  # for what runs after the build (gh-deploy)
+        if output.publish():
+            log.info("published the site to %s", output.final)
+        else:
+            log.error("the build warned in strict mode: %s was left as it was", output.final)
+
+
+def on_build_error(*, error):
+    # Called without the config: the staged builds of this process are dropped.
+    for output in StagedOutput.open_builds():
+        output.discard()
+
+
+def _write_book(config):
     site = Path(config.site_dir)
     sections = [Section(title, tuple(_built_file(path, config) for path in paths))
                 for title, paths in config.duizhao.sections]

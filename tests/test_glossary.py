@@ -174,5 +174,5 @@ def test_glossary_page_escapes_definitions():
     glossary = Glossary((Term("x", "术语", "term", "<script>alert(1)</script>", "[x](javascript:alert(1))"),))
     page = glossary_page(glossary, Corpus())
     assert "<script>" not in page and "&lt;script&gt;" in page
-    # raw HTML: Markdown leaves the text inside alone, so no link can come of it
-    assert '<p lang="en">[x](javascript:alert(1))</p>' in page
+    # raw HTML, its brackets as character references: no link can come of it
+    assert '<p lang="en">&#91;x&#93;(javascript:alert(1))</p>' in page

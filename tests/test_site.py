@@ -217,6 +217,43 @@ def test_bad_input_stops_build_and_keeps_previous_site(tmp_path, name):
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_a_build_that_warns_keeps_previous_site_whole(tmp_path):
+    # MkDocs empties the output before writing and aborts a strict build on a warning only
+    # after writing every page: the build writes beside the output and swaps it in at the end.
+    project = copy_project(tmp_path / "project", articles=(SLUG,))
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    _edit(project / "docs" / "curating.md", "\n", "\n\n[a page that is not there](missing.md)\n", )
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0 and "missing.md" in result.stderr, result.stderr[-800:]
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # nothing left beside it
+    _edit(project / "docs" / "curating.md", "[a page that is not there](missing.md)", "")
+    assert mkdocs_build(project, site).returncode == 0  # …and a sound build replaces it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_markup_in_an_articles_metadata_shows_as_text(tmp_path):
+    # A title is data like the text: brackets made a link on the home page (and a strict
+    # build's warning), and "<" broke every page's navigation.
+    project = copy_project(tmp_path / "project", articles=(SLUG,))
+    meta = project / "translations" / SLUG / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title_en: .*$", 'title_en: "How I [Learned](x.md) *so* <T>"', text)
+    text = re.sub(r"(?m)^title_zh: .*$", "title_zh: '算力 A<B 的 C++ <T> 模板'", text)
+    meta.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-800:]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="x.md"' not in home and "<em>so</em>" not in home and "<T>" not in home
+    page = (site / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
+    nav_entry = re.search(r'md-nav__link--active[^>]*>\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.S)
+    assert nav_entry and nav_entry.group(1) == "算力 A&lt;B 的 C++ &lt;T&gt; 模板", nav_entry
+    assert 'content="How I [Learned](x.md) *so* &lt;T&gt;"' in page  # the description, whole
+
+
 def test_source_markup_shows_as_text(tmp_path):
     project = copy_project(tmp_path / "project", articles=("john-schulman-interview",))
     zh = project / "translations" / "john-schulman-interview" / "zh.txt"

@@ -48,9 +48,19 @@ def md_text(text: str) -> str:
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in escaped)
 
 
+# Markdown's inline marks as character references: escaped text may land inside inline HTML,
+# which Markdown still reads (a title "How I [Learned](x.md)" in a <span> of the home page's
+# list became a link, and a build warning naming a page the curator never wrote).
+_MD_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]"})
+
+
 def h(text: str) -> str:
-    """Escape text for HTML content or attribute values."""
-    return html.escape(text, quote=True)
+    """Escape text for HTML content or attribute values, and for Markdown around them.
+
+    >>> h('<b> & "How I [Learned](x.md)" *so*')
+    '&lt;b&gt; &amp; &quot;How I &#91;Learned&#93;(x.md)&quot; &#42;so&#42;'
+    """
+    return html.escape(text, quote=True).translate(_MD_INLINE)
 
 
 # A web address in escaped text: printable ASCII up to a space, an escaped quote or bracket,

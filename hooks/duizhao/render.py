@@ -9,6 +9,8 @@ reader's script toggle only switches which one is shown, so it needs no download
 
 from __future__ import annotations
 
+import html
+
 from .markup import (PLAIN, Decorations, addition_flag, h, link, md_text, permalink, with_headings, zh_heading,
                      zh_html, zh_text)
 from .script import DEFAULT_TRADITIONAL
@@ -29,8 +31,10 @@ def article_page(article: Article, deco: Decorations = PLAIN) -> str:
     meta = article.meta
     parts = [
         "---",
-        f"title: {_yaml_string(meta.title_zh)}",
-        f"description: {_yaml_string(meta.title_en)}",
+        # The theme writes both into the page as they are: a "<" in a title broke every page's
+        # navigation, a quote the description's attribute.
+        f"title: {_yaml_string(html.escape(meta.title_zh, quote=False))}",
+        f"description: {_yaml_string(html.escape(meta.title_en, quote=True))}",
         "---",
         "",
         f'# <span class="dz-hans" lang="zh-Hans">{md_text(meta.title_zh)}</span>'

@@ -107,7 +107,7 @@ def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
         for n, change in enumerate(run):
             after = f'<td class="dz-verbatim"{span}>{h(result)}</td>' if n == 0 else ""
             # A fixer's name may break at its underscores, and only there (on a phone).
-            fixer = h(change.fixer).replace("_", "_<wbr>")
+            fixer = "_<wbr>".join(h(part) for part in change.fixer.split("_"))
             rows += (f"<tr><td>{change.line}</td><td><code>{fixer}</code></td><td>{_action(change.action, traditional)}</td>"
                      f'<td class="dz-verbatim">{h(change.before)}</td>{after}</tr>')
     rows += "".join(
