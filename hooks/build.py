@@ -68,6 +68,9 @@ def on_pre_build(*, config):
         raise PluginError(f"duizhao: bad input\n{error}") from None
     for report in content.reports:
         log.info("cleaned %s", summary_line(report))
+    for article in content.corpus.articles:
+        if article.alignment and article.alignment.unsure:
+            log.info("aligned %s: %s; every link is marked uncertain", article.meta.slug, article.alignment.unsure)
     # Search segments Chinese with jieba; glossary terms must stay whole words so that a
     # query such as 心智占有率 matches (the query itself is not segmented in the browser).
     for phrase in content.glossary.chinese_phrases:

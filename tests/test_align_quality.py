@@ -550,6 +550,30 @@ def test_a_short_unrelated_text_links_nothing(short_side):
     assert alignment.unrelated and not alignment.links
 
 
+BREAD = """Good bread needs only flour, water, salt and yeast. Mix the flour and water first and let the dough
+rest for half an hour. Then add the salt and the yeast and knead for ten minutes. The dough should feel smooth
+and spring back when pressed. Leave it in a warm place until it doubles in size. Shape it gently, without
+pressing out all the air. Let it rise a second time on a floured cloth. Heat the oven as hot as it will go,
+with a tray of water at the bottom. Bake the loaf for forty minutes, until it sounds hollow when tapped. Let it
+cool before cutting, however hard that is."""
+
+
+def test_texts_too_short_to_judge_have_every_link_marked_uncertain():
+    # Ten lines of a story and ten sentences on baking share four stray words ("feel" in 觉得
+    # and in "should feel smooth"): too few matches to show the texts do not correspond, so
+    # they are linked, but no link can be more certain than the pair itself.
+    zh, _ = _lighthouse()
+    en, _ = clean_english((Line(1, BREAD),), "en.txt")
+    alignment = align_texts(zh, [Unit(s.id, s.text) for block in en.blocks for s in block.sentences])
+    assert not alignment.unrelated and "too few" in alignment.unsure
+    assert alignment.links and not any(link.confident for link in alignment.links)
+    # A pair long enough to judge is not in doubt, nor is a pair a curator has pinned.
+    assert not align_article(*_long_written_texts()["repair-cafe"]).unsure
+    pinned = align_texts(zh, [Unit(s.id, s.text) for block in en.blocks for s in block.sentences],
+                         (PinnedLink(zh[0].id, (en.blocks[0].sentences[0].id,), 1),))
+    assert not pinned.unsure
+
+
 def test_paragraph_rendering_twenty_sentences_links_them_all():
     # The free translation as two long paragraphs whose sentences end in commas, the way a
     # transcript's phrases are joined: each renders about twenty English sentences, more

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from duizhao.markup import Decorations
 from duizhao.model import Alignment, Article, ArticleMeta, Block, CleanText, Link, Sentence
@@ -238,6 +239,15 @@ def test_coverage_counts_sentences_and_additions():
     panel = coverage_panel(article([Link(("zh-1",), ("en-10",), 0.9)], additions=("zh-2", "zh-3"), omissions=("en-11", "en-20")))
     assert "（1/3）" in panel and "（2/3）" in panel
     assert panel.count("dz-cell dz-covered\" href") == 1 and panel.count("dz-cell dz-skip\" href") == 2
+
+
+def test_the_panel_says_when_the_texts_are_too_short_to_judge():
+    sure = article([Link(("zh-1",), ("en-10",), 0.9)])
+    unsure = replace(sure, alignment=replace(sure.alignment, unsure="only 1 clear match"))
+    assert "dz-unsure" not in coverage_panel(sure)
+    panel = coverage_panel(unsure)
+    assert "Too few clear matches to be sure the English is the summary’s source" in panel
+    assert "无法确认英文就是摘要的原文" in panel and "無法確認英文就是摘要的原文" in panel
 
 
 def test_a_heading_cut_into_two_sentences_is_still_one_heading():

@@ -14,7 +14,7 @@ import math
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .align import Bead, band_from_anchors, best_path, monotone_anchors, relink_moved
 from .correspondence import judge
@@ -109,10 +109,15 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text)) for u in zh_units],
                         [english_keys(_without_addresses(u.text)) for u in en_units])
     noise = Noise.measure(scorer)
+    unsure = ""
     if not pins:  # a pin is the curator's word that the texts correspond
-        verdict = judge(_mutual_matches(noise))
+        matches = _mutual_matches(noise)
+        verdict = judge(matches)
         if not verdict.corresponds:
             return Alignment((), tuple(u.id for u in zh_units), tuple(u.id for u in en_units), verdict.explain())
+        if not verdict.judged:
+            unsure = (f"only {len(matches)} clear match{'es' if len(matches) != 1 else ''}, too few to tell "
+                      "whether the English is the source")
     lengths = LengthModel.measure([letters(u.text) for u in zh_units], [letters(u.text) for u in en_units],
                                   _clear_matches(noise))
     fixed = _pinned(pins, zh_units, en_units)
@@ -140,7 +145,11 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = _place_headings(beads, scorer, noise, [u.heading for u in zh_units], [u.heading for u in en_units],
                             set(fixed), pinned)
     beads = _merge_shared(beads, set(fixed))
-    return _alignment(beads, fixed, noise, scorer, zh_units, en_units)
+    alignment = _alignment(beads, fixed, noise, scorer, zh_units, en_units)
+    if unsure:  # nothing shows the texts correspond: no link can be more certain than that
+        alignment = replace(alignment, unsure=unsure,
+                            links=tuple(replace(link, confident=False) for link in alignment.links))
+    return alignment
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")

@@ -84,6 +84,9 @@ def _align(args: argparse.Namespace) -> int:
     if alignment.unrelated:
         print(f"duizhao: {args.en_file} does not seem to be the source of {args.zh_file}: "
               f"{alignment.unrelated}; nothing is linked", file=sys.stderr)
+    elif alignment.unsure:
+        print(f"duizhao: {args.en_file} may not be the source of {args.zh_file}: {alignment.unsure}; "
+              "every link is marked uncertain", file=sys.stderr)
     if args.json:
         print(json.dumps({
             "zh_units": [{"id": b.id, "text": b.text} for b in zh.blocks],

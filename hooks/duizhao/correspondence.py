@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from .align import monotone_anchors
 
 MIN_MATCHES = 5
-"""Fewest clear matches worth judging; with fewer, texts are taken to correspond. Five
+"""Fewest clear matches worth judging; with fewer, texts are taken to correspond, and every
+link is marked uncertain (an unrelated text of ten sentences can share four stray words with
+a summary: "feel" in 觉得 and in "should feel smooth"). Five
 matches in order happen by chance once in 120 shuffles, and four of five once in seven, so
 five is the fewest for which a real pair's chain can stand above chance."""
 SHUFFLES = 2000
@@ -48,6 +50,11 @@ class Correspondence:
     def corresponds(self) -> bool:
         return not self.chance or self.chain > self.chance
 
+    @property
+    def judged(self) -> bool:
+        """Whether there were matches enough to tell; if not, ``corresponds`` is only assumed."""
+        return self.chance > 0
+
     def explain(self) -> str:
         return (f"of their clear matches, at most {self.chain} keep the order of both texts, "
                 f"no more than the {self.chance} that chance gives")
@@ -62,8 +69,8 @@ def judge(matches: Sequence[tuple[int, int]]) -> Correspondence:
     >>> scattered = [(k, (k * 7) % 20) for k in range(20)]
     >>> judge(scattered).corresponds
     False
-    >>> judge(scattered[:4]).chance  # too few matches to judge
-    0
+    >>> judge(scattered[:4]).judged  # too few matches to judge
+    False
     >>> judge([(k, k) for k in range(5)]).corresponds  # five of five in order: as far as five can go
     True
     """

@@ -135,6 +135,9 @@ class Alignment:
     unrelated: str = ""
     """Why the English seems not to be the source of the Chinese at all (then nothing is
     linked); empty when it is."""
+    unsure: str = ""
+    """Why it cannot be told whether the English is the source (too few clear matches): the
+    links are then all marked uncertain. Empty when it can, or when a curator pinned a link."""
 
 
 @dataclass(frozen=True)

@@ -313,7 +313,10 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
         f'<p lang="en" data-search-exclude="panel">The summary expresses <strong>{share_covered:.0%}</strong> of the original’s sentences '
         f'({covered}/{len(said)}); <strong>{share_added:.0%}</strong> of the summary’s paragraphs have no source '
         f'in the original ({additions}/{len(paragraphs)}).</p>'
-        f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(said)} sentences covered">{cells}</div>'
+        + (f'<p class="dz-unsure" data-search-exclude="panel">{deco.zh("两篇文字之间明确的对应太少，无法确认英文就是摘要的原文；所有对齐都标为存疑。")} '
+           '<span lang="en">Too few clear matches to be sure the English is the summary’s source: every link is marked '
+           'uncertain.</span></p>' if alignment.unsure else "")
+        + f'<div class="dz-map" role="img" aria-label="Coverage map: {covered} of {len(said)} sentences covered">{cells}</div>'
         # Each key stays whole on a narrow screen ("小標" above "題 heading" on a phone).
         f'<p class="dz-map-legend" data-search-exclude="panel"><span class="dz-nowrap"><span class="dz-cell dz-covered"></span> '
         f'{deco.zh("已表达")} <span lang="en">covered</span></span> '
