@@ -178,3 +178,22 @@ def test_english_excerpt_of_a_long_translation_is_still_aligned(tmp_path):
     result = run_align(SEEDS / "felix-hill-weights-of-responsibility" / "zh.txt", tmp_path / "en.txt", "--json")
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["links"]) >= 8 and not result.stderr
+
+
+def test_an_article_folders_overrides_apply_so_its_ids_are_the_builds(tmp_path):
+    # A fix changes a line, and so its id: the id printed must be the one a pin can name.
+    for name in ("zh.txt", "en.txt"):
+        (tmp_path / name).write_bytes((LIGHTHOUSE / name).read_bytes())
+    first = (LIGHTHOUSE / "zh.txt").read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "overrides.yml").write_text(
+        f"fix:\n  - line: 1\n    find: {first[:2]!r}\n    replace: {first[:2] + '，'!r}\n", encoding="utf-8")
+    plain = json.loads(run_align(tmp_path / "zh.txt", tmp_path / "en.txt", "--json", "--no-overrides").stdout)
+    fixed = json.loads(run_align(tmp_path / "zh.txt", tmp_path / "en.txt", "--json").stdout)
+    assert plain["zh_units"][0]["text"] == first and fixed["zh_units"][0]["text"].startswith(first[:2] + "，")
+    assert plain["zh_units"][0]["id"] != fixed["zh_units"][0]["id"]
+    # …and a pin to that id holds, as in the build.
+    with (tmp_path / "overrides.yml").open("a", encoding="utf-8") as overrides:
+        overrides.write(f"align:\n  - zh: {fixed['zh_units'][0]['id']}\n    en: []\n")
+    pinned = json.loads(run_align(tmp_path / "zh.txt", tmp_path / "en.txt", "--json").stdout)
+    assert fixed["zh_units"][0]["id"] not in {z for link in pinned["links"] for z in link["zh"]}
+    assert fixed["zh_units"][0]["id"] in {z for link in fixed["links"] for z in link["zh"]}

@@ -109,6 +109,48 @@ def test_meta_missing_and_misspelled_fields_are_all_reported(tmp_path):
     assert "a/meta.yml: missing field 'title_en'" in message
 
 
+def test_meta_values_are_checked_each_on_its_line(tmp_path):
+    (tmp_path / "a").mkdir()
+    broken = (GOOD_META.replace("script: hans", "script: simplified").replace("https://example.org/a", "htps://example.org/a")
+              + "date: last tuesday\nauthor: Someone Else\n")
+    (tmp_path / "a" / "meta.yml").write_text(broken, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_meta(tmp_path / "a", tmp_path)
+    message = str(caught.value)
+    assert "a/meta.yml:6: field 'script' must be one of hans, hant, not 'simplified'" in message
+    assert "a/meta.yml:5: field 'original_url' must be a web address starting with https://" in message
+    assert "a/meta.yml:7: field 'date' must be a date written YYYY-MM-DD, not 'last tuesday'" in message
+    assert "a/meta.yml:8: field 'author' is given twice (first on line 3)" in message
+
+
+def test_a_field_that_is_not_one_value_is_not_also_missing(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "meta.yml").write_text(GOOD_META.replace("script: hans", "script: [hans]"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_meta(tmp_path / "a", tmp_path)
+    assert "a/meta.yml:6: field 'script' must be a single value" in str(caught.value)
+    assert "missing" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["Ada-Reyes", "ada-reyes copy", "ada_reyes", "ada--reyes"])
+def test_a_folder_name_must_do_as_a_page_address(tmp_path, name):
+    (tmp_path / name).mkdir()
+    (tmp_path / name / "meta.yml").write_text(GOOD_META, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_meta(tmp_path / name, tmp_path)
+    assert f"{name}: the folder's name becomes the page's address" in str(caught.value)
+    assert "'ada-reyes" in str(caught.value)  # a name that would do
+
+
+def test_a_pin_with_an_empty_en_is_an_error_not_a_pin_to_nothing(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "overrides.yml").write_text("align:\n  - zh: zh-123456\n    en:\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a/overrides.yml:3: field 'en' is empty: .* write \[\]"):
+        load_overrides(tmp_path / "a", tmp_path)
+    (tmp_path / "a" / "overrides.yml").write_text("align:\n  - zh: zh-123456\n    en: []\n", encoding="utf-8")
+    assert load_overrides(tmp_path / "a", tmp_path).links[0].en == ()
+
+
 def test_meta_yaml_syntax_error_names_the_line(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "meta.yml").write_text("title_zh: x\ntitle_en: [unclosed\n", encoding="utf-8")

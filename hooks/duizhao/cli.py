@@ -11,7 +11,9 @@ from pathlib import Path
 
 from .clean import clean_chinese, clean_english
 from .errors import InputError, fail
+from .corpus import check_pins
 from .ingest import language_of, load_overrides, read_lines
+from .model import Overrides
 from .report import text_report
 
 
@@ -28,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     align.add_argument("zh_file", type=Path, help="the Chinese text (plain text, any layout)")
     align.add_argument("en_file", type=Path, help="the English source (plain text, any layout)")
     align.add_argument("--json", action="store_true", help="print units and links as one JSON object")
+    align.add_argument("--no-overrides", action="store_true",
+                       help="leave out the overrides.yml of an article folder holding both files (its fixes and pins)")
 
     args = parser.parse_args(argv)
     try:
@@ -63,7 +67,9 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _align(args: argparse.Namespace) -> int:
-    """Clean both files as the build does (without overrides) and align them."""
+    """Clean both files as the build does and align them. When both are in one folder with an
+    ``overrides.yml`` (an article's folder), its fixes and pins apply as in the build, so that
+    the ids printed are the ones the build gives and a pin may name."""
     import json
 
     from .aligner import align_article
@@ -77,9 +83,13 @@ def _align(args: argparse.Namespace) -> int:
         raise fail(str(args.en_file), "this is Chinese text: the English file comes second (duizhao align ZH_FILE EN_FILE)")
     if language != "en":
         raise fail(str(args.en_file), "no English text here: the English source comes second (duizhao align ZH_FILE EN_FILE)")
-    zh, _ = clean_chinese(zh_lines, str(args.zh_file))
-    en, _ = clean_english(en_lines, str(args.en_file))
-    alignment = align_article(zh, en)
+    folder = args.zh_file.resolve().parent
+    in_one_folder = folder == args.en_file.resolve().parent
+    overrides = (load_overrides(folder, Path.cwd()) if in_one_folder and not args.no_overrides else Overrides())
+    zh, _ = clean_chinese(zh_lines, str(args.zh_file), overrides)
+    en, _ = clean_english(en_lines, str(args.en_file), overrides)
+    check_pins(overrides, zh, en)
+    alignment = align_article(zh, en, overrides.links)
     en_units = [s for block in en.blocks for s in block.sentences]
     if alignment.unrelated:
         print(f"duizhao: {args.en_file} does not seem to be the source of {args.zh_file}: "

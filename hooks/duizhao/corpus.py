@@ -13,7 +13,7 @@ from .aligner import align_article
 from .clean import clean_chinese, clean_english
 from .errors import InputError, Problem, fail
 from .fixlog import CleaningLog
-from .ingest import display_path, load_meta, load_overrides, read_lines
+from .ingest import display_path, load_meta, load_overrides, meta_line, read_lines
 from .model import Article, Corpus
 from .script import DEFAULT_TRADITIONAL, to_simplified, to_traditional, traditional_for
 
@@ -59,12 +59,19 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
     if not zh_path.exists():
         raise fail(zh_name, "missing: every article needs its Chinese text in zh.txt")
     zh, zh_log = clean_chinese(read_lines(zh_path, zh_name), zh_name, overrides, traditional)
+    if zh.script != meta.script:
+        # The page says which script the text came in, and the 繁體 view keeps its words: both
+        # must be the text's own. The script is judged on the text itself (``fixers_zh``).
+        found = {"hans": "Simplified (hans)", "hant": "Traditional (hant)"}[zh.script]
+        raise fail(display_path(folder / "meta.yml", display_root),
+                   f"field 'script' says '{meta.script}', but {zh_name} is written in {found} script: "
+                   f"write script: {zh.script}", meta_line(folder, "script"))
     en = en_log = None
     en_path = folder / "en.txt"
     if en_path.exists():
         en_name = display_path(en_path, display_root)
         en, en_log = clean_english(read_lines(en_path, en_name, english=True), en_name, overrides)
-    _check_pins(overrides, zh, en)
+    check_pins(overrides, zh, en)
     alignment = align_article(zh, en, overrides.links) if en else None
     if alignment and alignment.unrelated:
         raise fail(en_name, f"does not seem to be the source of {zh_name}: {alignment.unrelated}. "
@@ -75,17 +82,25 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
     return article, CleaningReport(meta.slug, zh_log, en_log)
 
 
-def _check_pins(overrides, zh, en) -> None:
+def check_pins(overrides, zh, en) -> None:
     """Pinned links must name paragraphs and sentences that exist."""
     zh_ids = {block.id for block in zh.blocks}
     en_ids = {s.id for block in en.blocks for s in block.sentences} if en else set()
     problems = []
+    first_pin: dict[str, int] = {}
     for pin in overrides.links:
+        if pin.zh in first_pin:
+            problems.append(Problem(overrides.path, f"align pins '{pin.zh}' a second time (first on line "
+                                                    f"{first_pin[pin.zh]}): keep one entry", pin.at))
+        first_pin.setdefault(pin.zh, pin.at)
         if pin.zh not in zh_ids:
-            problems.append(Problem(overrides.path, f"align names unknown Chinese paragraph '{pin.zh}'", pin.at))
+            problems.append(Problem(overrides.path, f"align names unknown Chinese paragraph '{pin.zh}' (the ids are "
+                                                    "those of `duizhao align zh.txt en.txt`, or of the ¶ link beside "
+                                                    "each paragraph on its page)", pin.at))
         for sid in pin.en:
             if sid not in en_ids:
-                problems.append(Problem(overrides.path, f"align names unknown English sentence '{sid}'", pin.at))
+                problems.append(Problem(overrides.path, f"align names unknown English sentence '{sid}' (the ids are "
+                                                        "those of `duizhao align zh.txt en.txt --json`)", pin.at))
     if problems:
         raise InputError(problems)
 

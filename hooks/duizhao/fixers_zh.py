@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from . import spam
 from .debris import remove_invisible_characters, strip_html_markup
+from .errors import InputError, Problem
 from .fixers_en import MARKDOWN_HEADING
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
@@ -229,6 +230,13 @@ def drop_spam_fragments(lines: Lines, log: CleaningLog) -> Lines:
                       for f in log.overrides.spam)
     if not fragments:
         return lines
+    # A stale entry must not be ignored silently, as a stale fix is not (``apply_curator_fixes``).
+    unused = [Problem(log.overrides.path, f"spam fragment {given.text!r} is not in the text (or only inside its "
+                      "'keep' phrases): remove the entry, or correct it", given.at)
+              for given, fragment in zip(log.overrides.spam, fragments)
+              if not any(spam.remove_fragments(line.text, (fragment,)) != line.text for line in lines)]
+    if unused:
+        raise InputError(unused)
     return per_line(lambda text: spam.remove_fragments(text, fragments))(lines, log)
 
 

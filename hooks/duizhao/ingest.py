@@ -7,7 +7,9 @@ or into an ``InputError`` naming the file and the line or field at fault.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -242,7 +244,12 @@ def load_meta(folder: Path, display_root: Path) -> ArticleMeta:
     if not path.exists():
         raise fail(display, "missing: every article needs a meta.yml")
     values: dict[str, str] = {}
+    lines: dict[str, int] = {}
     problems: list[Problem] = []
+    if not SLUG.fullmatch(folder.name):
+        problems.append(Problem(display_path(folder, display_root),
+                                f"the folder's name becomes the page's address: use lower-case letters, digits and "
+                                f"hyphens only ('{_slug_like(folder.name)}', say), not '{folder.name}'"))
     known = META_REQUIRED + META_OPTIONAL
     for key_node, value_node in _mapping(load_yaml(path, display), display, "meta.yml"):
         key = str(key_node.value)
@@ -250,6 +257,11 @@ def load_meta(folder: Path, display_root: Path) -> ArticleMeta:
             hint = _closest(key, known)
             problems.append(Problem(display, f"unknown field '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""), _line(key_node)))
             continue
+        if key in lines:
+            problems.append(Problem(display, f"field '{key}' is given twice (first on line {lines[key]}): keep one",
+                                    _line(key_node)))
+            continue
+        lines[key] = _line(value_node)
         try:
             values[key] = _scalar(value_node, display, key)
         except InputError as error:
@@ -258,13 +270,58 @@ def load_meta(folder: Path, display_root: Path) -> ArticleMeta:
         if not values[key]:
             problems.append(Problem(display, f"field '{key}' is empty", _line(value_node)))
     for key in META_REQUIRED:
-        if key not in values:
+        if key not in lines:
             problems.append(Problem(display, f"missing field '{key}'"))
     if values.get("script") and values["script"] not in SCRIPTS:
-        problems.append(Problem(display, f"field 'script' must be one of {', '.join(SCRIPTS)}, not '{values['script']}'"))
+        problems.append(Problem(display, f"field 'script' must be one of {', '.join(SCRIPTS)}, not '{values['script']}'",
+                                lines["script"]))
+    if values.get("date") and not _is_date(values["date"]):
+        problems.append(Problem(display, f"field 'date' must be a date written YYYY-MM-DD, not '{values['date']}'",
+                                lines["date"]))
+    for key in ("original_url", "zh_url"):
+        if values.get(key) and not WEB_ADDRESS.fullmatch(values[key]):
+            problems.append(Problem(display, f"field '{key}' must be a web address starting with https:// or http://, "
+                                             f"not '{values[key]}'", lines[key]))
     if problems:
         raise InputError(problems)
     return ArticleMeta(slug=folder.name, **values)
+
+
+def meta_line(folder: Path, key: str) -> int | None:
+    """The line of ``meta.yml`` that gives field ``key`` (for an error found later, against the text)."""
+    root = yaml.compose((folder / "meta.yml").read_text(encoding="utf-8-sig", errors="replace"))
+    if isinstance(root, yaml.MappingNode):
+        for key_node, _ in root.value:
+            if key_node.value == key:
+                return _line(key_node)
+    return None
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An article folder's name, which is its page's address: no capitals (two folders differing
+only in case are one address on some hosts), spaces or other characters to escape."""
+WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
+
+
+def _slug_like(name: str) -> str:
+    """A folder name that would do, for the error message.
+
+    >>> _slug_like("Ada Reyes copy")
+    'ada-reyes-copy'
+    """
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "article-name"
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a real date written ``YYYY-MM-DD``.
+
+    >>> [_is_date(t) for t in ("2024-11-28", "2024-02-30", "last tuesday", "2024-1-5")]
+    [True, False, False, False]
+    """
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and bool(date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 def _closest(word: str, candidates: tuple[str, ...]) -> str | None:
@@ -370,6 +427,10 @@ def _fix(node: yaml.Node, display: str) -> TextFix:
 
 def _link(node: yaml.Node, display: str) -> PinnedLink:
     found = _fields(node, display, ("zh", "en"), ("zh", "en"))
+    if isinstance(found["en"], yaml.ScalarNode) and not found["en"].value:
+        # An empty value reads as "no sentences", which may be a slip: nothing must be the curator's word.
+        raise fail(display, "field 'en' is empty: list the sentences, or write [] to pin the paragraph to "
+                            "nothing (the summary's own)", _line(found["en"]))
     return PinnedLink(_scalar(found["zh"], display, "zh"), _strings(found["en"], display, "en"), _line(node))
 
 
