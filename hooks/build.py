@@ -22,8 +22,8 @@ from duizhao.both_scripts import both_scripts
 from duizhao.contents import contents_for_both_views
 from duizhao.errors import InputError
 from duizhao.glossary import keyboard_reachable_terms
-from duizhao.labels import (LABELS_SCRIPT, NOT_FOUND_TITLE, attribute_labels, interface_labels, labels_script,
-                            palette_labels, toc_titles, traditional_labels)
+from duizhao.labels import (LABELS_SCRIPT, NOT_FOUND_TITLE, attribute_labels, english_titles, interface_labels,
+                            labels_script, palette_labels, toc_titles, traditional_labels)
 from duizhao.offline import local_polyfills, offline_enabled, relative_to_root
 from duizhao.pdf import PDF_NAME, Section, make_book, pdf_requested, write_pdf
 from duizhao.publish import StagedOutput
@@ -127,7 +127,8 @@ def on_env(env, /, *, config, files):
     labels += [label for p in pages for label in attribute_labels(p.content or "")]
     # Static files are copied after this event, so the map still reaches the site.
     files.get_file_from_path(LABELS_SCRIPT).content_string = labels_script(
-        traditional_labels(labels, config.duizhao.traditional, config.duizhao.own_forms))
+        traditional_labels(labels, config.duizhao.traditional, config.duizhao.own_forms),
+        english_titles(config.duizhao.corpus.articles))
     # The pages search reads: the cleaning report quotes the damaged input (現(xiàn)…).
     searched = [p for p in pages if not (p.meta.get("search") or {}).get("exclude")]
     texts = [*labels, *(p.content or "" for p in searched)]

@@ -174,6 +174,39 @@ def test_the_english_view_names_the_page_by_the_originals_title(page, server):
     assert page.title() == chinese and page.evaluate(topic) != english
 
 
+def test_english_only_shows_where_the_summary_adds_its_own_words(page, server):
+    # The panel counts the summary's own paragraphs; the English view hid them without a trace.
+    page.goto(server + ALIGNED)
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    counted = int(re.search(r"\((\d+)/\d+\)\.", page.locator(".dz-coverage p[lang=en]").first.inner_text()).group(1))
+    markers = page.locator(".dz-added-here:visible")
+    said = [re.search(r"adds (a|\d+) paragraphs? of its own here", t).group(1) for t in markers.all_inner_texts()]
+    assert sum(1 if n == "a" else int(n) for n in said) == counted, said
+    assert not page.locator(".dz-addition .dz-zh:visible").count()
+    # Between the English it follows and the English after it (the flex order of the rows).
+    marker = markers.nth(1)
+    above = page.evaluate("""m => { const rows = [...document.querySelectorAll('.dz-row')].filter(r => r.getClientRects().length)
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+        const k = rows.indexOf(m.closest('.dz-row')); return [rows[k - 1].querySelector('.dz-s') !== null, k < rows.length - 1]; }""",
+        marker.element_handle())
+    assert above == [True, True]
+    first = marker.get_attribute("href")
+    marker.click()  # leads to the paragraphs, side by side for this visit
+    expect(page.locator(first)).to_be_in_viewport()
+    assert page.locator(first).evaluate("p => p.closest('.dz-addition') !== null")
+    assert page.evaluate("localStorage.getItem('duizhao.view')") == "en"
+
+
+def test_english_view_names_every_article_by_its_original_title(page, server):
+    page.goto(server + ALIGNED)
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    nav = page.locator(".md-sidebar--primary").inner_text()
+    assert "My path into AI" in nav and "200bn Weights of Responsibility" in nav and "DeepMind科学家" not in nav
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
+    nav = page.locator(".md-sidebar--primary").inner_text()
+    assert "DeepMind科学家" in nav and "200bn Weights of Responsibility" not in nav
+
+
 def test_english_only_reads_as_the_original(page, server):
     """English only shows the source once, whole, under its own headings: a sentence linked
     twice appears once, skipped passages are open, the summary's headings are gone; going
@@ -185,7 +218,7 @@ def test_english_only_reads_as_the_original(page, server):
         .filter(s => s.getClientRects().length).map(s => s.id)""")
     assert page.locator(".dz-s-again").count() > 0  # the page does link a sentence twice
     assert "" not in shown and len(shown) == page.locator(".dz-s[id]").count()
-    assert page.evaluate("""() => [...document.querySelectorAll('.dz-row')].filter(r => r.getClientRects().length)
+    assert page.evaluate("""() => [...document.querySelectorAll('.dz-row:not(.dz-addition)')].filter(r => r.getClientRects().length)
         .every(r => [...r.querySelectorAll('.dz-s')].some(s => s.getClientRects().length))""")  # no empty row
     # Down the page, in the source's order (the coverage map lists the sentences in it),
     # though the summary moved some passages.

@@ -62,17 +62,29 @@
     });
     if (english) parts[0] = english.textContent.trim();
     document.title = parts.join(" - ");
-    if (!english) return;
-    // The header's title and the navigation's entry for this page (CSS shows it in the English view).
-    document.querySelectorAll('[data-md-component="header-topic"], .md-nav--primary .md-nav__link--active').forEach(function (place) {
-      if (place.closest(".md-nav--secondary")) return;  // the contents' own entries stay the page's headings
-      if (place.querySelector(".dz-topic-en") || !place.querySelector(".md-ellipsis")) return;
-      var name = document.createElement("span");
-      name.className = "md-ellipsis dz-topic-en";
-      name.lang = "en";
-      name.textContent = english.textContent.trim();
-      place.appendChild(name);
+    if (root.getAttribute("data-dz-view") !== "en") return;
+    // The header's title, and the navigation's entry for every article, name the original
+    // (CSS shows these names in the English view only).
+    if (english) document.querySelectorAll('[data-md-component="header-topic"]').forEach(function (place) {
+      addEnglish(place, english.textContent.trim());
     });
+    var titles = window.duizhaoEnglish || {};
+    document.querySelectorAll(".md-nav--primary .md-nav__link").forEach(function (place) {
+      var shown = place.querySelector(".md-ellipsis:not(.dz-topic-en)");
+      if (!shown) return;
+      var walker = document.createTreeWalker(shown, NodeFilter.SHOW_TEXT), text = "";
+      while (walker.nextNode()) text += walker.currentNode.dzHans !== undefined ? walker.currentNode.dzHans : walker.currentNode.nodeValue;
+      var title = titles[text.trim()];
+      if (title) addEnglish(place, title);
+    });
+  }
+  function addEnglish(place, title) {
+    if (place.querySelector(".dz-topic-en") || !place.querySelector(".md-ellipsis")) return;
+    var name = document.createElement("span");
+    name.className = "md-ellipsis dz-topic-en";
+    name.lang = "en";
+    name.textContent = title;
+    place.appendChild(name);
   }
 
   // A label in the script asked for, whichever script it is in now: the map runs from
@@ -305,7 +317,9 @@
     var shown = el, hidden = !el.getClientRects().length;
     if (hidden) {
       var row = el.closest(".dz-row");
-      if (row && row.getClientRects().length) {
+      // An addition shows only the line standing for it in the English view: its paragraphs
+      // are what the reader asked for.
+      if (row && row.getClientRects().length && !row.classList.contains("dz-addition")) {
         shown = row;
       } else {
         apply("view", "pair");

@@ -52,9 +52,22 @@ def article_labels(articles) -> dict[str, str]:
     return known
 
 
-def labels_script(labels: dict[str, str]) -> str:
-    """The JavaScript file that hands the map to ``duizhao.js``."""
-    return "window.duizhaoLabels = " + json.dumps(labels, ensure_ascii=False, sort_keys=True) + ";\n"
+def labels_script(labels: dict[str, str], english: dict[str, str] | None = None) -> str:
+    """The JavaScript file that hands the maps to ``duizhao.js``: Traditional labels, and the
+    English title of each article by its Chinese one (the English view's navigation).
+
+    >>> print(labels_script({"主题": "主題"}, {"飞轮": "Flywheel"}))
+    window.duizhaoLabels = {"主题": "主題"};
+    window.duizhaoEnglish = {"飞轮": "Flywheel"};
+    <BLANKLINE>
+    """
+    return ("window.duizhaoLabels = " + json.dumps(labels, ensure_ascii=False, sort_keys=True) + ";\n"
+            + "window.duizhaoEnglish = " + json.dumps(english or {}, ensure_ascii=False, sort_keys=True) + ";\n")
+
+
+def english_titles(articles) -> dict[str, str]:
+    """Each article's Chinese title (Simplified, as the navigation has it) → the original's title."""
+    return {article.meta.title_zh: article.meta.title_en for article in articles}
 
 
 def toc_titles(items) -> Iterable[str]:

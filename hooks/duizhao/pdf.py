@@ -33,11 +33,13 @@ PDF_NAME = "duizhao.pdf"
 STYLESHEET = "assets/print.css"
 """The print style sheet, relative to the site root (copied there from ``docs/``)."""
 
-SCREEN_ONLY = frozenset({"headerlink", "dz-permalink", "dz-hant", "dz-map", "dz-map-legend", "dz-screen", "dz-title-en"})
+SCREEN_ONLY = frozenset({"headerlink", "dz-permalink", "dz-hant", "dz-map", "dz-map-legend", "dz-screen", "dz-title-en",
+                         "dz-added-here"})
 """Classes of elements left out of the book: screen furniture (permalinks, the clickable
 coverage map, whose figures stay in words), the Traditional duplicate of Chinese text,
 which the screen toggles with a button but paper cannot (the book is Simplified), the
-English view's title (the book's article opens with its facts, the English title among them),
+English view's title (the book's article opens with its facts, the English title among them)
+and its lines standing for the summary's additions (the book prints the additions themselves),
 and words about the screen (hovering, the script switch, notes to curators)."""
 
 LAYOUTS = 3

@@ -40,8 +40,8 @@ def article_page(article: Article, deco: Decorations = PLAIN) -> str:
         f'# <span class="dz-hans" lang="zh-Hans">{md_text(meta.title_zh)}</span>'
         f'<span class="dz-hant" lang="zh-Hant">{md_text(article.title_traditional)}</span>'
         # The English view reads the original whole, under its own title (the search knows it
-        # from the page's description already).
-        + (f'<span class="dz-title-en" lang="en" data-search-exclude>{h(meta.title_en)}</span>' if article.en else "")
+        # from the page's description already); a page with no English yet is named so there too.
+        + f'<span class="dz-title-en" lang="en" data-search-exclude>{h(meta.title_en)}</span>'
         + " {#top}",  # an address of its own: one made from the title's two scripts read "#0rlhfai0rlhfai…"
         "",
         _header(article, deco),

@@ -45,8 +45,13 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     notes: list[Block] = []  # the publisher's notes in a row so far, drawn as one row with one flag
     # Where the source's last sentences go: after the row of its last sentence rendered in order.
     tail_at: int | None = None
+    added: list[Block] = []  # the summary's own paragraphs in a row so far
+    last_order = ""  # the latest row's place in the source: the English view shows additions after it
     for block in article.zh.blocks:
         link = link_of.get(block.id)
+        if added and (link or block.kind == "heading" or is_publisher_note(block.text, article.meta.publisher)):
+            out += _additions(article.meta, added, deco, last_order)
+            added = []
         if not link and is_publisher_note(block.text, article.meta.publisher):
             notes.append(block)
             continue
@@ -70,16 +75,19 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
             # English skipped between a heading's sentences (a curator's pin) follows it.
             out += _skipped(inside, omitted, kind_of, block_of, position, deco)
         elif not link:
-            out += [_addition(article.meta, [block], deco), ""]
+            added.append(block)
         else:  # headings inside a link stay headings; the rest of the link is one row
             for heading in (b for b in members if b.kind == "heading"):
                 out += [zh_heading(heading), ""]
             first = sentences[min(position[e] for e in link.en)]
+            last_order = _order(link.en, position, shown)
             out += [_row(article.meta.slug, body, link, [sentences[position[e]] for e in link.en], kind_of, deco, shown,
-                         _order(link.en, position, shown), inside, position, block_of, first.id not in opening), ""]
+                         last_order, inside, position, block_of, first.id not in opening), ""]
         shown.update(link.en if link else ())
         if placed:
             tail_at = len(out)
+    if added:
+        out += _additions(article.meta, added, deco, last_order)
     if notes:
         out += [_addition(article.meta, notes, deco), ""]
     # The original's end stands where the source stands, not after the summary's closing words
@@ -236,13 +244,26 @@ def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
             f'{deco.badges(slug, block.id)}{permalink(block.id)}</p>')
 
 
-def _addition(meta: ArticleMeta, blocks: list[Block], deco: Decorations) -> str:
+def _additions(meta: ArticleMeta, blocks: list[Block], deco: Decorations, order: str) -> list[str]:
+    """The summary's own paragraphs that follow each other, a row each. The English view, which
+    hides their Chinese, shows one line in their place (after the row before them, ``order``)
+    saying how many there are and leading to them: the coverage panel counts them, and the
+    reader of the original sees where they stand."""
+    n = len(blocks)
+    marker = (f'<a class="dz-added-here" href="#{blocks[0].id}" data-search-exclude="label">'
+              f'{deco.zh(f"摘要在此加了 {n} 段自己的话")} <span lang="en">The summary adds '
+              f'{"a paragraph" if n == 1 else f"{n} paragraphs"} of its own here</span></a>')
+    rows = [_addition(meta, [block], deco, order, marker if k == 0 else "") for k, block in enumerate(blocks)]
+    return [piece for row in rows for piece in (row, "")]
+
+
+def _addition(meta: ArticleMeta, blocks: list[Block], deco: Decorations, order: str = "", marker: str = "") -> str:
     """A paragraph with no source, the summary's own addition; or the publisher's notes that
     follow each other (参考资料：, its addresses, 文章来源…), one row under one flag."""
     kind = "dz-note" if is_publisher_note(blocks[0].text, meta.publisher) else "dz-addition"
     cells = "".join(_zh_paragraph(meta.slug, block, "", deco) for block in blocks)
-    return (f'<div class="dz-row {kind}"><div class="dz-row-zh">{cells}</div>'
-            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh, blocks[0].text, meta.publisher)}</div></div>')
+    return (f'<div class="dz-row {kind}"{order}><div class="dz-row-zh">{cells}</div>'
+            f'<div class="dz-row-en dz-none">{addition_flag(deco.zh, blocks[0].text, meta.publisher)}{marker}</div></div>')
 
 
 def _skipped(run: list[Sentence], omitted: set[str], kind_of: dict[str, str], block_of: dict[str, int],
