@@ -64,3 +64,12 @@ def test_a_script_the_text_is_not_in_is_an_error_on_its_line(tmp_path, said, tex
     message = _error(folder, tmp_path)
     assert f"translations/three-passes/meta.yml:5: field 'script' says '{said}'" in message
     assert found in message
+
+
+def test_a_text_garbled_throughout_is_refused(tmp_path):
+    # UTF-8 once read as GBK and saved so: every line is mojibake, and the page would be unreadable.
+    garbled = SIMPLIFIED.encode("utf-8").decode("gbk", errors="replace")
+    folder = _folder(tmp_path, zh=garbled)
+    message = _error(folder, tmp_path)
+    assert "translations/three-passes/zh.txt:1: 3 of its 3 lines hold mojibake" in message
+    assert "wrong encoding" in message

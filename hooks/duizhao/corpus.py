@@ -58,7 +58,9 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
     zh_name = display_path(zh_path, display_root)
     if not zh_path.exists():
         raise fail(zh_name, "missing: every article needs its Chinese text in zh.txt")
-    zh, zh_log = clean_chinese(read_lines(zh_path, zh_name), zh_name, overrides, traditional)
+    zh_lines = read_lines(zh_path, zh_name)
+    zh, zh_log = clean_chinese(zh_lines, zh_name, overrides, traditional)
+    _refuse_garbled(zh_lines, zh_log, zh_name)
     if zh.script != meta.script:
         # The page says which script the text came in, and the 繁體 view keeps its words: both
         # must be the text's own. The script is judged on the text itself (``fixers_zh``).
@@ -80,6 +82,26 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
     title_hant = to_traditional(meta.title_zh, traditional_for(zh.script, traditional))
     article = Article(meta, zh, en, overrides.path, alignment, title_hant)
     return article, CleaningReport(meta.slug, zh_log, en_log)
+
+
+GARBLED_SHARE = 0.5
+"""Share of a text's lines holding mojibake from which the whole file, not a few lines, is
+taken to be garbled: a fix: entry mends a line, not a file decoded in the wrong encoding."""
+
+
+def _refuse_garbled(lines, log, name: str) -> None:
+    """Stop on a text most of whose lines hold mojibake (a UTF-8 file once read as GBK and
+    saved so): it would publish as unreadable, with every line left to review.
+
+    A few damaged lines (the Felix Hill summary has ten of 130) are repaired by the curator.
+    """
+    damaged = sorted({problem.line for problem in log.problems if problem.message.startswith("mojibake")})
+    written = sum(1 for line in lines if line.text.strip())
+    if len(damaged) >= 3 and len(damaged) >= GARBLED_SHARE * written:
+        raise fail(name, f"{len(damaged)} of its {written} lines hold mojibake (the first on line {damaged[0]}): "
+                         "the text was read in the wrong encoding before it was saved. Get it again, or convert "
+                         "it from the encoding it was written in; a few damaged lines are mended with fix: "
+                         "entries in overrides.yml instead", damaged[0])
 
 
 def check_pins(overrides, zh, en) -> None:
