@@ -224,7 +224,7 @@ def test_theme_page_shows_passages_with_english_and_links_to_the_paragraph(theme
     assert "](../articles/test-article.md#zh-000000)" in page
     assert 'class="dz-en" lang="en">The best thing that I learned at HuggingFace was how to build' in page
     assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
-    assert "| [测试文章](#test-article) | 1 |" in page
+    assert "| [测试文章](#test-article) <small lang=\"en\">A test</small> | 1 |" in page  # named in both languages
     assert "](flywheel.md)" in page  # related theme
     assert "无关的段落" not in page
     assert "暂无段落" in pages["themes/mental-health.md"]

@@ -239,7 +239,8 @@ def _counts(by_article: list[tuple[Article, list[list[ThemeTag]]]], traditional:
     rows = [f"| {zh_text('文章', traditional)} <small lang=\"en\">Article</small> | {zh_text('段落', traditional)} <small lang=\"en\">Passages</small> |",
             "|---|--:|"]
     for article, passages in by_article:
-        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) | {len(passages)} |")
+        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) <small lang=\"en\">{h(article.meta.title_en)}</small>"
+                    f" | {len(passages)} |")
     total = sum(len(passages) for _, passages in by_article)
     rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{total}** |")
     return rows
@@ -350,8 +351,8 @@ def glossary_page(glossary: Glossary, corpus: Corpus, themes: tuple[Theme, ...] 
         f"# {zh_text('术语表', traditional)} <small lang=\"en\">Glossary</small>",
         "",
         "<p>" + zh_text("这些文章反复用到的术语。", traditional)
-        + f'<span class="dz-screen">{zh_text("文中出现时，悬停可见中英文释义。", traditional)}</span></p>'
-        "<p lang=\"en\">Terms the essays turn on.<span class=\"dz-screen\"> Where they occur in the texts, hovering shows both definitions.</span></p>",
+        + f'<span class="dz-screen">{zh_text("文中出现时，指针停在上面或用 Tab 键移到上面，可见中英文释义。", traditional)}</span></p>'
+        "<p lang=\"en\">Terms the essays turn on.<span class=\"dz-screen\"> Where they occur in the texts, resting the pointer on one or reaching it with the Tab key shows both definitions.</span></p>",
         "",
     ]
     occurrences = _occurrences(glossary, corpus)
@@ -391,7 +392,7 @@ def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], the
     for article in articles:
         mine = [(lang, anchor, text) for a, lang, anchor, text in places if a is article]
         out.append(f"- [{md_text(article.meta.title_zh)}]({link(GLOSSARY_PATH, article_path(article.meta.slug))})"
-                   + _occurrence_links(article, mine, traditional))
+                   f" <small lang=\"en\">{h(article.meta.title_en)}</small>" + _occurrence_links(article, mine, traditional))
     return out + [""]
 
 
