@@ -178,7 +178,9 @@ def _write_book(config):
     result = write_pdf(book, site, site / PDF_NAME)
     for address in result.refused:
         log.warning("PDF: refused to fetch %s (the book reads only files inside the site)", address)
-    log.info("PDF: wrote %s (%d pages)", result.path, result.pages)
+    output = getattr(config, "duizhao_output", None)
+    shown = output.final / PDF_NAME if output is not None else result.path  # where it will be once published
+    log.info("PDF: wrote %s (%d pages)", shown, result.pages)
 
 
 def _built_file(src_path: str, config) -> str:

@@ -6,11 +6,11 @@
   var root = document.documentElement;
   var SETTINGS = {
     view: { key: "duizhao.view", fallback: "pair", label: ["视图 View", "視圖 View"],
-      // [value, Simplified label, Traditional label, English title]
-      choices: [["pair", "对照", "對照", "Side by side"], ["interleaved", "交错", "交錯", "Interleaved"],
-                ["zh", "中文", "中文", "Chinese only"], ["en", "English", "English", "English only"]] },
+      // [value, Simplified label, Traditional label, English title, English under the label]
+      choices: [["pair", "对照", "對照", "Side by side", "Side by side"], ["interleaved", "交错", "交錯", "Interleaved", "Interleaved"],
+                ["zh", "中文", "中文", "Chinese only", "Chinese"], ["en", "English", "English", "English only", ""]] },
     script: { key: "duizhao.script", fallback: "hans", label: ["字体 Script", "字體 Script"],
-      choices: [["hans", "简体", "簡體", "Simplified"], ["hant", "繁体", "繁體", "Traditional"]] }
+      choices: [["hans", "简体", "簡體", "Simplified", "Simplified"], ["hant", "繁体", "繁體", "Traditional", "Traditional"]] }
   };
 
   function load(name) {
@@ -205,6 +205,13 @@
         span.textContent = l[0];
         b.appendChild(span);
       });
+      if (c[4]) {  // a reader of English reads the choice, not only its tooltip (phones have none)
+        var english = document.createElement("small");
+        english.className = "dz-choice-en";
+        english.lang = "en";
+        english.textContent = c[4];
+        b.appendChild(english);
+      }
       b.title = c[3];
       b.setAttribute("data-value", c[0]);
       b.addEventListener("click", function () { store(name, c[0]); });
