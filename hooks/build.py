@@ -8,6 +8,7 @@ reload this module between rebuilds).
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -117,7 +118,8 @@ def on_page_content(html, /, *, page, config, files):
 def on_env(env, /, *, config, files):
     # Every page has been read now: its title and table of contents are known.
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
-    labels = [config.site_name, config.copyright or "", *(p.title for p in pages),
+    # A page's title is escaped for the theme ("Q&amp;A"); the label map holds text as shown.
+    labels = [config.site_name, config.copyright or "", *(html.unescape(p.title or "") for p in pages),
               *(t for p in pages for t in toc_titles(p.toc))]
     labels += [title for title, _ in config.duizhao.sections]
     labels += interface_labels(config.theme.dirs, config.theme["language"])
@@ -178,9 +180,8 @@ def _write_book(config):
     result = write_pdf(book, site, site / PDF_NAME)
     for address in result.refused:
         log.warning("PDF: refused to fetch %s (the book reads only files inside the site)", address)
-    output = getattr(config, "duizhao_output", None)
-    shown = output.final / PDF_NAME if output is not None else result.path  # where it will be once published
-    log.info("PDF: wrote %s (%d pages)", shown, result.pages)
+    staged = getattr(config, "duizhao_output", None) is not None  # then the next line says where the site went
+    log.info("PDF: wrote %s (%d pages)", PDF_NAME if staged else result.path, result.pages)
 
 
 def _built_file(src_path: str, config) -> str:

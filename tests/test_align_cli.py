@@ -197,3 +197,14 @@ def test_an_article_folders_overrides_apply_so_its_ids_are_the_builds(tmp_path):
     pinned = json.loads(run_align(tmp_path / "zh.txt", tmp_path / "en.txt", "--json").stdout)
     assert fixed["zh_units"][0]["id"] not in {z for link in pinned["links"] for z in link["zh"]}
     assert fixed["zh_units"][0]["id"] in {z for link in fixed["links"] for z in link["zh"]}
+
+
+
+def test_a_stale_pin_is_reported_and_left_out_not_fatal(tmp_path):
+    # The curator runs align to find the ids that mend it: a stale pin must not stop that.
+    for name in ("zh.txt", "en.txt"):
+        (tmp_path / name).write_bytes((LIGHTHOUSE / name).read_bytes())
+    (tmp_path / "overrides.yml").write_text("align:\n  - zh: zh-000000\n    en: []\n", encoding="utf-8")
+    result = run_align(tmp_path / "zh.txt", tmp_path / "en.txt", "--json")
+    assert result.returncode == 0 and "overrides.yml:2: align names unknown Chinese paragraph 'zh-000000'" in result.stderr
+    assert len(json.loads(result.stdout)["links"]) == 10

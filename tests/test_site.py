@@ -240,7 +240,7 @@ def test_markup_in_an_articles_metadata_shows_as_text(tmp_path):
     project = copy_project(tmp_path / "project", articles=(SLUG,))
     meta = project / "translations" / SLUG / "meta.yml"
     text = meta.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^title_en: .*$", 'title_en: "How I [Learned](x.md) *so* <T>"', text)
+    text = re.sub(r"(?m)^title_en: .*$", 'title_en: "How I [Learned](x.md) *so* <T> | Blog"', text)
     text = re.sub(r"(?m)^title_zh: .*$", "title_zh: '算力 A<B 的 C++ <T> 模板'", text)
     meta.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
@@ -251,7 +251,14 @@ def test_markup_in_an_articles_metadata_shows_as_text(tmp_path):
     page = (site / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
     nav_entry = re.search(r'md-nav__link--active[^>]*>\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.S)
     assert nav_entry and nav_entry.group(1) == "算力 A&lt;B 的 C++ &lt;T&gt; 模板", nav_entry
-    assert 'content="How I [Learned](x.md) *so* &lt;T&gt;"' in page  # the description, whole
+    assert 'content="How I [Learned](x.md) *so* &lt;T&gt; | Blog"' in page  # the description, whole
+    # A "|" in a table's cell (a theme's list of articles) would have split it.
+    theme = (site / "themes" / "open-source" / "index.html").read_text(encoding="utf-8")
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", theme, re.S) if "Learned" in r)
+    assert row.count("<td") == 2 and "| Blog" in html.unescape(row), row
+    # The 繁體 switch finds the title as the page shows it, not as escaped for the theme.
+    labels = (site / "assets" / "javascripts" / "duizhao-labels.js").read_text(encoding="utf-8")
+    assert '"算力 A<B 的 C++ <T> 模板":' in labels
 
 
 def test_source_markup_shows_as_text(tmp_path):

@@ -70,6 +70,7 @@
     });
     var titles = window.duizhaoEnglish || {};
     document.querySelectorAll(".md-nav--primary .md-nav__link").forEach(function (place) {
+      if (place.closest(".md-nav--secondary")) return;  // a page's contents (a theme's sections) stay its headings
       var shown = place.querySelector(".md-ellipsis:not(.dz-topic-en)");
       if (!shown) return;
       var walker = document.createTreeWalker(shown, NodeFilter.SHOW_TEXT), text = "";

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .clean import clean_chinese, clean_english
 from .errors import InputError, fail
-from .corpus import check_pins
+from .corpus import usable_pins
 from .ingest import language_of, load_overrides, read_lines
 from .model import Overrides
 from .report import text_report
@@ -88,8 +88,12 @@ def _align(args: argparse.Namespace) -> int:
     overrides = (load_overrides(folder, Path.cwd()) if in_one_folder and not args.no_overrides else Overrides())
     zh, _ = clean_chinese(zh_lines, str(args.zh_file), overrides)
     en, _ = clean_english(en_lines, str(args.en_file), overrides)
-    check_pins(overrides, zh, en)
-    alignment = align_article(zh, en, overrides.links)
+    # A stale pin stops the build; here, where the curator looks for the ids to mend it, it is
+    # reported and left out.
+    pins = usable_pins(overrides, zh, en)
+    for problem in pins.problems:
+        print(f"duizhao: {problem}; left out", file=sys.stderr)
+    alignment = align_article(zh, en, pins.links)
     en_units = [s for block in en.blocks for s in block.sentences]
     if alignment.unrelated:
         print(f"duizhao: {args.en_file} does not seem to be the source of {args.zh_file}: "

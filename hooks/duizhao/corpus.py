@@ -14,7 +14,7 @@ from .clean import clean_chinese, clean_english
 from .errors import InputError, Problem, fail
 from .fixlog import CleaningLog
 from .ingest import display_path, load_meta, load_overrides, meta_line, read_lines
-from .model import Article, Corpus
+from .model import Article, Corpus, PinnedLink
 from .script import DEFAULT_TRADITIONAL, to_simplified, to_traditional, traditional_for
 
 
@@ -104,25 +104,44 @@ def _refuse_garbled(lines, log, name: str) -> None:
                          "entries in overrides.yml instead", damaged[0])
 
 
-def check_pins(overrides, zh, en) -> None:
-    """Pinned links must name paragraphs and sentences that exist."""
+@dataclass(frozen=True)
+class Pins:
+    links: tuple[PinnedLink, ...]
+    """The pins that name paragraphs and sentences of these texts, each paragraph once."""
+    problems: tuple[Problem, ...]
+    """What is wrong with the others."""
+
+
+def usable_pins(overrides, zh, en) -> Pins:
+    """The overrides' pins checked against the texts: each must name paragraphs and sentences
+    that exist, and pin a paragraph once."""
     zh_ids = {block.id for block in zh.blocks}
     en_ids = {s.id for block in en.blocks for s in block.sentences} if en else set()
-    problems = []
+    problems, links = [], []
     first_pin: dict[str, int] = {}
     for pin in overrides.links:
+        found = []
         if pin.zh in first_pin:
-            problems.append(Problem(overrides.path, f"align pins '{pin.zh}' a second time (first on line "
-                                                    f"{first_pin[pin.zh]}): keep one entry", pin.at))
+            found.append(Problem(overrides.path, f"align pins '{pin.zh}' a second time (first on line "
+                                                 f"{first_pin[pin.zh]}): keep one entry", pin.at))
         first_pin.setdefault(pin.zh, pin.at)
         if pin.zh not in zh_ids:
-            problems.append(Problem(overrides.path, f"align names unknown Chinese paragraph '{pin.zh}' (the ids are "
-                                                    "those of `duizhao align zh.txt en.txt`, or of the ¶ link beside "
-                                                    "each paragraph on its page)", pin.at))
+            found.append(Problem(overrides.path, f"align names unknown Chinese paragraph '{pin.zh}' (the ids are "
+                                                 "those of `duizhao align zh.txt en.txt`, or of the paragraph link "
+                                                 "beside each paragraph on its page)", pin.at))
         for sid in pin.en:
             if sid not in en_ids:
-                problems.append(Problem(overrides.path, f"align names unknown English sentence '{sid}' (the ids are "
-                                                        "those of `duizhao align zh.txt en.txt --json`)", pin.at))
+                found.append(Problem(overrides.path, f"align names unknown English sentence '{sid}' (the ids are "
+                                                     "those of `duizhao align zh.txt en.txt --json`)", pin.at))
+        problems += found
+        if not found:
+            links.append(pin)
+    return Pins(tuple(links), tuple(problems))
+
+
+def check_pins(overrides, zh, en) -> None:
+    """Pinned links must name paragraphs and sentences that exist, each paragraph once."""
+    problems = list(usable_pins(overrides, zh, en).problems)
     if problems:
         raise InputError(problems)
 

@@ -51,7 +51,8 @@ def md_text(text: str) -> str:
 # Markdown's inline marks as character references: escaped text may land inside inline HTML,
 # which Markdown still reads (a title "How I [Learned](x.md)" in a <span> of the home page's
 # list became a link, and a build warning naming a page the curator never wrote).
-_MD_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]"})
+# A "|" would end a table's cell.
+_MD_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]|"})
 
 
 def h(text: str) -> str:
@@ -83,6 +84,8 @@ def h_linked(text: str) -> str:
     '见<a href="https://zh.wikipedia.org/wiki/强化学习" rel="noopener">https://zh.wikipedia.org/wiki/强化学习</a>。或<a href="https://x.org/a" rel="noopener">https://x.org/a</a>这篇'
     >>> h_linked('"javascript:alert(1)" <https://z.org>')
     '&quot;javascript:alert(1)&quot; &lt;<a href="https://z.org" rel="noopener">https://z.org</a>&gt;'
+    >>> h_linked("[https://x.org/a] *https://y.org/b*")
+    '&#91;<a href="https://x.org/a" rel="noopener">https://x.org/a</a>&#93; &#42;<a href="https://y.org/b" rel="noopener">https://y.org/b</a>&#42;'
     """
 
     def one(match: re.Match) -> str:
@@ -91,7 +94,9 @@ def h_linked(text: str) -> str:
             address = address[:-5] if address.endswith("&amp;") else address[:-1]
         return link(html.unescape(address)) + match.group()[len(address):]
 
-    return _ADDRESS.sub(one, h(text))
+    # Addresses are found in text escaped for HTML only: Markdown's marks as references
+    # ("&#93;") would read as part of an address that a bracket or an asterisk ends.
+    return _ADDRESS.sub(one, html.escape(text, quote=True)).translate(_MD_INLINE)
 
 
 def zh_html(block: Block, deco: Decorations = PLAIN) -> str:

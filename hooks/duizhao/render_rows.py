@@ -71,6 +71,8 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
         members = [blocks[z] for z in link.zh] if link else [block]
         body = [b for b in members if b.kind != "heading"]
         if not body:  # a heading alone, linked or not
+            if link and link.en:  # the English view shows what follows it after it
+                last_order = _order(link.en, position, shown)
             out += _heading(block, link, sentences, position, kind_of, shown, deco)
             # English skipped between a heading's sentences (a curator's pin) follows it.
             out += _skipped(inside, omitted, kind_of, block_of, position, deco)
