@@ -515,7 +515,7 @@ def test_a_glossary_label_keeps_its_first_place_on_its_line(context, server, wid
     tab.close()
 
 
-@pytest.mark.parametrize("width", [768, 800])
+@pytest.mark.parametrize("width", [320, 768, 800])
 def test_no_article_is_wider_than_a_tablet_screen(context, server, width):
     # A paragraph's hidden ¶, set past a full last line, made the page a pixel too wide.
     tab = context.new_page()
