@@ -97,26 +97,26 @@ def test_good_meta_loads(tmp_path):
     assert (meta.slug, meta.title_en, meta.script) == ("a", "Title", "hans")
 
 
-def test_meta_missing_and_misspelled_fields_are_all_reported(tmp_path):
+def _meta_errors(tmp_path, text: str) -> str:
+    """The error message of loading ``text`` as the meta.yml of folder ``a``."""
     (tmp_path / "a").mkdir()
-    broken = GOOD_META.replace("author:", "autor:").replace("title_en: Title\n", "")
-    (tmp_path / "a" / "meta.yml").write_text(broken, encoding="utf-8")
+    (tmp_path / "a" / "meta.yml").write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_meta(tmp_path / "a", tmp_path)
-    message = str(caught.value)
+    return str(caught.value)
+
+
+def test_meta_missing_and_misspelled_fields_are_all_reported(tmp_path):
+    message = _meta_errors(tmp_path, GOOD_META.replace("author:", "autor:").replace("title_en: Title\n", ""))
     assert "a/meta.yml:2: unknown field 'autor' (did you mean 'author'?)" in message
     assert "a/meta.yml: missing field 'author'" in message
     assert "a/meta.yml: missing field 'title_en'" in message
 
 
 def test_meta_values_are_checked_each_on_its_line(tmp_path):
-    (tmp_path / "a").mkdir()
-    broken = (GOOD_META.replace("script: hans", "script: simplified").replace("https://example.org/a", "htps://example.org/a")
-              + "date: last tuesday\nauthor: Someone Else\n")
-    (tmp_path / "a" / "meta.yml").write_text(broken, encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_meta(tmp_path / "a", tmp_path)
-    message = str(caught.value)
+    message = _meta_errors(tmp_path, GOOD_META.replace("script: hans", "script: simplified")
+                           .replace("https://example.org/a", "htps://example.org/a")
+                           + "date: last tuesday\nauthor: Someone Else\n")
     assert "a/meta.yml:6: field 'script' must be one of hans, hant, not 'simplified'" in message
     assert "a/meta.yml:5: field 'original_url' must be a web address starting with https://" in message
     assert "a/meta.yml:7: field 'date' must be a date written YYYY-MM-DD, not 'last tuesday'" in message
@@ -124,12 +124,8 @@ def test_meta_values_are_checked_each_on_its_line(tmp_path):
 
 
 def test_a_field_that_is_not_one_value_is_not_also_missing(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "meta.yml").write_text(GOOD_META.replace("script: hans", "script: [hans]"), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_meta(tmp_path / "a", tmp_path)
-    assert "a/meta.yml:6: field 'script' must be a single value" in str(caught.value)
-    assert "missing" not in str(caught.value)
+    message = _meta_errors(tmp_path, GOOD_META.replace("script: hans", "script: [hans]"))
+    assert "a/meta.yml:6: field 'script' must be a single value" in message and "missing" not in message
 
 
 @pytest.mark.parametrize("name", ["Ada-Reyes", "ada-reyes copy", "ada_reyes", "ada--reyes"])

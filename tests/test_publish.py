@@ -46,34 +46,32 @@ def test_a_symbolic_link_to_the_output_stays_a_link(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "www"]
 
 
-def test_a_warning_in_a_strict_build_keeps_the_previous_site(tmp_path):
+def _building_over_an_old_site(tmp_path, strict=True):
+    """An output folder holding a previous site, and a build that has written a new one."""
     site = tmp_path / "site"
     site.mkdir()
     _site(site, "old")
-    output = StagedOutput.begin(str(site), strict=True)
+    output = StagedOutput.begin(str(site), strict=strict)
     _site(output.staging, "new")
+    return site, output
+
+
+def test_a_warning_in_a_strict_build_keeps_the_previous_site(tmp_path):
+    site, output = _building_over_an_old_site(tmp_path)
     logging.getLogger("mkdocs.plugins.test").warning("a link that leads nowhere")
     assert not output.publish()
     assert _files(site) == {"index.html": "old", "assets/a.css": "old"}
 
 
 def test_a_failed_build_leaves_nothing_behind(tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    _site(site, "old")
-    output = StagedOutput.begin(str(site), strict=True)
-    _site(output.staging, "half")
+    site, output = _building_over_an_old_site(tmp_path)
     assert output in StagedOutput.open_builds()
     output.discard()
     assert _files(site) == {"index.html": "old", "assets/a.css": "old"} and output not in StagedOutput.open_builds()
 
 
 def test_a_move_failing_halfway_puts_the_previous_site_back(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    site.mkdir()
-    _site(site, "old")
-    output = StagedOutput.begin(str(site), strict=False)
-    _site(output.staging, "new")
+    site, output = _building_over_an_old_site(tmp_path, strict=False)
     real_replace, calls = os.replace, []
 
     def failing(source, destination):
