@@ -44,7 +44,7 @@ ABOUT_TITLE = "关于对照 About duizhao"
 
 
 _STAGED = {"wanted": True}
-"""Whether builds of this process write beside the output first (``duizhao.publish``): not
+"""Whether builds of this process write into a folder of their own first (``duizhao.publish``): not
 for ``mkdocs serve`` (its output is its own temporary folder) nor a ``--dirty`` build (which
 keeps the old files on purpose)."""
 
@@ -77,7 +77,7 @@ def on_pre_build(*, config):
     for phrase in content.glossary.chinese_phrases:
         jieba.add_word(phrase)
     config.duizhao = content
-    # The input is sound; MkDocs empties the output folder next, so the build writes beside it.
+    # The input is sound; MkDocs empties the output folder next, so the build writes elsewhere.
     config.duizhao_output = None
     if _STAGED["wanted"]:
         config.duizhao_output = StagedOutput.begin(config.site_dir, bool(config.strict))
