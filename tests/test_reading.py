@@ -515,6 +515,24 @@ def test_a_glossary_label_keeps_its_first_place_on_its_line(context, server, wid
     tab.close()
 
 
+def test_the_closed_navigation_drawer_takes_no_keyboard_focus(context, server):
+    # On a phone the navigation is a drawer off the screen: its links took 23 tab stops out of sight.
+    tab = context.new_page()
+    tab.set_viewport_size({"width": 390, "height": 800})
+    tab.goto(server + ALIGNED)
+    stops = []
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        stops.append(tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"))
+    assert not any(stops)
+    tab.click(".md-header label[for=__drawer]")  # opened, its links are there to use
+    link = tab.locator(".md-sidebar--primary a.md-nav__link", has_text="Felix Hill")
+    expect(link).to_be_visible()
+    link.focus()
+    assert tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    tab.close()
+
+
 @pytest.mark.parametrize("width", [320, 768, 800])
 def test_no_article_is_wider_than_a_tablet_screen(context, server, width):
     # A paragraph's hidden ¶, set past a full last line, made the page a pixel too wide.
