@@ -164,7 +164,9 @@ def test_glossary_page_links_to_occurrences(glossary, corpus):
             and '<span class="dz-hans" lang="zh-Hans">人类反馈强化学习</span>' in page)
     # No-break spaces tie the "·" to both its neighbours and the label to its places (a line
     # of the book ended "· English: pp." with the page numbers on the next).
-    assert '\u00a0·\u00a0<span lang="en">English</span>:\u00a0<span class="dz-places">[1](' in page
+    assert '\u00a0·\u00a0<span class="dz-places-label"><span lang="en">English</span>:</span>\u00a0<span class="dz-places">[1](' in page
+    # "中文" is named in English too; the label is set whole, and tied to its places.
+    assert '中文</span>\u00a0<span lang="en">Chinese</span>:</span>\u00a0<span class="dz-places">[1](' in page
     assert 'lang="zh-Hans">English<' not in page and 'lang="zh-Hans">reinforcement' not in page
     # A name written alike in both languages is given once, in the heading and in the contents.
     assert '<span class="dz-hant" lang="zh-Hant">RewardBench</span> {#rewardbench data-toc-label="RewardBench"}' in page

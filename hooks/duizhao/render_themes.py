@@ -404,14 +404,17 @@ def _attribute(text: str) -> str:
 def _occurrence_links(article: Article, places: list[tuple[str, str, str]], traditional: str) -> str:
     target = article_path(article.meta.slug)
     text = ""
-    for lang, label in (("zh", "中文"), ("en", "English")):
+    # "中文" is named in English too ("English" needs no gloss): readers of either language use these.
+    labels = {"zh": phrase("中文", traditional) + '\u00a0<span lang="en">Chinese</span>', "en": phrase("English", traditional)}
+    for lang in ("zh", "en"):
         mine = [(anchor, snippet) for l, anchor, snippet in places if l == lang]
         if mine:
             # One group per language: on paper its links become the pages they fall on (pdf.py).
             links = " ".join(f"[{n}]({link(GLOSSARY_PATH, target, anchor)} \"{shortened(snippet)}\"){{ .dz-occurrence }}"
                              for n, (anchor, snippet) in enumerate(mine, start=1))
-            # A no-break space too after the label: a line never ends with it.
-            text += f'{TIED_DOT}{phrase(label, traditional)}:\u00a0<span class="{PLACES_CLASS}">{links}</span>'
+            # The label is set whole on paper (print.css: "中" stood above "文 Chinese:"), and a
+            # no-break space follows it: a line never ends with it.
+            text += f'{TIED_DOT}<span class="dz-places-label">{labels[lang]}:</span>\u00a0<span class="{PLACES_CLASS}">{links}</span>'
     return text
 
 
