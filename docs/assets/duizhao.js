@@ -6,11 +6,11 @@
   var root = document.documentElement;
   var SETTINGS = {
     view: { key: "duizhao.view", fallback: "pair", label: ["视图 View", "視圖 View"],
-      // [value, Simplified label, Traditional label, English title, English under the label]
-      choices: [["pair", "对照", "對照", "Side by side", "Side by side"], ["interleaved", "交错", "交錯", "Interleaved", "Interleaved"],
-                ["zh", "中文", "中文", "Chinese only", "Chinese"], ["en", "English", "English", "English only", ""]] },
+      // [value, Simplified label, Traditional label, English title]
+      choices: [["pair", "对照", "對照", "Side by side"], ["interleaved", "交错", "交錯", "Interleaved"],
+                ["zh", "中文", "中文", "Chinese only"], ["en", "English", "English", "English only"]] },
     script: { key: "duizhao.script", fallback: "hans", label: ["字体 Script", "字體 Script"],
-      choices: [["hans", "简体", "簡體", "Simplified", "Simplified"], ["hant", "繁体", "繁體", "Traditional", "Traditional"]] }
+      choices: [["hans", "简体", "簡體", "Simplified"], ["hant", "繁体", "繁體", "Traditional"]] }
   };
 
   function load(name) {
@@ -188,6 +188,7 @@
   apply("view", load("view"));
   apply("script", load("script"));
 
+  var HAN = /[\u3400-\u9fff]/;
   function group(name) {
     var s = SETTINGS[name];
     var box = document.createElement("div");
@@ -202,15 +203,17 @@
       [[c[1], "dz-hans", "zh-Hans"], [c[2], "dz-hant", "zh-Hant"]].forEach(function (l) {
         var span = document.createElement("span");
         span.className = l[1];
-        span.lang = /[\u3400-\u9fff]/.test(l[0]) ? l[2] : "en";
+        span.lang = HAN.test(l[0]) ? l[2] : "en";
         span.textContent = l[0];
         b.appendChild(span);
       });
-      if (c[4]) {  // a reader of English reads the choice, not only its tooltip (phones have none)
+      // A Chinese label has its English under it ("Chinese", not "Chinese only"): a reader of
+      // English reads the choice, not only its tooltip (phones have none).
+      if (HAN.test(c[1])) {
         var english = document.createElement("small");
         english.className = "dz-choice-en";
         english.lang = "en";
-        english.textContent = c[4];
+        english.textContent = c[3].replace(/ only$/, "");
         b.appendChild(english);
       }
       b.title = c[3];

@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 
 from .clean import clean_chinese, clean_english
-from .errors import InputError, fail
 from .corpus import usable_pins
+from .errors import InputError, fail
 from .ingest import language_of, load_overrides, read_lines
 from .model import Overrides
 from .report import text_report

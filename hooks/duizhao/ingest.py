@@ -288,13 +288,11 @@ def load_meta(folder: Path, display_root: Path) -> ArticleMeta:
 
 
 def meta_line(folder: Path, key: str) -> int | None:
-    """The line of ``meta.yml`` that gives field ``key`` (for an error found later, against the text)."""
-    root = yaml.compose((folder / "meta.yml").read_text(encoding="utf-8-sig", errors="replace"))
-    if isinstance(root, yaml.MappingNode):
-        for key_node, _ in root.value:
-            if key_node.value == key:
-                return _line(key_node)
-    return None
+    """The line of ``meta.yml`` that gives field ``key`` (for an error found later, against the
+    text; ``load_meta`` has read the file already, so it parses)."""
+    path = folder / "meta.yml"
+    return next((_line(key_node) for key_node, _ in _mapping(load_yaml(path, str(path)), str(path), "meta.yml")
+                 if key_node.value == key), None)
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -318,10 +316,13 @@ def _is_date(text: str) -> bool:
     >>> [_is_date(t) for t in ("2024-11-28", "2024-02-30", "last tuesday", "2024-1-5")]
     [True, False, False, False]
     """
-    try:
-        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and bool(date.fromisoformat(text))
-    except ValueError:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:  # the 30th of February
+        return False
+    return True
 
 
 def _closest(word: str, candidates: tuple[str, ...]) -> str | None:

@@ -49,10 +49,11 @@ def aligned_body(article: Article, deco: Decorations = PLAIN) -> list[str]:
     last_order = ""  # the latest row's place in the source: the English view shows additions after it
     for block in article.zh.blocks:
         link = link_of.get(block.id)
-        if added and (link or block.kind == "heading" or is_publisher_note(block.text, article.meta.publisher)):
+        note = not link and is_publisher_note(block.text, article.meta.publisher)
+        if added and (link or note or block.kind == "heading"):
             out += _additions(article.meta, added, deco, last_order)
             added = []
-        if not link and is_publisher_note(block.text, article.meta.publisher):
+        if note:
             notes.append(block)
             continue
         if notes:

@@ -239,8 +239,7 @@ def _counts(by_article: list[tuple[Article, list[list[ThemeTag]]]], traditional:
     rows = [f"| {zh_text('文章', traditional)} <small lang=\"en\">Article</small> | {zh_text('段落', traditional)} <small lang=\"en\">Passages</small> |",
             "|---|--:|"]
     for article, passages in by_article:
-        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) <small lang=\"en\">{h(article.meta.title_en)}</small>"
-                    f" | {len(passages)} |")
+        rows.append(f"| [{md_text(article.meta.title_zh)}](#{article.meta.slug}) {_original_title(article)} | {len(passages)} |")
     total = sum(len(passages) for _, passages in by_article)
     rows.append(f"| **{zh_text('合计', traditional)}** <small lang=\"en\">Total</small> | **{total}** |")
     return rows
@@ -260,6 +259,11 @@ def _article_section(article: Article, passages: list[list[ThemeTag]], page: str
     for group in passages:
         out += _passage(article, [blocks[tag.block] for tag in group], page, glossary, traditional)
     return out
+
+
+def _original_title(article: Article) -> str:
+    """The original's title beside an article's Chinese one, where a list names the article."""
+    return f'<small lang="en">{h(article.meta.title_en)}</small>'
 
 
 def _unbroken(reason: str) -> str:
@@ -392,7 +396,7 @@ def _glossary_entry(term: Term, places: list[tuple[Article, str, str, str]], the
     for article in articles:
         mine = [(lang, anchor, text) for a, lang, anchor, text in places if a is article]
         out.append(f"- [{md_text(article.meta.title_zh)}]({link(GLOSSARY_PATH, article_path(article.meta.slug))})"
-                   f" <small lang=\"en\">{h(article.meta.title_en)}</small>" + _occurrence_links(article, mine, traditional))
+                   f" {_original_title(article)}" + _occurrence_links(article, mine, traditional))
     return out + [""]
 
 
