@@ -290,6 +290,12 @@ def test_summary_comment_between_links_stays_without_source():
     # each render five or six sentences of an interview.
     ("stress-translation", 0.95, 1.0),
     ("compute-interview", 0.85, 1.0),
+    # A compiled translation (編譯) in Traditional script, as Chinese media publish one, written
+    # with its gold by someone who had not seen the aligner and measured once, with no change
+    # made after: an editor's note and closing comment of its own, five lines that each render
+    # a whole paragraph, sentences split and joined, six cut, one moved, a translator's note,
+    # an added heading and page junk. First and only measurement: F1 0.982, null accuracy 1.00.
+    ("compiled-translation", 0.97, 0.99),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
@@ -422,7 +428,7 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # Machinery of Pressure Research in…": a name may start a sentence so) or is followed by a
 # comma ("Habits That Keep Me Steady Recovery, for me,"); nor a title holding a colon, nor
 # a heading of more than six words ("Learning to write, and the person who taught me").
-_HEADINGS_LOST_ON_ONE_LINE = {"eleven-years", "night-shift", "open-weights", "running-on-empty"}
+_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "night-shift", "open-weights", "running-on-empty"}
 
 
 @pytest.mark.parametrize("name", [
