@@ -574,7 +574,7 @@ def test_an_essay_saved_as_markdown_reads_as_its_rendered_page():
     # A paragraph wrapped over four lines is one paragraph, its emphasis across lines read.
     assert kinds[1] == ("paragraph", "Over the years many people have asked me how to do research that lasts, "
                                      "and this post collects my answer in one place.")
-    assert en.blocks[1].lines == (3,)
+    assert en.blocks[1].lines == (3, 4, 5, 6)  # every source line it holds, as a Chinese block's
     assert ("heading", "Pick projects, not papers") in kinds
     assert ("item", "Choose problems with room to grow.") in kinds and ("item", "Answer the first issues quickly.") in kinds
     assert ("quote", "Research is a long game.") in kinds

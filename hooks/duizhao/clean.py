@@ -45,7 +45,7 @@ def clean_english(lines: Lines, path: str, overrides: Overrides | None = None) -
         parts = [line.text] if line.kind in ("heading", "code") else split_sentences(line.text)
         sentences = tuple(Sentence(anchor("en", part, taken), part, line.number) for part in parts)
         blocks.append(Block(id=f"b{sentences[0].id}", kind=line.kind, text=line.text,
-                            lines=(line.number,), sentences=sentences))
+                            lines=(line.number, *line.merged), sentences=sentences))
     return CleanText(path, "en", tuple(blocks), tuple(log.changes)), log
 
 

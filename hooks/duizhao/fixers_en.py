@@ -25,6 +25,7 @@ from .debris import remove_invisible_characters, strip_html_markup
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .markdown_en import drop_front_matter, join_markdown_paragraphs, mark_fenced_code, read_markdown
 from .model import Line
+from .transcripts import drop_timestamps, join_captions, join_speaker_names
 
 # --- what a seam looks like ----------------------------------------------------------------
 
@@ -909,6 +910,9 @@ EN_FIXERS = (
     mark_fenced_code,  # before any fixer reads the lines: code is kept as typed
     per_line(remove_invisible_characters),
     per_line(strip_html_markup),
+    drop_timestamps,  # a transcript's times, then its speakers' names and captions:
+    join_speaker_names,  # before Markdown, which would join a caption to the next
+    join_captions,
     join_markdown_paragraphs,
     drop_blank_lines,
     drop_page_chrome,

@@ -23,6 +23,7 @@ from .model import Line
 from .notes import COLOPHON
 from .punctuation import restore_full_width
 from .script import looks_traditional, mend_simplified, to_simplified
+from .transcripts import drop_timestamps
 
 CJK = "\u4e00-\u9fff"
 SENTENCE_END = "。！？!?；;…"
@@ -765,7 +766,7 @@ BLOCK_FIXERS = (mark_list_items, mark_headings)
 LINE_FIXERS: tuple = LINE_DEBRIS_FIXERS
 
 # Fixers that need the whole document, after script conversion.
-DOCUMENT_FIXERS: tuple = (*SPAM_FIXERS, *PAGE_JUNK_FIXERS, join_subtitle_phrases, split_run_on_text,
+DOCUMENT_FIXERS: tuple = (*SPAM_FIXERS, *PAGE_JUNK_FIXERS, drop_timestamps, join_subtitle_phrases, split_run_on_text,
                           *BLOCK_FIXERS, restore_chinese_punctuation)
 
 ZH_FIXERS = (*LINE_FIXERS, to_simplified_script, *DOCUMENT_FIXERS, drop_blank_lines)
