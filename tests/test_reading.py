@@ -263,6 +263,80 @@ def test_english_only_reads_as_the_original(page, server):
     assert page.locator("h1").inner_text().startswith("顶会0篇")
 
 
+def test_english_only_is_read_in_the_sources_order(page, server):
+    """A screen reader and the Tab key follow the page, not its layout: in English only the
+    page itself is in the source's order, the original's headings are headings, and going back
+    puts the summary's order back."""
+    page.goto(server + ALIGNED)
+    summary_order = page.evaluate("[...document.querySelectorAll('.md-content__inner > *')].map(e => e.id || e.className)")
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    source = page.evaluate("[...document.querySelectorAll('.dz-map a')].map(a => a.hash.slice(1))")
+    in_the_page = page.evaluate("[...document.querySelectorAll('.dz-s[id]')].map(s => s.id)")
+    assert in_the_page == source
+    assert page.get_by_role("heading", name="Keeping Gravity").count() == 1
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="pair"]')
+    assert page.evaluate("[...document.querySelectorAll('.md-content__inner > *')].map(e => e.id || e.className)") == summary_order
+    assert page.get_by_role("heading", name="Keeping Gravity").count() == 0
+    # Opened in English only, the page is in the source's order from the start.
+    page.reload()
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="en"]')
+    page.reload()
+    assert page.evaluate("[...document.querySelectorAll('.dz-s[id]')].map(s => s.id)") == source
+
+
+def test_pointing_at_a_paragraph_never_moves_the_page(page, server):
+    """Hovering or tabbing onto a paragraph whose English the summary moved far away lights it
+    where it is; a click brings it into view, at once when the reader asked for less motion."""
+    page.goto(server + ALIGNED)
+    far = page.evaluate("""() => [...document.querySelectorAll('.dz-zh[data-en]')].map(p => {
+        const other = document.getElementById(p.dataset.en.split(' ')[0]);
+        return [Math.abs(other.getBoundingClientRect().top - p.getBoundingClientRect().top), p.id];
+    }).sort((a, b) => b[0] - a[0])[0]""")
+    assert far[0] > 2000  # the summary moved a sentence far from its place
+    paragraph = page.locator(f"#{far[1]}")
+    paragraph.scroll_into_view_if_needed()
+    before = page.evaluate("scrollY")
+    paragraph.hover()
+    paragraph.locator(".dz-permalink").focus()
+    page.wait_for_timeout(500)
+    assert page.evaluate("scrollY") == before
+    assert "dz-lit" in page.locator("#" + paragraph.get_attribute("data-en").split()[0]).get_attribute("class")
+    page.emulate_media(reduced_motion="reduce")
+    paragraph.dispatch_event("click")
+    partner = page.locator("#" + paragraph.get_attribute("data-en").split()[0])
+    box = partner.bounding_box()  # read at once: no smooth scrolling under reduced motion
+    assert 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_every_paragraph_is_one_tab_stop_and_keeps_its_labels_in_every_view(page, server):
+    page.goto(server + ALIGNED)
+    assert page.locator(".dz-zh[tabindex]").count() == 0
+    assert page.locator(".dz-zh .dz-permalink").count() == page.locator(".dz-zh").count()
+    # In Chinese only a paragraph of the summary's own still says so, in words.
+    page.click('.dz-group[data-dz-setting="view"] button[data-value="zh"]')
+    added = page.locator(".dz-row.dz-addition")
+    assert added.count() > 0
+    assert page.locator(".dz-row.dz-addition .dz-flag-added:visible").count() == added.count()
+    # The toolbar's focus ring is drawn inside the button, where the group does not clip it.
+    page.locator('.dz-group[data-dz-setting="view"] button').first.focus()
+    page.keyboard.press("Tab")
+    ring = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return [document.activeElement.tagName, s.outlineStyle, s.outlineOffset]; }""")
+    assert ring == ["BUTTON", "solid", "-4px"]
+
+
+def test_high_contrast_mode_keeps_the_choice_and_the_map(page, server):
+    page.emulate_media(forced_colors="active")
+    page.goto(server + ALIGNED)
+    backgrounds = page.evaluate("""() => [...document.querySelectorAll('.dz-group[data-dz-setting="view"] button')]
+        .map(b => [b.getAttribute('aria-pressed'), getComputedStyle(b).backgroundColor])""")
+    pressed = {colour for state, colour in backgrounds if state == "true"}
+    assert len(pressed) == 1 and pressed.isdisjoint(colour for state, colour in backgrounds if state == "false")
+    cells = page.evaluate("""() => ['.dz-covered', '.dz-skip'].map(c => getComputedStyle(document.querySelector('.dz-map ' + c)).backgroundColor)""")
+    page_colour = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert len(set(cells)) == 2 and page_colour not in cells
+
+
 def reach_heading_of_entry(page, entry: str) -> None:
     """Scroll until the heading an entry of the contents points at is just under the header."""
     link = page.locator(".md-nav--secondary .md-nav__link:visible", has_text=entry).first
@@ -345,7 +419,7 @@ def test_hover_and_focus_light_up_the_partner_sentences(page, server):
     disjoint = page.evaluate("""ids => [...document.querySelectorAll('.dz-zh[data-en]')]
         .findIndex(p => !p.dataset.en.split(' ').some(id => ids.includes(id)))""", partner_ids)
     other = page.locator(".dz-zh[data-en]").nth(disjoint)
-    other.focus()  # keyboard: paragraphs are focusable
+    other.locator(".dz-permalink").focus()  # keyboard: a paragraph's one tab stop is its ¶
     assert "dz-lit" in other.get_attribute("class")
     assert "dz-lit" not in sentence.get_attribute("class")
     sentence.hover()  # and the reverse direction

@@ -202,7 +202,7 @@ def test_english_skipped_between_the_sentences_of_a_heading_is_shown_after_it():
 
 def test_linked_elements_point_at_each_other():
     html = "\n".join(aligned_body(article([Link(("zh-1",), ("en-10", "en-11"), 0.9)])))
-    assert 'id="zh-1" class="dz-zh dz-paragraph" tabindex="0" data-en="en-10 en-11"' in html
+    assert 'id="zh-1" class="dz-zh dz-paragraph" data-en="en-10 en-11"' in html
     assert 'id="en-10" class="dz-s dz-s-paragraph" data-zh="zh-1"' in html
 
 

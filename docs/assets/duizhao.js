@@ -171,10 +171,32 @@
     if (contents.length) { relabel(root.getAttribute("data-dz-script")); queueSpy(); }  // entries put back keep up
   }
 
+  // The English view lays the pieces of an aligned page out by their place in the source
+  // (their CSS ``order``). A screen reader and the Tab key follow the page's own order, not the
+  // layout: while that view is shown the pieces are moved into the source's order, and back
+  // into the summary's when it is left. The original's headings are headings there too.
+  function arrange(value) {
+    var content = document.querySelector(".md-content__inner");
+    if (!content || !content.querySelector(":scope > .dz-row")) return;
+    var pieces = Array.prototype.slice.call(content.children), place = -1;
+    pieces.forEach(function (el) {  // each piece's place in the summary, the first time it is seen
+      if (el.dzPlace === undefined) el.dzPlace = place + 0.001;  // one added later (the toolbar) stays by its neighbour
+      place = el.dzPlace;
+    });
+    var english = value === "en";
+    pieces.map(function (el) { return [english ? parseInt(el.style.order, 10) || 0 : 0, el.dzPlace, el]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+      .forEach(function (p) { content.appendChild(p[2]); });
+    content.querySelectorAll(".dz-s-heading").forEach(function (heading) {
+      if (english) { heading.setAttribute("role", "heading"); heading.setAttribute("aria-level", "2"); }
+      else { heading.removeAttribute("role"); heading.removeAttribute("aria-level"); }
+    });
+  }
+
   function apply(name, value) {
     root.setAttribute("data-dz-" + name, value);
     if (name === "script" && document.body) { relabel(value); nameToolbar(value); markSearchWords(); }
-    if (name === "view" && document.body) { openSkipped(value); showContents(value); retitle(root.getAttribute("data-dz-script")); }
+    if (name === "view" && document.body) { arrange(value); openSkipped(value); showContents(value); retitle(root.getAttribute("data-dz-script")); }
     document.querySelectorAll('.dz-group[data-dz-setting="' + name + '"] button').forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === value));
     });
@@ -266,7 +288,7 @@
     if (!hasChinese && !hasRows) return;
     var bar = document.createElement("div");
     bar.className = "dz-toolbar";
-    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("role", "group");  // a toolbar would owe arrow-key movement between its buttons
     bar.setAttribute("aria-label", TOOLBAR_LABEL[0]);
     if (hasRows) bar.appendChild(group("view"));
     if (hasChinese) bar.appendChild(group("script"));
@@ -284,16 +306,20 @@
   function clear() {
     document.querySelectorAll(".dz-lit").forEach(function (el) { el.classList.remove("dz-lit"); });
   }
-  function light(el, stay) {
+  // A pointer passing over a paragraph, or the keyboard's focus reaching it, only lights its
+  // partners; a click (``go``) also brings them into view when they are off the screen (a
+  // sentence the summary moved), at once when the reader asked for less motion.
+  var STILL = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
+  function light(el, go) {
     clear();
     var others = partners(el);
     if (!others.length) return;
     el.classList.add("dz-lit");
     others.forEach(function (o) { o.classList.add("dz-lit"); });
-    if (!stay && root.getAttribute("data-dz-view") === "pair") {
+    if (go && root.getAttribute("data-dz-view") === "pair") {
       var rect = others[0].getBoundingClientRect();
       if (rect.bottom < 0 || rect.top > window.innerHeight) {
-        others[0].scrollIntoView({ block: "nearest", behavior: "smooth" });
+        others[0].scrollIntoView({ block: "nearest", behavior: STILL && STILL.matches ? "auto" : "smooth" });
       }
     }
   }
@@ -302,7 +328,7 @@
   }
   document.addEventListener("mouseover", function (e) { var t = target(e); if (t) light(t); });
   document.addEventListener("focusin", function (e) { var t = target(e); if (t) light(t); });
-  document.addEventListener("click", function (e) { var t = target(e); if (t) light(t); });
+  document.addEventListener("click", function (e) { var t = target(e); if (t) light(t, true); });
 
   // A link to a sentence the summary skipped opens its collapsed row. A link to what the
   // view hides (a Chinese paragraph in the English view, from a theme page; an English
@@ -341,7 +367,7 @@
     // A paragraph or sentence linked to (from a theme page, the glossary) lights its other
     // half as a pointer over it would, without scrolling away from it.
     var linked = el.closest(".dz-zh[data-en], .dz-s[data-zh]");
-    if (linked) light(linked, true);
+    if (linked) light(linked);
   }
   window.addEventListener("hashchange", openTarget);
 

@@ -103,7 +103,7 @@ def _chinese_only(article: Article, deco: Decorations) -> list[str]:
             kind += " dz-note-line"
             if previous.get(block.id) not in notes:
                 label = addition_flag(deco.zh, block.text, publisher) + " "
-        return (f'<{tag} id="{block.id}" class="dz-zh {kind}" tabindex="0">{label}{zh_html(block, deco)}'
+        return (f'<{tag} id="{block.id}" class="dz-zh {kind}">{label}{zh_html(block, deco)}'
                 f'{deco.badges(article.meta.slug, block.id)}{permalink(block.id)}</{tag}>')
 
     return with_headings(article.zh.blocks, zh_heading, paragraph)

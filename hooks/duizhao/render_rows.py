@@ -243,7 +243,7 @@ def confidence_flag(link: Link, deco: Decorations) -> str:
 
 
 def _zh_paragraph(slug: str, block: Block, data: str, deco: Decorations) -> str:
-    return (f'<p id="{block.id}" class="dz-zh dz-{block.kind}" tabindex="0"{data}>{zh_html(block, deco)}'
+    return (f'<p id="{block.id}" class="dz-zh dz-{block.kind}"{data}>{zh_html(block, deco)}'
             f'{deco.badges(slug, block.id)}{permalink(block.id)}</p>')
 
 
