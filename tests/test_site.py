@@ -65,6 +65,16 @@ def test_the_cleaning_report_quotes_the_text_as_received_in_either_script(built_
     assert "並不能從根本上" not in report  # 并 of the received text stays 并, whatever the script shown
 
 
+def test_the_cleaning_report_marks_the_english_it_quotes_as_english(built_site):
+    # The page is in Chinese: a screen reader would read an English file's lines, and our
+    # messages, in a Chinese voice.
+    report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
+    english = re.findall(r'<td class="dz-verbatim" lang="en"[^>]*>(.*?)</td>', report)
+    chinese = re.findall(r'<td class="dz-verbatim"(?: rowspan=\d+)?>(.*?)</td>', report)
+    assert any("reader-supported" in cell for cell in english)
+    assert chinese and not any("reader-supported" in cell for cell in chinese)
+
+
 def test_the_cleaning_report_shows_a_paragraph_joined_from_many_lines_once(built_site):
     # The interview's subtitle phrases are joined into paragraphs: each phrase is a row of its
     # own, and the paragraph they make stands once beside them all, not once per phrase.

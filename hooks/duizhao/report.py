@@ -74,7 +74,7 @@ def report_page(reports: tuple[CleaningReport, ...], traditional: str = DEFAULT_
         else:
             out += [f"## {report.slug} {{#{report.slug}}}", ""]
         for log in filter(None, (report.zh, report.en)):
-            out += [_table(log, traditional), ""]
+            out += [_table(log, traditional, english=log is report.en), ""]
     return "\n".join(out)
 
 
@@ -96,7 +96,10 @@ def _counts_in_both(log: CleaningLog, traditional: str) -> str:
 _COLUMNS = (("行", "line"), ("清洗步骤", "fixer"), ("操作", "action"), ("改动前", "before"), ("改动后", "after"))
 
 
-def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
+def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL, english: bool = False) -> str:
+    """A file's changes; the text of an English file, and our messages, marked as English (the
+    page is in Chinese, and a screen reader would read them in a Chinese voice)."""
+    verbatim = 'class="dz-verbatim" lang="en"' if english else 'class="dz-verbatim"'
     rows = ""
     # The text as received and as cleaned, byte for byte: never shown converted. Consecutive
     # changes with one result share the cell holding it: the 601 subtitle phrases of one
@@ -105,13 +108,13 @@ def _table(log: CleaningLog, traditional: str = DEFAULT_TRADITIONAL) -> str:
         run = list(run)
         span = f" rowspan={len(run)}" if len(run) > 1 else ""
         for n, change in enumerate(run):
-            after = f'<td class="dz-verbatim"{span}>{h(result)}</td>' if n == 0 else ""
+            after = f'<td {verbatim}{span}>{h(result)}</td>' if n == 0 else ""
             # A fixer's name may break at its underscores, and only there (on a phone).
             fixer = "_<wbr>".join(h(part) for part in change.fixer.split("_"))
             rows += (f"<tr><td>{change.line}</td><td><code>{fixer}</code></td><td>{_action(change.action, traditional)}</td>"
-                     f'<td class="dz-verbatim">{h(change.before)}</td>{after}</tr>')
+                     f'<td {verbatim}>{h(change.before)}</td>{after}</tr>')
     rows += "".join(
-        f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4" class="dz-verbatim">{h(p.message)}</td></tr>' for p in log.problems
+        f'<tr class="dz-review"><td>{p.line or ""}</td><td colspan="4" class="dz-verbatim" lang="en">{h(p.message)}</td></tr>' for p in log.problems
     )
     head = "".join(f'<th>{zh_text(zh, traditional)} <small lang="en">{en}</small></th>' for zh, en in _COLUMNS)
     return (
