@@ -247,13 +247,13 @@ def test_english_only_reads_as_the_original(page, server):
     page.goto(server + "themes/momentum/")
     assert page.locator(".dz-flag").count() > 0 and page.locator(".dz-flag").first.is_visible()
     page.goto(server + ALIGNED)
-    sections = page.locator(".md-typeset h3[id^='zh-']")
+    sections = page.locator(".md-typeset h2[id^='zh-']")
     assert sections.count() > 0
     assert all(not sections.nth(k).locator(".dz-hans").is_visible() for k in range(sections.count()))
     # The choice is remembered site-wide; a Chinese-only article keeps its headings under it.
     page.goto(server + CHINESE_ONLY)
     assert page.evaluate("document.documentElement.dataset.dzView") == "en"
-    headings = page.locator(".md-typeset h3[id^='zh-']")
+    headings = page.locator(".md-typeset h2[id^='zh-']")
     assert headings.count() > 0
     assert all(headings.nth(k).locator(".dz-hans").is_visible() for k in range(headings.count()))
     page.goto(server + ALIGNED)
@@ -797,7 +797,7 @@ def test_navigation_contents_and_title_follow_the_script(page, server):
     # The article was received in Traditional: its contents keep its own word for "blog" (博客),
     # as its heading does, not the Taiwan 部落格 a conversion from Simplified would bring.
     assert "最令人心碎的博客" in page.locator(".md-sidebar--secondary").inner_text()
-    assert page.locator("article h3:has-text('最令人心碎的博客')").count() == 1
+    assert page.locator("article h2:has-text('最令人心碎的博客')").count() == 1
     assert "目錄" in page.locator(".md-sidebar--secondary").inner_text()  # the theme's own strings
     assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜尋 Search"
     page.goto(server + ALIGNED)  # remembered on the next page, before any click

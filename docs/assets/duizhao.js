@@ -326,8 +326,18 @@
   function target(event) {
     return event.target.closest && event.target.closest(".dz-zh[data-en], .dz-s[data-zh]");
   }
-  document.addEventListener("mouseover", function (e) { var t = target(e); if (t) light(t); });
-  document.addEventListener("focusin", function (e) { var t = target(e); if (t) light(t); });
+  // Focus moving by keyboard scrolls the page under a pointer at rest, and the browser then
+  // reports the pointer over whatever paragraph came under it: only a pointer that has moved
+  // since takes the light from the paragraph the keyboard reached.
+  var pointer = { x: -1, y: -1, moved: true };
+  document.addEventListener("mousemove", function (e) {
+    if (e.clientX === pointer.x && e.clientY === pointer.y) return;
+    pointer.x = e.clientX;
+    pointer.y = e.clientY;
+    if (!pointer.moved) { pointer.moved = true; var t = target(e); if (t) light(t); }
+  });
+  document.addEventListener("mouseover", function (e) { var t = target(e); if (t && pointer.moved) light(t); });
+  document.addEventListener("focusin", function (e) { var t = target(e); if (t) { pointer.moved = false; light(t); } });
   document.addEventListener("click", function (e) { var t = target(e); if (t) light(t, true); });
 
   // A link to a sentence the summary skipped opens its collapsed row. A link to what the

@@ -141,7 +141,7 @@ def heading_in_both_scripts(hans: str, hant: str, anchor: str, level: str = "###
     return f'{level} {both}{suffix} {{#{anchor} data-toc-label="{label}"{attrs}}}'
 
 
-def zh_heading(block: Block, level: str = "###", suffix: str = "", attrs: str = "") -> str:
+def zh_heading(block: Block, level: str = "##", suffix: str = "", attrs: str = "") -> str:
     """A Chinese heading of an article in both scripts."""
     return heading_in_both_scripts(block.text, block.text_hant or block.text, block.id, level, suffix, attrs)
 
