@@ -325,6 +325,19 @@ def test_every_paragraph_is_one_tab_stop_and_keeps_its_labels_in_every_view(page
     assert ring == ["BUTTON", "solid", "-4px"]
 
 
+def test_a_keyboard_reaches_the_passages_the_map_shows(page, server):
+    # The map's squares are for a pointer; a keyboard goes to the first passage not covered,
+    # opened, and from there on through the skipped passages.
+    page.goto(server + ALIGNED)
+    link = page.locator(".dz-coverage a.dz-first-gap")
+    link.focus()
+    page.keyboard.press("Enter")
+    target = page.locator("#" + link.get_attribute("href")[1:])
+    expect(target).to_be_visible()
+    assert target.evaluate("el => el.closest('details.dz-omission').open")
+    assert "dz-skip" in page.locator(f".dz-map a[href='{link.get_attribute('href')}']").get_attribute("class")
+
+
 def test_high_contrast_mode_keeps_the_choice_and_the_map(page, server):
     page.emulate_media(forced_colors="active")
     page.goto(server + ALIGNED)

@@ -323,6 +323,7 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
     # One bar a heading, at its first sentence, should the splitter have cut it in two.
     headings = {block.sentences[0].id for block in article.en.blocks if block.kind == "heading" and block.sentences}
     drawn = [s for block in article.en.blocks for s in (block.sentences[:1] if block.kind == "heading" else block.sentences)]
+    first_gap = next((s.id for s in said if s.id in omitted), None)
     cells = "".join(
         f'<a class="dz-cell {_cell_kind(s.id, headings, omitted)}" href="#{s.id}" '
         f'title="{h(shortened(s.text, 80))}" aria-hidden="true" tabindex="-1"></a>'
@@ -347,7 +348,13 @@ def coverage_panel(article: Article, deco: Decorations = PLAIN) -> str:
         f'<span class="dz-nowrap"><span class="dz-cell dz-skip"></span> {deco.zh("未表达")} <span lang="en">not covered</span></span>'
         + (f' <span class="dz-nowrap"><span class="dz-cell dz-heading-cell"></span> {deco.zh("小标题")} <span lang="en">heading</span></span>'
            if headings else "")
-        + "</p></div>"
+        # The map's squares take no keyboard focus (one stop a sentence would be hundreds): its
+        # way in for a keyboard is the first passage not covered; each skipped passage after it
+        # is a stop of its own.
+        + "</p>"
+        + (f'<p class="dz-map-legend"><a class="dz-first-gap" href="#{first_gap}">{deco.zh("跳到第一处未表达的原文")} '
+           '<span lang="en">Go to the first passage not covered</span></a></p>' if first_gap else "")
+        + "</div>"
     )
 
 
