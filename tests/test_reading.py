@@ -724,6 +724,8 @@ def test_a_keyboard_reaches_each_glossary_definition_once(page, server):
     tooltip = page.locator(".md-tooltip2__inner:visible")
     tooltip.wait_for(timeout=5_000)
     assert tooltip.inner_text() == definition
+    page.keyboard.press("Escape")  # and it can be dismissed where it covers the text
+    expect(page.locator(".md-tooltip2__inner", has_text=definition)).to_be_hidden()
 
 
 def test_the_themes_own_strings_speak_both_languages(page, server):

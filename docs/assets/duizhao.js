@@ -489,6 +489,18 @@
     });
   }
 
+  // Escape hides a definition shown over the text (a glossary term reached by Tab), which
+  // otherwise stays until focus moves on; the next focus or pointer movement shows it again.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    document.querySelectorAll(".md-tooltip2--active").forEach(function (tip) { tip.classList.add("dz-dismissed"); });
+  });
+  ["focusin", "mouseover"].forEach(function (kind) {
+    document.addEventListener(kind, function () {
+      document.querySelectorAll(".md-tooltip2.dz-dismissed").forEach(function (tip) { tip.classList.remove("dz-dismissed"); });
+    });
+  });
+
   function ready() { buildToolbar(); openTarget(); findFromSearch(); watchSearch(); watchTooltips(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
