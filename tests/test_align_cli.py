@@ -117,6 +117,16 @@ def test_files_in_the_wrong_order_are_an_error_not_nonsense():
     assert "en.txt: no Chinese text here" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_japanese_is_named_not_simplified_as_chinese(tmp_path):
+    # Japanese uses Chinese characters: read as Chinese, 島 and 時 would be "simplified" to 岛
+    # and 时 and the text aligned as if it were a translation.
+    zh = tmp_path / "zh.txt"
+    zh.write_text("毎週金曜日の夜、母は島から本土へ渡った。\n船は九時に出た。\n", encoding="utf-8")
+    result = run_align(zh, LIGHTHOUSE / "en.txt", "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "zh.txt: this is Japanese" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("text, encoding", [
     ("2019 2020 2021\n42\n", "utf-8"),                          # figures only
     ("Я пришёл в лабораторию в 2019 году.\n", "utf-8"),           # another script
@@ -147,6 +157,32 @@ def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
     assert result.returncode == 0 and result.stderr == "", result.stderr
     full = run_align(zh, PAIR / "en.txt", "--json")
     assert full.returncode == 0 and len(full.stdout.encode()) > 65536, full.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs a device that is always full")
+def test_an_output_that_cannot_be_written_is_reported_not_raised():
+    command = f"{sys.executable} -m duizhao.cli align {LIGHTHOUSE / 'zh.txt'} {LIGHTHOUSE / 'en.txt'} --json > /dev/full"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
+    assert result.returncode == 1 and result.stderr.strip() == "duizhao: cannot write the output: No space left on device", \
+        result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_that_cannot_show_chinese_gets_its_view_and_utf8_json(encoding):
+    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "PYTHONIOENCODING": encoding}
+    command = [sys.executable, "-m", "duizhao.cli", "align", str(LIGHTHOUSE / "zh.txt"), str(LIGHTHOUSE / "en.txt")]
+    view = subprocess.run(command, capture_output=True, cwd=ROOT, env=env)
+    assert view.returncode == 0 and b"Traceback" not in view.stderr and b"?" in view.stdout, view.stderr
+    data = subprocess.run([*command, "--json"], capture_output=True, cwd=ROOT, env=env)
+    assert data.returncode == 0, data.stderr
+    check_contract(json.loads(data.stdout.decode("utf-8")))
+
+
+def test_an_endless_or_huge_file_is_refused(tmp_path):
+    result = run_align(Path("/dev/zero"), LIGHTHOUSE / "en.txt", "--json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "/dev/zero: larger than 20 MB" in result.stderr, result.stderr
 
 
 def test_missing_file_is_reported_not_raised(tmp_path):

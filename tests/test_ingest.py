@@ -184,6 +184,19 @@ def test_undecodable_bytes_are_reported_where_the_likely_encoding_fails():
         decode("第一行\n第二行\n".encode("utf-16-le"), "zh.txt")
 
 
+def test_a_damaged_utf8_file_is_named_where_it_is_damaged(tmp_path):
+    # English in UTF-8 with one stray byte: read as Windows-1252 its dashes would become "â€”"
+    # everywhere, silently. A GB18030 file whose first character passes for UTF-8 (每 is C3 BF)
+    # is still named at the line its own encoding fails on.
+    path = tmp_path / "en.txt"
+    path.write_bytes("One line \u2014 in UTF-8.\nAnother.\nA mista\xffke.\n".encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    with pytest.raises(InputError, match=r"^.*en\.txt:3: cannot decode as UTF-8: bad byte 0xff .*damaged"):
+        read_lines(path, english=True)
+    data = "每一行\n第二行\n第三行\n".encode("gb18030") + b"bad \x81\x20 here\n"
+    with pytest.raises(InputError, match=r"^zh\.txt:4: .*read as GB18030"):
+        decode(data, "zh.txt")
+
+
 def test_english_in_the_western_windows_encoding_is_not_read_as_chinese(tmp_path):
     path = tmp_path / "en.txt"
     path.write_bytes(b"The na\xefve fa\xe7ade of the old lighthouse.\n")

@@ -34,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
                        help="leave out the overrides.yml of an article folder holding both files (its fixes and pins)")
 
     args = parser.parse_args(argv)
+    # JSON is UTF-8 whatever the terminal's encoding (a program reads it); text for a terminal
+    # keeps the terminal's encoding, a character it cannot show replaced, not a traceback.
+    if getattr(args, "json", False):
+        sys.stdout.reconfigure(encoding="utf-8")
+    else:
+        sys.stdout.reconfigure(errors="replace")
     try:
         status = _align(args) if args.command == "align" else _clean(args)
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
@@ -44,8 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader stopped reading (``| head``): stop quietly, as command-line tools do.
         # Python would report the pipe again when flushing stdout at exit, so point it at nothing.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 0
+    except OSError as error:  # a full disk, a closed terminal
+        _silence_stdout()
+        print(f"duizhao: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nothing, so that Python's flush at exit reports no error a second time."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -76,6 +91,8 @@ def _align(args: argparse.Namespace) -> int:
 
     zh_lines, en_lines = read_lines(args.zh_file), read_lines(args.en_file, english=True)
     # Two files in the wrong order would align as nonsense, with confident scores.
+    if _language(zh_lines) == "ja":
+        raise fail(str(args.zh_file), "this is Japanese (it is written with kana), not Chinese")
     if _language(zh_lines) != "zh":
         raise fail(str(args.zh_file), "no Chinese text here: the Chinese file comes first (duizhao align ZH_FILE EN_FILE)")
     language = _language(en_lines)

@@ -65,7 +65,15 @@ def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODING
         # UTF-8 that read characters beyond ASCII before failing is the file's: no other
         # encoding's text passes for it by chance.
         failures = [(utf8_error.start, "UTF-8")]
-        utf8 = any(byte >= 0x80 for byte in data[:utf8_error.start])
+        # Chinese in UTF-8 is three bytes a character: two-byte pieces of GB18030 pass for
+        # UTF-8 by chance (每 is C3 BF, "ÿ"), three-byte ones hardly ever.
+        read = data[:utf8_error.start].decode("utf-8-sig")
+        utf8 = any(ord(c) >= (0x80 if fallbacks == ENGLISH_ENCODINGS else 0x800) for c in read)
+        if utf8 and fallbacks == ENGLISH_ENCODINGS:
+            # Windows-1252 reads any bytes: read so, the file's "—" would become "â€”" everywhere.
+            raise fail(path, f"cannot decode as UTF-8: bad byte 0x{data[utf8_error.start]:02x} at byte offset "
+                             f"{utf8_error.start}, in a file written in UTF-8 before it: the file is damaged there",
+                       _line_at(data, utf8_error.start))
         for encoding in fallbacks:
             try:
                 readings.append(data.decode(encoding))
@@ -125,12 +133,20 @@ def language_of(sample: str) -> str:
     make up most of them, else ``other`` (figures alone, another script, or Chinese read
     in the wrong encoding: Big5 bytes read as Windows-1252 give ``§Úªº``).
 
+    Japanese is written with Chinese characters and kana: ``ja``, which no Chinese text is,
+    with a kana in it now and then (a brand's の).
+
     >>> [language_of(t) for t in ("他在2019年加入OpenAI。", "I joined in 2019.", "2019 2020", "Я пришёл", "§Úªº¯ª¤÷")]
     ['zh', 'en', 'other', 'other', 'other']
+    >>> language_of("毎週金曜日の夜、母は島から本土へ渡った。")
+    'ja'
     """
     letters = [c for c in sample if c.isalpha()]
     cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+    kana = sum(1 for c in letters if "\u3040" <= c <= "\u30ff")
     latin = sum(1 for c in letters if c.isascii())
+    if kana * 5 > cjk + kana:
+        return "ja"
     if cjk and cjk * 2 >= latin:
         return "zh"
     return "en" if latin * 2 > len(letters) else "other"
@@ -181,14 +197,21 @@ def _encodes_big5_level1(char: str) -> bool:
     return 0xA4 <= lead <= 0xC6
 
 
+LARGEST_FILE = 20_000_000
+"""Bytes a text may have: a book-length translation is a few megabytes."""
+
+
 def read_lines(path: Path, display: str | None = None, english: bool = False) -> tuple[Line, ...]:
     """Read a text file as numbered lines (CRLF and CR line ends accepted); ``english`` for
     the English source, whose legacy encoding is Western, not Chinese."""
     name = display or str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(LARGEST_FILE + 1)  # an endless source (/dev/zero) stops here
     except OSError as error:
         raise fail(name, f"cannot read: {error.strerror}") from None
+    if len(data) > LARGEST_FILE:
+        raise fail(name, f"larger than {LARGEST_FILE // 1_000_000} MB: no article is; is this the right file?")
     text = decode(data, name, ENGLISH_ENCODINGS if english else CHINESE_ENCODINGS)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":

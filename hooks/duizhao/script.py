@@ -20,7 +20,10 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 """A Chinese character (the unified ideographs, extension A and the compatibility block)."""
 
 # URLs must survive conversion byte for byte: a path such as /软件 is an address, not prose.
-_PROTECTED = re.compile(r"https?://[^\s，。、；：！？）」』】]+|www\.[^\s，。、；：！？）」』】]+")
+# An address is printable ASCII; Chinese belongs to it only where it opens a path segment, a
+# query value or a fragment (/软件, ?q=飞轮). Chinese glued to its end is prose again
+# (…/robowalk下載了代碼), and is converted.
+_PROTECTED = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+(?:(?<=[/=#])[\u3400-\u4dbf\u4e00-\u9fff]+[\x21-\x7e]*)*")
 
 
 @lru_cache(maxsize=None)
@@ -35,6 +38,8 @@ def convert(text: str, config: str) -> str:
     '表现出了重度抑郁'
     >>> convert("见 https://example.org/软件 软件", "s2twp")
     '見 https://example.org/软件 軟體'
+    >>> convert("從https://example.org/robowalk下載了代碼並加以改造", "t2s")
+    '从https://example.org/robowalk下载了代码并加以改造'
     """
     pieces = []
     last = 0
