@@ -575,6 +575,7 @@ def test_texts_too_short_to_judge_have_every_link_marked_uncertain():
     alignment = align_texts(zh, [Unit(s.id, s.text) for block in en.blocks for s in block.sentences])
     assert not alignment.unrelated and "too few" in alignment.unsure
     assert alignment.links and not any(link.confident for link in alignment.links)
+    assert max(link.score for link in alignment.links) <= 0.5  # a program reading only the scores sees it too
     # A pair long enough to judge is not in doubt, nor is a pair a curator has pinned.
     assert not align_article(*_long_written_texts()["repair-cafe"]).unsure
     pinned = align_texts(zh, [Unit(s.id, s.text) for block in en.blocks for s in block.sentences],

@@ -77,6 +77,9 @@ REACH_SENTENCES = 2
 """Most sentences a link may reach over to a further sentence its line renders (``_reach_over``)."""
 REACH_LEVELS = 2.0
 """Spreads above its threshold a line's score with that further sentence must rise."""
+UNSURE_SCORE = 0.5
+"""Highest score of a link between texts too short to show they correspond: as likely wrong
+as right, whatever its words share (the score is what a program reading the links sees)."""
 PIN_WEIGHT = 1.5
 """A pin's weight against the texts' clear matches when the pins that divide the alignment
 are chosen: it outweighs one match that contradicts it, not two."""
@@ -147,8 +150,8 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = _merge_shared(beads, set(fixed))
     alignment = _alignment(beads, fixed, noise, scorer, zh_units, en_units)
     if unsure:  # nothing shows the texts correspond: no link can be more certain than that
-        alignment = replace(alignment, unsure=unsure,
-                            links=tuple(replace(link, confident=False) for link in alignment.links))
+        alignment = replace(alignment, unsure=unsure, links=tuple(
+            replace(link, confident=False, score=min(link.score, UNSURE_SCORE)) for link in alignment.links))
     return alignment
 
 

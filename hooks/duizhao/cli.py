@@ -103,8 +103,14 @@ def _align(args: argparse.Namespace) -> int:
     folder = args.zh_file.resolve().parent
     in_one_folder = folder == args.en_file.resolve().parent
     overrides = (load_overrides(folder, Path.cwd()) if in_one_folder and not args.no_overrides else Overrides())
-    zh, _ = clean_chinese(zh_lines, str(args.zh_file), overrides)
-    en, _ = clean_english(en_lines, str(args.en_file), overrides)
+    zh, zh_log = clean_chinese(zh_lines, str(args.zh_file), overrides)
+    en, en_log = clean_english(en_lines, str(args.en_file), overrides)
+    # Lines the cleaning took out are in no unit: say so, as the build's report does.
+    for path, log in ((args.zh_file, zh_log), (args.en_file, en_log)):
+        removed = len({change.line for change in log.changes if change.action == "removed"})
+        if removed:
+            print(f"duizhao: cleaning took {removed} line{'s' if removed > 1 else ''} out of {path} "
+                  f"(page furniture, repeats, times); 'duizhao clean {path}' lists each", file=sys.stderr)
     # A stale pin stops the build; here, where the curator looks for the ids to mend it, it is
     # reported and left out.
     pins = usable_pins(overrides, zh, en)

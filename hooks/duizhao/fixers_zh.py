@@ -260,9 +260,13 @@ _PROSE_ENDS = ("。", "」", "』", "”", "…", "\"", ".")
 """How a sentence of prose ends and a headline does not (a headline ends bare, or in ! or ?)."""
 
 
+REPEATED_IMAGES = 5
+"""Times a long line not opening the page must repeat to be taken for images' alt text."""
+
+
 def _repeated_headlines(lines: Lines) -> set[str]:
-    """Texts that stand in for images: a long line repeated three times or more, or the
-    first line repeated. (A web page copied as text keeps each image's alt text, which
+    """Texts that stand in for images: a long line repeated five times or more (three if it
+    is the first line), or the first line repeated. (A web page copied as text keeps each image's alt text, which
     many sites fill with the headline.) Short repeated lines are left alone: a transcript
     legitimately repeats ``因此`` or ``他认为``. Nor is a line that ends like a sentence of
     prose (``。``, a closing quote) a headline: a story or a poem may come back to its first
@@ -271,12 +275,18 @@ def _repeated_headlines(lines: Lines) -> set[str]:
     >>> sorted(_repeated_headlines(tuple(Line(n, t) for n, t in enumerate(["那年冬天,河水结冰了。", "我每天沿着河岸走。",
     ...     "「你回来了。」", "「你回来了。」", "「你回来了。」", "那年冬天,河水结冰了。"], 1))))
     []
+    >>> refrain = "你还记得我们一起坐过的那条船吗？"
+    >>> sorted(_repeated_headlines(tuple(Line(n, t) for n, t in enumerate(["夜航", refrain, "那是冬天。", refrain, "船沉了。", refrain], 1))))
+    []
     """
     texts = [line.text.strip() for line in lines if line.text.strip()]
     if not texts:
         return set()
     counts = Counter(text for text in texts if not text.endswith(_PROSE_ENDS))
-    found = {text for text, n in counts.items() if n >= 3 and reading_length(text) >= 12}
+    # Three times if it is also the page's first line, the title; else five: a story's refrain
+    # (你还记得那条船吗？) may come back three or four times.
+    found = {text for text, n in counts.items()
+             if reading_length(text) >= 12 and (n >= REPEATED_IMAGES or (n >= 3 and text == texts[0]))}
     if counts[texts[0]] >= 2 and reading_length(texts[0]) >= 8:
         found.add(texts[0])
     return found
