@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from duizhao.clean import clean_english
+from duizhao.clean import clean_chinese, clean_english
 from duizhao.fixers_en import (
     EN_FIXERS,
     drop_page_chrome,
@@ -662,3 +662,42 @@ def test_a_markdown_table_without_outer_pipes_reads_as_its_rows():
                      ("item", "Year | Papers"), ("item", "2019 | none"), ("item", "2023 | twelve"),
                      ("paragraph", "After that I stopped counting.")], kinds
     assert 4 in {c.line for c in log.changes}  # the rule taken off is reported
+
+
+SAVED_PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>Night ferry</title>
+<style>
+body { font-family: Georgia, serif; }
+</style>
+<script>
+window.dataLayer = window.dataLayer || [];
+gtag('js', new Date());
+</script>
+</head>
+<body>
+<h1>Night ferry</h1>
+<p>Every Friday evening my mother took the night ferry.</p>
+<!-- a comment
+over two lines -->
+<p>She worked as a nurse in the city hospital. <!-- ad --></p>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize("clean, text", [
+    (clean_english, SAVED_PAGE),
+    (clean_chinese,
+     SAVED_PAGE.replace("Every Friday evening my mother took the night ferry.", "每个星期五晚上，母亲都坐夜班渡轮。")
+               .replace("She worked as a nurse in the city hospital.", "她在城里的医院当护士。")),
+])
+def test_a_saved_web_page_gives_its_text_not_its_code(clean, text):
+    lines = tuple(Line(n, t) for n, t in enumerate(text.splitlines(), 1))
+    cleaned, log = clean(lines, "page.html")
+    shown = [block.text for block in cleaned.blocks]
+    assert not [t for t in shown if any(mark in t for mark in ("{", "gtag", "<", "charset", "dataLayer", "comment"))], shown
+    assert any("night ferry" in t or "夜班渡轮" in t for t in shown) and any("nurse" in t or "护士" in t for t in shown)
+    assert any(c.action == "removed" and "gtag" in c.before for c in log.changes)  # and each removal is in the report

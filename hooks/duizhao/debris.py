@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+from .fixlog import CleaningLog, Lines
+
 # A terminal escape sequence (``ESC [ 31 m``, ``ESC [ 2 J``) goes whole: removing only the
 # ESC would leave ``[31m`` in the text.
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-_])")
@@ -37,12 +39,12 @@ def remove_invisible_characters(text: str) -> str:
 _ELEMENTS = (
     "a abbr article aside b big blockquote body br center cite code dd div dl dt em figcaption figure "
     "font footer h1 h2 h3 h4 h5 h6 head header hr html i iframe img li link main meta nav noscript ol "
-    "p pre q s section small source span strong sub sup table tbody td th thead tr u ul video"
+    "p pre q s section small source span strong sub sup table tbody td th thead title tr u ul video"
 ).split()
 # A tag of a known HTML element only: ``<|endoftext|>`` or ``x < y > z`` in an essay is text.
 _TAG = re.compile(rf"</?(?:{'|'.join(_ELEMENTS)})(?:\s[^<>]*)?/?>", re.IGNORECASE)
-# Scripts and styles go with their content, which is code, not prose.
-_CODE_ELEMENT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Scripts and styles go with their content, which is code, not prose; so do comments.
+_CODE_ELEMENT = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 
@@ -51,7 +53,7 @@ def strip_html_markup(text: str) -> str:
 
     >>> strip_html_markup('<div class="x"><p>他有十一个蜂箱。</p><br/>')
     '他有十一个蜂箱。'
-    >>> strip_html_markup("<script>alert(1)</script>Bees&nbsp;&amp; honey &lt;b&gt;")
+    >>> strip_html_markup("<script>alert(1)</script>Bees&nbsp;&amp; honey &lt;b&gt;<!-- ad -->")
     'Bees & honey <b>'
     >>> strip_html_markup("the <|endoftext|> token, where x < y > z")
     'the <|endoftext|> token, where x < y > z'
@@ -59,3 +61,44 @@ def strip_html_markup(text: str) -> str:
     stripped = _TAG.sub("", _CODE_ELEMENT.sub("", text))
     # &nbsp; becomes a plain space: it only kept the page's words apart.
     return _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), stripped)
+
+
+# What a page's source holds besides its text, over several lines: its head (title, metadata),
+# scripts, styles and comments. Each starts a line; what it opens ends at its closing mark.
+_SOURCE_BLOCK = re.compile(r"^\s*(?:<(head|script|style|noscript|svg|template)\b[^>]*>|(<!--))", re.IGNORECASE)
+_DOCTYPE = re.compile(r"^\s*<!DOCTYPE\b[^>]*>\s*$", re.IGNORECASE)
+
+
+def drop_page_source_blocks(lines: Lines, log: CleaningLog) -> Lines:
+    """Remove the lines of a saved web page that are not its text: the doctype, and a head,
+    script, style or comment running over several lines (one on a single line is left to
+    ``strip_html_markup``). Read line by line, ``body { font-family: … }`` and ``gtag('js', …)``
+    would become paragraphs to align.
+
+    >>> from duizhao.model import Line
+    >>> page = ["<!DOCTYPE html>", "<head>", "<title>Night ferry</title>", "</head>", "<style>", "body { margin: 0 }",
+    ...         "</style>", "<p>Every Friday my mother took the ferry.</p>", "<!-- footer", "-->", "<script>x()</script>"]
+    >>> [l.text for l in drop_page_source_blocks(tuple(Line(n, t) for n, t in enumerate(page, 1)), CleaningLog("en.txt"))]
+    ['<p>Every Friday my mother took the ferry.</p>', '<script>x()</script>']
+    """
+    out = []
+    closing = None  # the mark that ends the block being removed
+    for line in lines:
+        if closing is not None:
+            log.removed(line)
+            if closing.search(line.text):
+                closing = None
+            continue
+        if line.kind != "code":
+            if _DOCTYPE.match(line.text):
+                log.removed(line)
+                continue
+            opened = _SOURCE_BLOCK.match(line.text)
+            if opened:
+                end = re.compile("-->") if opened.group(2) else re.compile(rf"</{opened.group(1)}\s*>", re.IGNORECASE)
+                if not end.search(line.text, opened.end()):
+                    closing = end
+                    log.removed(line)
+                    continue
+        out.append(line)
+    return tuple(out)

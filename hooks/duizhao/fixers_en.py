@@ -21,7 +21,7 @@ import re
 import string
 from collections import Counter
 
-from .debris import remove_invisible_characters, strip_html_markup
+from .debris import drop_page_source_blocks, remove_invisible_characters, strip_html_markup
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .markdown_en import drop_front_matter, join_markdown_paragraphs, mark_fenced_code, read_markdown
 from .model import Line
@@ -909,6 +909,7 @@ EN_FIXERS = (
     drop_front_matter,
     mark_fenced_code,  # before any fixer reads the lines: code is kept as typed
     per_line(remove_invisible_characters),
+    drop_page_source_blocks,
     per_line(strip_html_markup),
     drop_timestamps,  # a transcript's times, then its speakers' names and captions:
     join_speaker_names,  # before Markdown, which would join a caption to the next

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import replace
 
 from . import spam
-from .debris import remove_invisible_characters, strip_html_markup
+from .debris import drop_page_source_blocks, remove_invisible_characters, strip_html_markup
 from .errors import InputError, Problem
 from .fixers_en import MARKDOWN_HEADING
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
@@ -187,8 +187,8 @@ def warn_mojibake(lines: Lines, log: CleaningLog) -> Lines:
     return lines
 
 
-LINE_DEBRIS_FIXERS = (per_line(remove_invisible_characters), per_line(strip_html_markup), drop_broken_html_tails,
-                      warn_mojibake, per_line(drop_pinyin_glosses))
+LINE_DEBRIS_FIXERS = (per_line(remove_invisible_characters), drop_page_source_blocks, per_line(strip_html_markup),
+                      drop_broken_html_tails, warn_mojibake, per_line(drop_pinyin_glosses))
 """Debris inside lines, repaired on the text as received. The mojibake detector runs
 before the gloss remover because a gloss glued to ``?`` is its clearest sign."""
 
