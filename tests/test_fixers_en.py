@@ -693,7 +693,7 @@ over two lines -->
     (clean_chinese,
      SAVED_PAGE.replace("Every Friday evening my mother took the night ferry.", "每个星期五晚上，母亲都坐夜班渡轮。")
                .replace("She worked as a nurse in the city hospital.", "她在城里的医院当护士。")),
-])
+], ids=["english", "chinese"])
 def test_a_saved_web_page_gives_its_text_not_its_code(clean, text):
     lines = tuple(Line(n, t) for n, t in enumerate(text.splitlines(), 1))
     cleaned, log = clean(lines, "page.html")
