@@ -126,6 +126,17 @@ def test_readable_view_is_two_columns_that_fit_the_terminal(width):
     assert not set(starts) & set("。，、；：？！）」』”")
 
 
+@pytest.mark.parametrize("width", [40, 24])
+def test_a_narrow_terminal_gets_each_block_over_its_english(width):
+    result = run_align(PAIR / "zh.txt", PAIR / "en.txt", columns=width)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert " │ " not in result.stdout and max(columns(row) for row in rows) <= width
+    # A Chinese row, then its English indented under it with the link's score first.
+    k = next(k for k, row in enumerate(rows) if row.startswith("    1.00"))
+    assert rows[k - 1] and not rows[k - 1].startswith(" ") and any("\u4e00" <= c <= "\u9fff" for c in rows[k - 1])
+
+
 def test_files_in_the_wrong_order_are_an_error_not_nonsense():
     result = run_align(LIGHTHOUSE / "en.txt", LIGHTHOUSE / "zh.txt", "--json")
     assert result.returncode == 2 and result.stdout == ""

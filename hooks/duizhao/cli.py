@@ -137,21 +137,29 @@ def _align(args: argparse.Namespace) -> int:
 
 SKIPPED_ROWS = 2
 """Rows of the terminal view given to the opening of a passage the summary skips."""
+TWO_COLUMNS = 60
+"""Narrowest terminal shown in two columns; a narrower one gets each Chinese block over its
+English, indented (two columns of fifteen characters read as neither language)."""
+NARROWEST = 20
+"""Columns the view assumes at least, however narrow the terminal says it is."""
+INDENT = "    "
 
 
 def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
     """Each Chinese block beside the English sentences it expresses, in two columns fitted to
     the terminal (Chinese characters take two columns). Additions say "(no source)"; a link's
     score heads its English, with ``?`` when it is uncertain. English the summary skips stands
-    where it comes in the source, under "(not in the summary)", beside an empty left column."""
+    where it comes in the source, under "(not in the summary)", beside an empty left column.
+    Below ``TWO_COLUMNS`` the English stands under its Chinese instead, indented."""
     import shutil
 
     from .markup import quotation
     from .render_rows import links_in_source_order
 
-    width = max(60, shutil.get_terminal_size((width, 24)).columns)
-    left = (width - 3) // 2
-    right = width - 3 - left
+    width = max(NARROWEST, shutil.get_terminal_size((width, 24)).columns)
+    stacked = width < TWO_COLUMNS
+    left = width if stacked else (width - 3) // 2
+    right = width - len(INDENT) if stacked else width - 3 - left
     english = {s.id: s.text for s in en_units}
     place = {s.id: k for k, s in enumerate(en_units)}
     link_of = {zh_id: link for link in alignment.links for zh_id in link.zh}
@@ -162,6 +170,11 @@ def _side_by_side(zh, en_units, alignment, width: int = 100) -> str:
     out = []
 
     def draw(chinese: list[str], source: list[str]) -> None:
+        if stacked:
+            out.extend(chinese)
+            out.extend(INDENT + row for row in source)
+            out.append("")
+            return
         for k in range(max(len(chinese), len(source))):
             cell = chinese[k] if k < len(chinese) else ""
             out.append(f"{cell}{' ' * (left - columns(cell))} │ {source[k] if k < len(source) else ''}".rstrip())
