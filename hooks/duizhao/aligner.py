@@ -77,6 +77,9 @@ REACH_SENTENCES = 2
 """Most sentences a link may reach over to a further sentence its line renders (``_reach_over``)."""
 REACH_LEVELS = 2.0
 """Spreads above its threshold a line's score with that further sentence must rise."""
+GAP_GAIN = 0.01
+"""Least rise of a line's score for it to take in a further sentence between its link and
+its neighbour's (``_close_gaps``)."""
 UNSURE_SCORE = 0.5
 """Highest score of a link between texts too short to show they correspond: as likely wrong
 as right, whatever its words share (the score is what a program reading the links sees)."""
@@ -145,6 +148,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = _link_lead_ins(beads, scorer, noise, [u.text for u in zh_units], [u.text for u in en_units],
                            zh_captions, set(fixed), pinned)
     beads = _reach_over(beads, scorer, noise, zh_captions, en_captions, set(fixed), pinned)
+    beads = _close_gaps(beads, scorer, zh_captions, en_captions, set(fixed), pinned)
     beads = _place_headings(beads, scorer, noise, [u.heading for u in zh_units], [u.heading for u in en_units],
                             set(fixed), pinned)
     beads = _merge_shared(beads, set(fixed))
@@ -518,6 +522,55 @@ def _reach_over(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, caption
                 bead = Bead(bead.zh, tuple(sorted({*bead.en, *found})), bead.gain)
         out.append(bead)
     return out
+
+
+def _close_gaps(beads: Sequence[Bead], scorer: PairScorer, captions: Sequence[bool], en_captions: Sequence[bool],
+                blocked: set[int], pinned: set[int] = frozenset()) -> list[Bead]:
+    """Give the few free sentences between two consecutive lines' links to the line whose score
+    they raise.
+
+    A line translating a paragraph whole may be linked to its first sentence only: the search
+    charges each further sentence the line barely touches, and a paragraph's middle sentences
+    share few dictionary words with their rendering ("Visits had doubled" and 来馆人数翻了一番).
+    When the next line's link starts a few sentences on and nothing claims those between, one
+    of the two lines rendered them: each goes to the line before for as long as it raises that
+    line's score by ``GAP_GAIN``, what is left to the line after in the same way, and the rest
+    stay skipped. A summary skips sentences between its lines too, but a skipped sentence
+    lowers a line's score: its words are not in the line.
+    """
+    claimed = _claimed(beads, pinned)
+    linked = [b for b in beads if b.zh and b.en]
+    extra: dict[int, list[int]] = {}
+    for before, after in zip(linked, linked[1:]):
+        gap = range(before.en[-1] + 1, after.en[0])
+        if after.zh[0] != before.zh[-1] + 1 or not gap or len(gap) > GAP_SENTENCES or \
+                any(j in claimed or en_captions[j] for j in gap):
+            continue
+        taken = _rising(scorer, before, gap, captions, blocked)
+        rest = [j for j in gap if j not in taken]
+        extra.setdefault(before.zh[0], []).extend(taken)
+        extra.setdefault(after.zh[0], []).extend(_rising(scorer, after, rest[::-1], captions, blocked))
+    return [Bead(b.zh, tuple(sorted({*b.en, *extra[b.zh[0]]})), b.gain) if b.zh and b.en and extra.get(b.zh[0]) else b
+            for b in beads]
+
+
+def _rising(scorer: PairScorer, bead: Bead, sentences: Sequence[int], captions: Sequence[bool],
+            blocked: set[int]) -> list[int]:
+    """Of ``sentences`` (the nearest to the link first), those the bead's line takes in one by
+    one while each raises its score by ``GAP_GAIN``."""
+    if len(bead.zh) != 1 or bead.zh[0] in blocked or captions[bead.zh[0]]:
+        return []
+    line, span = range(bead.zh[0], bead.zh[0] + 1), set(bead.en)
+    best = scorer.score(line, range(min(span), max(span) + 1))
+    taken = []
+    for j in sentences:
+        span.add(j)
+        score = scorer.score(line, range(min(span), max(span) + 1))
+        if score < best + GAP_GAIN:
+            break
+        best = score
+        taken.append(j)
+    return taken
 
 
 def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_headings: Sequence[bool],
