@@ -18,8 +18,10 @@ from .fixlog import CleaningLog, Lines
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-_])")
 # Control characters (tab excepted: it is whitespace) and format characters with no
 # visible form: zero-width space, word joiner, a byte-order mark inside the text, soft
-# hyphen. Zero-width joiners stay: they build emoji and some scripts' letters.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad]")
+# hyphen, and the bidirectional controls, which would reorder what a terminal or page shows
+# (neither language here is written right to left). Zero-width joiners stay: they build
+# emoji and some scripts' letters.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
 
 
 def remove_invisible_characters(text: str) -> str:
@@ -32,6 +34,8 @@ def remove_invisible_characters(text: str) -> str:
     '蜜蜂在山坡上。'
     >>> remove_invisible_characters("a soft\\u00adware bug\\tand 👨\\u200d👩\\u200d👧")
     'a software bug\\tand 👨\\u200d👩\\u200d👧'
+    >>> remove_invisible_characters("the \\u202egnirts\\u202c reversed")
+    'the gnirts reversed'
     """
     return _INVISIBLE.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
