@@ -562,6 +562,22 @@ def test_a_short_unrelated_text_links_nothing(short_side):
     assert alignment.unrelated and not alignment.links
 
 
+def test_a_short_summary_that_moves_a_line_is_in_doubt_not_refused():
+    # Eight lines on the library of the paragraph-per-line pair, one of them the editor's own
+    # and one moved: six of seven clear matches keep the order, more than shuffled matches
+    # usually do but not beyond chance. It used to be refused outright, nothing linked.
+    folder = GOLD / "library-paragraphs"
+    zh, _ = clean_chinese(read_lines(folder / "summary.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+    alignment = align_article(zh, en)
+    assert not alignment.unrelated and "keep the order" in alignment.unsure, alignment.unsure
+    assert len(alignment.links) >= 6 and not any(link.confident for link in alignment.links)
+    by_line = {line: link.en for link in alignment.links for line in link.zh}
+    sentences = {s.id: s.text for block in en.blocks for s in block.sentences}
+    closing = next(b.id for b in zh.blocks if b.text.startswith("她说，是这个镇拯救了图书馆"))
+    assert any(sentences[s].startswith("The town had saved it") for s in by_line[closing])
+
+
 BREAD = """Good bread needs only flour, water, salt and yeast. Mix the flour and water first and let the dough
 rest for half an hour. Then add the salt and the yeast and knead for ten minutes. The dough should feel smooth
 and spring back when pressed. Leave it in a warm place until it doubles in size. Shape it gently, without

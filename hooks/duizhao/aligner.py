@@ -124,6 +124,8 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
         if not verdict.judged:
             unsure = (f"only {len(matches)} clear match{'es' if len(matches) != 1 else ''}, too few to tell "
                       "whether the English is the source")
+        elif not verdict.sure:
+            unsure = verdict.explain()
     lengths = LengthModel.measure([letters(u.text) for u in zh_units], [letters(u.text) for u in en_units],
                                   _clear_matches(noise))
     fixed = _pinned(pins, zh_units, en_units)

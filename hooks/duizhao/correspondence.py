@@ -34,6 +34,11 @@ learning: 10 matches in order, where chance reaches 9). A real pair's chain stan
 chance (1.4 times the 0.999 bar or more in every written pair of ten matches or more, twice
 it in most), so the stricter bar costs it nothing. Under seven matches no chain reaches it
 (seven in order happen once in 5,040 shuffles): there, all of them in order is enough."""
+DOUBT_SHARE = 0.95
+"""A chain longer than this share of the shuffled chains, but not past ``CHANCE_SHARE``, leaves
+the texts in doubt rather than apart: they are linked, every link marked uncertain. A genuine
+short summary that moves one line (six of seven matches in order) was refused outright; one
+unrelated pair in twenty now gets uncertain links instead of none."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,18 @@ class Correspondence:
     chance: int
     """Chain length that chance reaches (``CHANCE_SHARE`` of the shuffles reach no further, and
     one short of all the matches at most); 0 if not judged."""
+    doubt: int = 0
+    """Chain length that chance reaches often (``DOUBT_SHARE`` of the shuffles); at most ``chance``."""
 
     @property
     def corresponds(self) -> bool:
-        return not self.chance or self.chain > self.chance
+        """Whether the texts may correspond: their chain is longer than chance often makes it."""
+        return not self.chance or self.chain > self.doubt
+
+    @property
+    def sure(self) -> bool:
+        """Whether they surely do: their chain is longer than chance ever makes it."""
+        return self.judged and self.chain > self.chance
 
     @property
     def judged(self) -> bool:
@@ -56,8 +69,11 @@ class Correspondence:
         return self.chance > 0
 
     def explain(self) -> str:
+        if self.corresponds:
+            return (f"of their clear matches, {self.chain} keep the order of both texts: more than chance often "
+                    f"gives ({self.doubt}), not more than it can ({self.chance})")
         return (f"of their clear matches, at most {self.chain} keep the order of both texts, "
-                f"no more than the {self.chance} that chance gives")
+                f"no more than the {self.doubt} that chance gives")
 
 
 def judge(matches: Sequence[tuple[int, int]]) -> Correspondence:
@@ -71,8 +87,11 @@ def judge(matches: Sequence[tuple[int, int]]) -> Correspondence:
     False
     >>> judge(scattered[:4]).judged  # too few matches to judge
     False
-    >>> judge([(k, k) for k in range(5)]).corresponds  # five of five in order: as far as five can go
+    >>> judge([(k, k) for k in range(5)]).sure  # five of five in order: as far as five can go
     True
+    >>> moved = judge([(0, 0), (1, 1), (2, 6), (3, 2), (4, 3), (5, 4), (6, 5)])  # a line moved among seven
+    >>> moved.corresponds, moved.sure
+    (True, False)
     """
     chain = len(monotone_anchors([(i, j, 1.0) for i, j in matches]))
     if len(matches) < MIN_MATCHES:
@@ -85,8 +104,12 @@ def judge(matches: Sequence[tuple[int, int]]) -> Correspondence:
         rng.shuffle(targets)
         shuffled.append(_longest_rising(targets))
     shuffled.sort()
-    bar = shuffled[min(len(shuffled) - 1, int(CHANCE_SHARE * len(shuffled)))]
-    return Correspondence(chain, min(bar, len(matches) - 1))
+    chance = min(_percentile(shuffled, CHANCE_SHARE), len(matches) - 1)
+    return Correspondence(chain, chance, min(_percentile(shuffled, DOUBT_SHARE), chance))
+
+
+def _percentile(ordered: Sequence[int], share: float) -> int:
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def _longest_rising(values: Sequence[int]) -> int:
