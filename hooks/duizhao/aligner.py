@@ -81,8 +81,9 @@ GAP_GAIN = 0.01
 """Least rise of a line's score for it to take in a further sentence between its link and
 its neighbour's (``_close_gaps``)."""
 UNSURE_SCORE = 0.5
-"""Highest score of a link between texts too short to show they correspond: as likely wrong
-as right, whatever its words share (the score is what a program reading the links sees)."""
+"""Highest score of a link between texts not shown to correspond (too short, or their matches
+in no more order than chance can give): as likely wrong as right, whatever its words share
+(the score is what a program reading the links sees)."""
 PIN_WEIGHT = 1.5
 """A pin's weight against the texts' clear matches when the pins that divide the alignment
 are chosen: it outweighs one match that contradicts it, not two."""

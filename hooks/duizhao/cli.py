@@ -36,10 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # JSON is UTF-8 whatever the terminal's encoding (a program reads it); text for a terminal
     # keeps the terminal's encoding, a character it cannot show replaced, not a traceback.
-    if getattr(args, "json", False):
-        sys.stdout.reconfigure(encoding="utf-8")
-    else:
-        sys.stdout.reconfigure(errors="replace")
+    reconfigure = getattr(sys.stdout, "reconfigure", None)  # absent when a caller gave a plain buffer
+    if reconfigure:
+        reconfigure(**({"encoding": "utf-8"} if getattr(args, "json", False) else {"errors": "replace"}))
     try:
         status = _align(args) if args.command == "align" else _clean(args)
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit

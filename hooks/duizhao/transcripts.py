@@ -32,9 +32,16 @@ _SUBTITLE_HEADER = re.compile(r"^\s*\ufeff?WEBVTT\b")  # with what follows it up
 # A time opening a line, with the dash or bar that may part it from the words:
 # ``[00:01:05] Interviewer: …``, ``(00:00:00) – Pre-training``, ``0:03 compute you need``.
 _LEADING = re.compile(rf"^\s*[\[(]?{_TIME}[\])]?(?:\s*[-–—|:]\s*|\s+)(?=\S)")
-# A time closing a line that names a speaker: ``Dwarkesh Patel 00:00:12``, ``Lex (01:02:03)``.
+# A time closing a line that names a speaker: ``Dwarkesh Patel 00:00:12``, ``John Schulman (01:02:03)``.
 _TRAILING = re.compile(rf"^(?P<name>\S.{{0,39}}?)\s*[\[(]?{_TIME}[\])]?\s*$")
 _WORD_TIMING = re.compile(rf"<{_TIME}>")  # WebVTT times inside a caption
+
+# A name of two to four capitalised words (``Dwarkesh Patel``), one word with a colon (``Host:``),
+# or one in capitals (``HOST``, ``Q``); a lone ``Okay`` or ``Right`` between captions is no name.
+_NAME_WORD = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*\.?"
+_SPEAKER = re.compile(rf"^\s*(?:>>\s*)?(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}(?<!\.)(?=\s*:?\s*$)"
+                      rf"|[A-Z][\w'’-]*(?=\s*:\s*$)|[A-Z][A-Z'’-]*(?=\s*:?\s*$))\s*:?\s*$")
+_CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff·]{1,8}[:：]?$")  # 主持人, 约翰·舒尔曼
 
 MIN_TIMES = 3
 """Fewest lines holding a time for a text to be taken for a transcript."""
@@ -91,16 +98,6 @@ def _speaker_before_time(text: str) -> str | None:
 def _next_is_cue(lines: Lines, k: int) -> bool:
     following = next((line.text for line in lines[k + 1:] if line.text.strip()), "")
     return bool(_CUE.match(following))
-
-
-SPEAKER_WORDS = 4
-"""Most words of a speaker's name on a line of its own (``Dwarkesh Patel``, ``JOHN SCHULMAN:``)."""
-# A name of two to four capitalised words (``Dwarkesh Patel``), one word with a colon (``Host:``),
-# or one in capitals (``HOST``, ``Q``); a lone ``Okay`` or ``Right`` between captions is no name.
-_NAME_WORD = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*\.?"
-_SPEAKER = re.compile(rf"^\s*(?:>>\s*)?(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}(?<!\.)(?=\s*:?\s*$)"
-                      rf"|[A-Z][\w'’-]*(?=\s*:\s*$)|[A-Z][A-Z'’-]*(?=\s*:?\s*$))\s*:?\s*$")
-_CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff·]{1,8}[:：]?$")  # 主持人, 约翰·舒尔曼
 
 
 def speaker_names(lines: Lines) -> set[str]:
