@@ -77,6 +77,9 @@ _SENTENCE_SPACE = re.compile(rf"[.!?…]+[{_CLOSE}]*\s+(?=[{_OPEN}]*[A-Z0-9])")
 # Abbreviations that never end a sentence (``Mr. Lambert``, ``et al.``), and those that
 # do not when a number follows (``Feb. 16``, ``Fig. 3``). Dotted ones (``Ph.D.``, ``U.S.``,
 # ``e.g.``) and initials are recognized by their shape.
+_CLOCK = frozenset(("a.m", "p.m"))
+"""Times of day that end a sentence before a word that opens one (``5 p.m. She left``), not
+before another (``9 a.m. Eastern time``)."""
 _TITLE_WORDS = frozenset("mr mrs ms dr prof sr jr st vs mt gen rep sen gov lt col capt sgt rev hon al".split())
 _NUMBERED_WORDS = frozenset(
     "fig figs no nos eq eqs pp p vol vols ch sec ed approx ca jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -105,6 +108,9 @@ def _ends_sentence(text: str, dot: int, next_word: int) -> bool:
         return True  # ``!``, ``?`` and an ellipsis always end a sentence before a capital
     word = _word_before(text, dot)
     lowered = word.lower()
+    if lowered in _CLOCK:  # "until 5 p.m. She left": a word that opens sentences opens one here
+        following = re.match(r"[A-Za-z]+", text[next_word:])
+        return bool(following) and following.group() in SENTENCE_OPENERS
     if ("." in word and not word[-1].isdigit()) or "/" in word or (len(word) == 1 and word.isupper()):
         return False  # Ph.D., U.S., e.g., www.site.ai/x, initials; but a number ends one (GPT-3.5.)
     if lowered in _TITLE_WORDS:
@@ -892,6 +898,8 @@ def split_sentences(text: str) -> list[str]:
     ['Disruptions, low-quality work, etc. can slow growth (e.g. 0.5 of it).', 'Talk topics are tentative: SF, U.S. West.']
     >>> split_sentences("A small team could get close to GPT-3.5. People assumed otherwise.")
     ['A small team could get close to GPT-3.5.', 'People assumed otherwise.']
+    >>> split_sentences("We worked until 5 p.m. She left early. The talk is at 9 a.m. Eastern time.")
+    ['We worked until 5 p.m.', 'She left early.', 'The talk is at 9 a.m. Eastern time.']
     """
     cuts = [m.end() for m in _SENTENCE_SPACE.finditer(text) if _ends_sentence_at(text, m)]
     cuts += [seam for seam in _sentence_seams(text) if text[seam - 1] != ":"]

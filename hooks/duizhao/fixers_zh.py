@@ -676,6 +676,9 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     ...     "这是一个至关重要的思维,其他的一切都基于此。", "结果发了后,又过了三个月才有人发竞品", "所以,这是第一个评估工具。"], 1))
     >>> [(l.kind, l.text) for l in mark_headings(lines, CleaningLog("zh.txt"))][1:3]
     [('heading', '着眼项目，而不是论文'), ('paragraph', '这是一个至关重要的思维,其他的一切都基于此。')]
+    >>> lines = tuple(Line(n, t) for n, t in enumerate(["夜班渡轮", "夜班渡轮", "每个星期五晚上，母亲都坐夜班渡轮从岛上到大陆去。"], 1))
+    >>> [l.text for l in mark_headings(lines, CleaningLog("zh.txt"))][:2]  # a title printed twice is not one heading
+    ['夜班渡轮', '夜班渡轮']
     >>> lines = tuple(Line(n, t) for n, t in enumerate(["# 养蜂人", "## 第一部分", "我的祖父养了四十年蜜蜂。"], 1))
     >>> [(l.kind, l.text) for l in mark_headings(lines, CleaningLog("zh.txt"))]
     [('heading', '养蜂人'), ('heading', '第一部分'), ('paragraph', '我的祖父养了四十年蜜蜂。')]
@@ -698,8 +701,10 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
             continue
         after = body[i + 1] if i + 1 < len(body) else None
         after2 = body[i + 2] if i + 2 < len(body) else None
+        # Two short lines in a row are one heading broken in two (着眼项目 / 而不是论文), but a
+        # line and its repeat (a page's title printed twice) are no such pair.
         if (candidate(line, comma_end=True) and after and candidate(after) and not MARKDOWN_HEADING.match(after.text)
-                and after2 and _is_paragraph(after2, limit)
+                and after.text.strip() != line.text.strip() and after2 and _is_paragraph(after2, limit)
                 and reading_length(line.text + after.text) <= limit + 6):
             joined = _join_heading(line.text.strip(), after.text.strip())
             log.changed(line, joined)

@@ -47,7 +47,7 @@ def is_image_caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
 
 
-_EDITORIAL = re.compile(r"^[(（【\[]?(?:译者按|译者注|译注|编者按|编者注|编注|编按)[)）】\]]?\s*[:：]")
+_EDITORIAL = re.compile(r"^[(（【\[]?(?:译者按|译者注|译注|编者按|编者注|编注|编按|笔者按|笔者注|小编按|小编注)[)）】\]]?\s*[:：]")
 
 
 def is_editorial_note(text: str) -> bool:
@@ -55,8 +55,8 @@ def is_editorial_note(text: str) -> bool:
     before a colon (译者按：, 译注：, 编者按：). Such a line explains the text or presents it; it
     renders nothing of the source, however many of its words it names.
 
-    >>> [is_editorial_note(t) for t in ("译注：原文的 counsellor 指心理师", "【编者按】：本文由作者授权", "译者按:本文作者是…")]
-    [True, True, True]
+    >>> [is_editorial_note(t) for t in ("译注：原文的 counsellor 指心理师", "【编者按】：本文由作者授权", "译者按:本文作者是…", "笔者按：这正是科学精神的起点。")]
+    [True, True, True, True]
     >>> [is_editorial_note(t) for t in ("译注这个词很少见。", "编者按照作者的意思改了标题：", "他在注释里写道：")]
     [False, False, False]
     """
