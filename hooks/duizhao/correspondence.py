@@ -35,11 +35,14 @@ chance (1.4 times the 0.999 bar or more in every written pair of ten matches or 
 it in most), so the stricter bar costs it nothing. Under seven matches no chain reaches it
 (seven in order happen once in 5,040 shuffles): there, all of them in order is enough."""
 DOUBT_SHARE = 0.95
-"""A chain longer than this share of the shuffled chains, but not past ``CHANCE_SHARE``, leaves
-the texts in doubt rather than apart: they are linked, every link marked uncertain. A genuine
-short summary that moves one line (six of seven matches in order) was refused outright. By
-design one unrelated pair in twenty may now get uncertain links instead of none; of the 272
-pairings of the written texts with each other's English, 4 did."""
+"""Between few matches (under ``DOUBT_MATCHES``), a chain longer than this share of the shuffled
+chains, but not past ``CHANCE_SHARE``, leaves the texts in doubt rather than apart: they are
+linked, every link marked uncertain. There the strict bar asks for every match in order, and a
+genuine short summary that moves one line (six of seven matches in order) was refused outright."""
+DOUBT_MATCHES = 10
+"""From this many matches up the strict bar lies below all of them in order, and a real pair
+clears it by far (see ``CHANCE_SHARE``): no doubt is left. Unrelated long texts came within
+one of it (10 of 22 matches in order, chance 9 often and 11 at most) and must stay apart."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class Correspondence:
     """Chain length that chance reaches (``CHANCE_SHARE`` of the shuffles reach no further, and
     one short of all the matches at most); 0 if not judged."""
     doubt: int = 0
-    """Chain length that chance reaches often (``DOUBT_SHARE`` of the shuffles); at most ``chance``."""
+    """Chain length that chance reaches often (``DOUBT_SHARE`` of the shuffles) between few
+    matches; ``chance`` between many, where no doubt is left."""
 
     @property
     def corresponds(self) -> bool:
@@ -106,7 +110,8 @@ def judge(matches: Sequence[tuple[int, int]]) -> Correspondence:
         shuffled.append(_longest_rising(targets))
     shuffled.sort()
     chance = min(_percentile(shuffled, CHANCE_SHARE), len(matches) - 1)
-    return Correspondence(chain, chance, min(_percentile(shuffled, DOUBT_SHARE), chance))
+    doubt = min(_percentile(shuffled, DOUBT_SHARE), chance) if len(matches) < DOUBT_MATCHES else chance
+    return Correspondence(chain, chance, doubt)
 
 
 def _percentile(ordered: Sequence[int], share: float) -> int:
