@@ -205,6 +205,14 @@ def test_a_terminal_that_cannot_show_chinese_gets_its_view_and_utf8_json(encodin
     check_contract(json.loads(data.stdout.decode("utf-8")))
 
 
+def test_an_unreadable_overrides_file_is_named_as_such(tmp_path):
+    for name in ("zh.txt", "en.txt"):
+        (tmp_path / name).write_text((LIGHTHOUSE / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "overrides.yml").mkdir()
+    result = run_align(tmp_path / "zh.txt", tmp_path / "en.txt")
+    assert result.returncode == 2 and "overrides.yml: cannot read: Is a directory" in result.stderr, result.stderr
+
+
 def test_an_endless_or_huge_file_is_refused(tmp_path):
     result = run_align(Path("/dev/zero"), LIGHTHOUSE / "en.txt", "--json")
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -237,6 +237,8 @@ def test_summary_skips_sentences_and_adds_its_own_lines():
     assert links["z5"] == ("e10", "e11")
     assert "z6" in alignment.additions
     assert {"e1", "e4", "e5", "e8", "e9"} <= set(alignment.omissions)
+    claimed = [sentence for link in alignment.links for sentence in link.en]
+    assert len(claimed) == len(set(claimed)), alignment.links  # no sentence in two links (one of them at 0.00)
 
 
 @pytest.mark.xfail(strict=True, reason="an editorial line using the source's words next to its sentence is linked")

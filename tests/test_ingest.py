@@ -195,6 +195,14 @@ def test_a_damaged_utf8_file_is_named_where_it_is_damaged(tmp_path):
     data = "每一行\n第二行\n第三行\n".encode("gb18030") + b"bad \x81\x20 here\n"
     with pytest.raises(InputError, match=r"^zh\.txt:4: .*read as GB18030"):
         decode(data, "zh.txt")
+    # Saved with a byte-order mark (as Notepad does): the bad byte is named where it is.
+    with pytest.raises(InputError, match=r"^en\.txt:2: .*bad byte 0xff at byte offset 33"):
+        decode(b"\xef\xbb\xbfOne line \xe2\x80\x94 in UTF-8.\nA mista\xffke.\n", "en.txt", ENGLISH_ENCODINGS)
+    with pytest.raises(InputError, match=r"^zh\.txt:2: .*bad byte 0xff"):
+        decode("\ufeff中文。\n第二行".encode("utf-8") + b"A\xff\n", "zh.txt")
+    # Windows-1252 whose capital and curly quote happen to form one UTF-8 character is read as such.
+    text = "PELÉ’s first goal came in 1958, at the café next door.\n"
+    assert decode(text.encode("cp1252"), "en.txt", ENGLISH_ENCODINGS) == text
 
 
 def test_english_in_the_western_windows_encoding_is_not_read_as_chinese(tmp_path):

@@ -111,10 +111,53 @@ def test_a_podcast_page_gives_each_turn_its_speaker_and_no_times():
     # speakers' names standing once are headings of an essay, not an interview
     ["Early Days", "", "I was born in a small town. I left it at eighteen.", "", "Later Years", "",
      "I came back to teach. The town had not changed."],
+    # …nor are headings listed under "Contents" and standing again over their sections
+    ["Contents", "Early Days", "Later Years", "Conclusion", "", "Early Days", "", "I was born in a small town.", "",
+     "Later Years", "", "I came back to teach.", "", "Conclusion", "", "It was worth it."],
+    # page furniture standing alone now and then
+    ["ADVERTISEMENT", "The first prototype was slow.", "Read More", "We moved out in May.", "ADVERTISEMENT",
+     "The second prototype was faster.", "Read More", "Then the money ran out."],
+    # a race's results: the times are the content
+    ["Kiptum broke the record in Chicago.", "", "Results:", "Kelvin Kiptum 2:00:35", "Benson Kipruto 2:04:02",
+     "Daniel Mateiko 2:04:24", "", "It was a fast day. The weather was cool and the course flat."],
+    # a timeline, as a live blog keeps it
+    ["8:46 The first plane hits the north tower.", "9:03 The second plane hits the south tower.",
+     "9:37 A third plane hits the Pentagon.", "It was a clear Tuesday morning."],
+    # verse: short lines, few full stops, each line starting with a capital
+    ["The Road Not Taken", "Two roads diverged in a yellow wood,", "And sorry I could not travel both",
+     "And be one traveler, long I stood", "And looked down one as far as I could", "To where it bent in the undergrowth;",
+     "Then took the other, as just as fair,", "And having perhaps the better claim,", "Because it was grassy and wanted wear;"],
 ])
 def test_texts_that_are_no_transcript_keep_their_lines(raw):
     text, log = clean(raw)
     assert not [c for c in log.changes if c.fixer in ("drop_timestamps", "join_speaker_names", "join_captions")]
+
+
+def test_a_chinese_schedule_keeps_its_times():
+    raw = ["会议日程如下，欢迎大家参加。", "上午 9:00", "开幕式由校长主持，随后是嘉宾致辞。", "中午 12:00", "午餐在学校食堂，请大家凭票就餐。",
+           "下午 14:30", "分组讨论在三楼会议室举行，各组自行安排。", "晚上 19:00", "晚宴。"]
+    text, log = clean_chinese(tuple(Line(n, t) for n, t in enumerate(raw, 1)), "zh.txt")
+    assert "上午 9:00" in [b.text for b in text.blocks]
+    assert not [c for c in log.changes if c.fixer == "drop_timestamps"]
+
+
+def test_automatic_captions_with_a_stray_question_mark_are_still_cut():
+    spoken = " ".join([SPOKEN.lower().replace(".", "").replace(",", "")] * 3)
+    parts = captions(spoken)
+    parts[5] += " right?"
+    text, _ = clean(as_page(parts))
+    assert max(len(u.split()) for u in sentences(text)) <= 40
+
+
+def test_a_subtitle_file_after_a_blank_line_and_with_cue_tags_gives_only_its_words():
+    raw = [""] + as_vtt(["<v Jane Doe>I think people</v>", "<c.yellow>overestimate</c> how much", "<00:00:07.100>"] + captions(SPOKEN)[2:])
+    text, log = clean(raw)
+    shown = " ".join(sentences(text))
+    assert "WEBVTT" not in shown and "Kind" not in shown and "<" not in shown
+    assert shown.startswith("I think people overestimate how much")
+    removed = {c.line for c in log.changes if c.action == "removed"}
+    kept = {n for block in text.blocks for n in block.lines}
+    assert [n for n, line in enumerate(raw, 1) if line.strip() and n not in removed | kept] == []
 
 
 def test_a_chinese_transcript_copied_with_its_times_loses_only_the_times():

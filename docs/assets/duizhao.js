@@ -178,15 +178,20 @@
   function arrange(value) {
     var content = document.querySelector(".md-content__inner");
     if (!content || !content.querySelector(":scope > .dz-row")) return;
-    var pieces = Array.prototype.slice.call(content.children), place = -1;
-    pieces.forEach(function (el) {  // each piece's place in the summary, the first time it is seen
-      if (el.dzPlace === undefined) el.dzPlace = place + 0.001;  // one added later (the toolbar) stays by its neighbour
-      place = el.dzPlace;
+    var pieces = Array.prototype.slice.call(content.children);
+    pieces.forEach(function (el, k) {  // each piece's place in the summary, the first time it is seen
+      if (el.dzPlace !== undefined) return;
+      // One added later (the toolbar) takes a place between its neighbours'.
+      var before = k > 0 ? pieces[k - 1].dzPlace : -1;
+      var after = pieces.slice(k + 1).find(function (p) { return p.dzPlace !== undefined; });
+      el.dzPlace = after ? (before + after.dzPlace) / 2 : before + 1;
     });
     var english = value === "en";
+    var focused = document.activeElement;  // moving the element that holds it would drop it
     pieces.map(function (el) { return [english ? parseInt(el.style.order, 10) || 0 : 0, el.dzPlace, el]; })
       .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
-      .forEach(function (p) { content.appendChild(p[2]); });
+      .forEach(function (p) { if (content.lastElementChild !== p[2]) content.appendChild(p[2]); });
+    if (focused && focused !== document.activeElement && content.contains(focused)) focused.focus({ preventScroll: true });
     content.querySelectorAll(".dz-s-heading").forEach(function (heading) {
       if (english) { heading.setAttribute("role", "heading"); heading.setAttribute("aria-level", "2"); }
       else { heading.removeAttribute("role"); heading.removeAttribute("aria-level"); }

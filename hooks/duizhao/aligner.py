@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -543,8 +544,12 @@ def _close_gaps(beads: Sequence[Bead], scorer: PairScorer, captions: Sequence[bo
     """
     claimed = _claimed(beads, pinned)
     linked = [b for b in beads if b.zh and b.en]
+    # Lines sharing a sentence are merged into one link later (``_merge_shared``): grown apart,
+    # they would claim that sentence twice. They are left as they are.
+    count = Counter(j for b in linked for j in b.en)
+    linked_alone = [b for b in linked if all(count[j] == 1 for j in b.en)]
     extra: dict[int, list[int]] = {}
-    for before, after in zip(linked, linked[1:]):
+    for before, after in zip(linked_alone, linked_alone[1:]):
         gap = range(before.en[-1] + 1, after.en[0])
         if after.zh[0] != before.zh[-1] + 1 or not gap or len(gap) > GAP_SENTENCES or \
                 any(j in claimed or en_captions[j] for j in gap):

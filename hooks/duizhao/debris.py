@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from .fixlog import CleaningLog, Lines
 
@@ -68,9 +69,15 @@ def strip_html_markup(text: str) -> str:
 
 
 # What a page's source holds besides its text, over several lines: its head (title, metadata),
-# scripts, styles and comments. Each starts a line; what it opens ends at its closing mark.
-_SOURCE_BLOCK = re.compile(r"^\s*(?:<(head|script|style|noscript|svg|template)\b[^>]*>|(<!--))", re.IGNORECASE)
+# scripts, styles and comments. A block opens on a line of tags only (``<html><head>``,
+# ``<style>``): prose may begin with a tag's name ("<script> tags block rendering…"). It ends
+# at its closing mark, and what follows that mark on its line stays (``</head><body><h1>…``).
+_SOURCE_BLOCK = re.compile(r"^\s*(?:<[a-z][^<>]*>\s*)*?(?:<(head|script|style|noscript|svg|template)\b[^<>]*>|(<!--))",
+                           re.IGNORECASE)
+_ONLY_TAGS = re.compile(r"^\s*(?:<[^<>]*>\s*)*$")
 _DOCTYPE = re.compile(r"^\s*<!DOCTYPE\b[^>]*>\s*$", re.IGNORECASE)
+SOURCE_BLOCK_LINES = 2000
+"""Most lines a block of page source may run: a mark never closed is no page source."""
 
 
 def drop_page_source_blocks(lines: Lines, log: CleaningLog) -> Lines:
@@ -80,29 +87,45 @@ def drop_page_source_blocks(lines: Lines, log: CleaningLog) -> Lines:
     would become paragraphs to align.
 
     >>> from duizhao.model import Line
-    >>> page = ["<!DOCTYPE html>", "<head>", "<title>Night ferry</title>", "</head>", "<style>", "body { margin: 0 }",
-    ...         "</style>", "<p>Every Friday my mother took the ferry.</p>", "<!-- footer", "-->", "<script>x()</script>"]
+    >>> page = ["<!DOCTYPE html>", "<html><head>", "<title>Night ferry</title>", "<style>", "body { margin: 0 }",
+    ...         "</style></head><body><h1>Night ferry</h1>", "<p>Every Friday my mother took the ferry.</p>",
+    ...         "<!-- footer", "-->", "<script>x()</script>", "<script> tags block rendering. Put them last."]
     >>> [l.text for l in drop_page_source_blocks(tuple(Line(n, t) for n, t in enumerate(page, 1)), CleaningLog("en.txt"))]
-    ['<p>Every Friday my mother took the ferry.</p>', '<script>x()</script>']
+    ['<body><h1>Night ferry</h1>', '<p>Every Friday my mother took the ferry.</p>', '<script>x()</script>', '<script> tags block rendering. Put them last.']
     """
-    out = []
-    closing = None  # the mark that ends the block being removed
-    for line in lines:
-        if closing is not None:
+    out: list = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.kind != "code" and _DOCTYPE.match(line.text):
             log.removed(line)
-            if closing.search(line.text):
-                closing = None
+            k += 1
             continue
-        if line.kind != "code":
-            if _DOCTYPE.match(line.text):
-                log.removed(line)
-                continue
-            opened = _SOURCE_BLOCK.match(line.text)
-            if opened:
-                end = re.compile("-->") if opened.group(2) else re.compile(rf"</{opened.group(1)}\s*>", re.IGNORECASE)
-                if not end.search(line.text, opened.end()):
-                    closing = end
-                    log.removed(line)
-                    continue
-        out.append(line)
+        opened = _SOURCE_BLOCK.match(line.text) if line.kind != "code" else None
+        end = opened and (re.compile("-->") if opened.group(2) else
+                          re.compile(rf"</{opened.group(1)}\s*>", re.IGNORECASE))
+        # After an opening tag nothing may follow on its line (prose starting "<script> tags");
+        # after "<!--", the comment's own words may.
+        mark = opened and (opened.start(2) if opened.group(2) else opened.start(1) - 1)  # where its own mark starts
+        if not opened or not _ONLY_TAGS.match(line.text[:mark]) or end.search(line.text, opened.end()) \
+                or (not opened.group(2) and line.text[opened.end():].strip()):
+            out.append(line)
+            k += 1
+            continue
+        closed = next((j for j in range(k + 1, min(len(lines), k + 1 + SOURCE_BLOCK_LINES))
+                       if lines[j].kind != "code" and end.search(lines[j].text)), None)
+        if closed is None:  # never closed: not page source after all
+            out.append(line)
+            k += 1
+            continue
+        for removed in lines[k:closed]:
+            log.removed(removed)
+        last = lines[closed]
+        rest = last.text[end.search(last.text).end():].strip()
+        if rest:
+            log.changed(last, rest)
+            out.append(replace(last, text=rest))
+        else:
+            log.removed(last)
+        k = closed + 1
     return tuple(out)

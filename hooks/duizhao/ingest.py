@@ -64,16 +64,21 @@ def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODING
         # its bad byte the one to mend (a GB18030 file fails as UTF-8 at its first character).
         # UTF-8 that read characters beyond ASCII before failing is the file's: no other
         # encoding's text passes for it by chance.
-        failures = [(utf8_error.start, "UTF-8")]
+        # The decoder counts from after a byte-order mark: where the bad byte is in the file.
+        bad = utf8_error.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        failures = [(bad, "UTF-8")]
         # Chinese in UTF-8 is three bytes a character: two-byte pieces of GB18030 pass for
-        # UTF-8 by chance (每 is C3 BF, "ÿ"), three-byte ones hardly ever.
-        read = data[:utf8_error.start].decode("utf-8-sig")
-        utf8 = any(ord(c) >= (0x80 if fallbacks == ENGLISH_ENCODINGS else 0x800) for c in read)
+        # UTF-8 by chance (每 is C3 BF, "ÿ"), three-byte ones hardly ever. English in UTF-8 is
+        # taken for it with one three-byte character ("—") or two others ("é"): a Windows-1252
+        # capital and curly quote ("É’") pass for one by chance.
+        read = data[:bad].decode("utf-8-sig", errors="ignore")
+        wide = sum(ord(c) >= 0x800 for c in read)
+        utf8 = bool(wide) if fallbacks != ENGLISH_ENCODINGS else wide > 0 or sum(ord(c) >= 0x80 for c in read) >= 2
         if utf8 and fallbacks == ENGLISH_ENCODINGS:
             # Windows-1252 reads any bytes: read so, the file's "—" would become "â€”" everywhere.
-            raise fail(path, f"cannot decode as UTF-8: bad byte 0x{data[utf8_error.start]:02x} at byte offset "
-                             f"{utf8_error.start}, in a file written in UTF-8 before it: the file is damaged there",
-                       _line_at(data, utf8_error.start))
+            raise fail(path, f"cannot decode as UTF-8: bad byte 0x{data[bad]:02x} at byte offset "
+                             f"{bad}, in a file written in UTF-8 before it: the file is damaged there",
+                       _line_at(data, bad))
         for encoding in fallbacks:
             try:
                 readings.append(data.decode(encoding))
@@ -231,7 +236,11 @@ def read_lines(path: Path, display: str | None = None, english: bool = False) ->
 def load_yaml(path: Path, display: str) -> yaml.Node | None:
     """Parse a YAML file into a node tree that still knows line numbers."""
     try:
-        text = decode(path.read_bytes(), display)
+        data = path.read_bytes()
+    except OSError as error:  # a folder named overrides.yml, a file no one may read
+        raise fail(display, f"cannot read: {error.strerror}") from None
+    try:
+        text = decode(data, display)
         return yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)

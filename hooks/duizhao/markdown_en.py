@@ -138,7 +138,7 @@ def join_markdown_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
             out.append(line)
             continue
         joined = f"{last.text.rstrip()} {text.strip()}"
-        merged = Line(last.number, joined, last.kind, (*last.merged, line.number))
+        merged = Line(last.number, joined, last.kind, (*last.merged, line.number, *line.merged))
         log.merged(last, joined)
         out[-1] = merged
     return tuple(out)

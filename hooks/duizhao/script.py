@@ -20,10 +20,11 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 """A Chinese character (the unified ideographs, extension A and the compatibility block)."""
 
 # URLs must survive conversion byte for byte: a path such as /软件 is an address, not prose.
-# An address is printable ASCII; Chinese belongs to it only where it opens a path segment, a
-# query value or a fragment (/软件, ?q=飞轮). Chinese glued to its end is prose again
+# An address is printable ASCII; Chinese belongs to it where it opens a path segment, a query
+# value or a fragment (/软件, ?q=飞轮), or follows a mark that joins words inside one
+# (/香港_(消歧義), /新聞-國際). Chinese glued to a word of the address is prose again
 # (…/robowalk下載了代碼), and is converted.
-_PROTECTED = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+(?:(?<=[/=#])[\u3400-\u4dbf\u4e00-\u9fff]+[\x21-\x7e]*)*")
+_PROTECTED = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+(?:(?<=[/=#_(\-~])[\u3400-\u4dbf\u4e00-\u9fff]+[\x21-\x7e]*)*")
 
 
 @lru_cache(maxsize=None)
@@ -40,6 +41,8 @@ def convert(text: str, config: str) -> str:
     '見 https://example.org/软件 軟體'
     >>> convert("從https://example.org/robowalk下載了代碼並加以改造", "t2s")
     '从https://example.org/robowalk下载了代码并加以改造'
+    >>> convert("見https://zh.wikipedia.org/wiki/香港_(消歧義) 與 https://news.example.tw/新聞-國際-2024", "t2s")
+    '见https://zh.wikipedia.org/wiki/香港_(消歧義) 与 https://news.example.tw/新聞-國際-2024'
     """
     pieces = []
     last = 0

@@ -29,12 +29,15 @@ _BARE = re.compile(rf"^\s*[\[(]?{_TIME}[\])]?\s*$")
 _CUE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s.*)?$")
 _CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
 _SUBTITLE_HEADER = re.compile(r"^\s*\ufeff?WEBVTT\b")  # with what follows it up to a blank line
-# A time opening a line, with the dash or bar that may part it from the words:
-# ``[00:01:05] Interviewer: …``, ``(00:00:00) – Pre-training``, ``0:03 compute you need``.
-_LEADING = re.compile(rf"^\s*[\[(]?{_TIME}[\])]?(?:\s*[-–—|:]\s*|\s+)(?=\S)")
+# A time opening a line, with the dash or bar that may part it from the words: in brackets or
+# to the second (``[05:12] Interviewer: …``, ``(00:00:00) – Pre-training``, ``00:01:05 So…``).
+# A bare ``8:46`` opening a line is a live blog's or a timeline's time, which is content.
+_CLOCK = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?"
+_LEADING = re.compile(rf"^\s*(?:[\[(]{_TIME}[\])]|{_CLOCK})(?:\s*[-–—|:]\s*|\s+)(?=\S)")
 # A time closing a line that names a speaker: ``Dwarkesh Patel 00:00:12``, ``John Schulman (01:02:03)``.
 _TRAILING = re.compile(rf"^(?P<name>\S.{{0,39}}?)\s*[\[(]?{_TIME}[\])]?\s*$")
 _WORD_TIMING = re.compile(rf"<{_TIME}>")  # WebVTT times inside a caption
+_CUE_TAG = re.compile(r"</?(?:c|v|lang|ruby|rt)(?:[.\s][^<>]*)?>")  # WebVTT's own tags: <c.yellow>, <v Jane>
 
 # A name of two to four capitalised words (``Dwarkesh Patel``), one word with a colon (``Host:``),
 # or one in capitals (``HOST``, ``Q``); a lone ``Okay`` or ``Right`` between captions is no name.
@@ -46,7 +49,9 @@ _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff·]{1,8}[:：]?$")  # 主持人, 约
 MIN_TIMES = 3
 """Fewest lines holding a time for a text to be taken for a transcript."""
 TIMED_SHARE = 0.1
-"""…and the share of its lines they must be: an essay's schedule of talks is neither."""
+"""…and the share of its lines they must be: an essay's schedule of talks is neither. A
+speaker's name before a time counts only for a name that heads two lines or more: the times
+of a race's results follow names that stand once."""
 
 
 def drop_timestamps(lines: Lines, log: CleaningLog) -> Lines:
@@ -55,36 +60,47 @@ def drop_timestamps(lines: Lines, log: CleaningLog) -> Lines:
     speaker's name, is cut from it.
 
     >>> lines = [Line(n, t) for n, t in enumerate(["0:00", "I think people overestimate how much",
-    ...     "0:03", "compute you need.", "[00:00:05] Host: Really?", "Dwarkesh Patel 00:00:12", "We met at 12:30"], 1)]
+    ...     "0:03", "compute you need.", "[00:00:05] Host: Really?", "Dwarkesh Patel 00:00:12", "Sure.",
+    ...     "Dwarkesh Patel 00:00:15", "We met at 12:30", "Kelvin Kiptum 2:00:35"], 1)]
     >>> [l.text for l in drop_timestamps(tuple(lines), CleaningLog("en.txt"))]
-    ['I think people overestimate how much', 'compute you need.', 'Host: Really?', 'Dwarkesh Patel', 'We met at 12:30']
+    ['I think people overestimate how much', 'compute you need.', 'Host: Really?', 'Dwarkesh Patel', 'Sure.', 'Dwarkesh Patel', 'We met at 12:30', 'Kelvin Kiptum 2:00:35']
     """
     content = [line for line in lines if line.text.strip() and line.kind != "code"]
-    timed = sum(_is_timed(line.text) for line in content)
+    named = Counter(name for line in content for name in [_speaker_before_time(line.text)] if name)
+    speakers = {name for name, n in named.items() if n >= 2}
+    timed = sum(_is_timed(line.text, speakers) for line in content)
     if timed < MIN_TIMES or timed < TIMED_SHARE * len(content):
         return lines
-    header = bool(content) and bool(_SUBTITLE_HEADER.match(content[0].text))
+    subtitles = bool(content) and bool(_SUBTITLE_HEADER.match(content[0].text))
+    header = False  # inside a WebVTT file's header, which ends at the first blank line after it
     out: list[Line] = []
     for k, line in enumerate(lines):
         text = line.text
         if line.kind == "code" or not text.strip():
-            header = False  # a WebVTT header ends at the first blank line
+            header = False
             out.append(line)
             continue
+        if subtitles and line is content[0]:
+            header = True
         if header or _BARE.match(text) or _CUE.match(text) or (_CUE_NUMBER.match(text) and _next_is_cue(lines, k)):
             log.removed(line)
             continue
         fixed = _LEADING.sub("", _WORD_TIMING.sub("", text), count=1)
-        fixed = _speaker_before_time(fixed) or fixed
-        if fixed != text:
+        fixed = _CUE_TAG.sub("", fixed) if subtitles else fixed
+        name = _speaker_before_time(fixed)
+        fixed = name if name in speakers else fixed
+        if not fixed.strip():
+            log.removed(line)
+        elif fixed != text:
             log.changed(line, fixed)
-            line = replace(line, text=fixed)
-        out.append(line)
+            out.append(replace(line, text=fixed))
+        else:
+            out.append(line)
     return tuple(out)
 
 
-def _is_timed(text: str) -> bool:
-    return bool(_BARE.match(text) or _CUE.match(text) or _LEADING.match(text) or _speaker_before_time(text))
+def _is_timed(text: str, speakers: set[str]) -> bool:
+    return bool(_BARE.match(text) or _CUE.match(text) or _LEADING.match(text) or _speaker_before_time(text) in speakers)
 
 
 def _speaker_before_time(text: str) -> str | None:
@@ -100,19 +116,38 @@ def _next_is_cue(lines: Lines, k: int) -> bool:
     return bool(_CUE.match(following))
 
 
-def speaker_names(lines: Lines) -> set[str]:
-    """Names that stand alone on lines and head a transcript's turns: at least two speakers,
-    and a name heading more than one turn (a heading of an essay stands once).
+SPEAKER_LINES = 6
+"""Name lines a transcript without times needs (three turns each of two speakers): a page's
+furniture (``ADVERTISEMENT``, ``Read More``) also stands alone now and then."""
+SPEAKING_SHARE = 0.8
+"""Share of those lines that must be followed by words, not by another name: a list of
+contents repeats an essay's headings one under another."""
 
-    >>> sorted(speaker_names(tuple(Line(n, t) for n, t in enumerate(["HOST", "Hi.", "Guest:", "Hello.", "HOST", "Bye.", "Guest:", "Bye."]))))
+
+def speaker_names(lines: Lines, timed: frozenset[str] = frozenset()) -> set[str]:
+    """Names that stand alone on lines and head a transcript's turns: at least two speakers,
+    each heading more than one turn (a heading of an essay stands once), and either names that
+    carried a time (``timed``: ``Dwarkesh Patel 00:00:12``) or turns enough, each name followed
+    by what its speaker says.
+
+    >>> turns = ["HOST", "Hi.", "Guest:", "Hello.", "HOST", "So?", "Guest:", "Well.", "HOST", "Bye.", "Guest:", "Bye."]
+    >>> sorted(speaker_names(tuple(Line(n, t) for n, t in enumerate(turns))))
     ['Guest', 'HOST']
-    >>> speaker_names(tuple(Line(n, t) for n, t in enumerate(["Early Days", "I was born.", "Later Years", "I left."])))
+    >>> contents = ["Contents", "Early Days", "Later Years", "Coda", "Early Days", "I was born.", "Later Years", "I left.", "Coda", "Done."]
+    >>> speaker_names(tuple(Line(n, t) for n, t in enumerate(contents)))
     set()
     """
-    counts = Counter(match.group("name") for line in lines if line.kind == "paragraph"
-                     for match in [_SPEAKER.match(line.text)] if match)
+    texts = [line.text for line in lines if line.kind == "paragraph" and line.text.strip()]
+    named = [(k, match.group("name")) for k, text in enumerate(texts) for match in [_SPEAKER.match(text)] if match]
+    counts = Counter(name for _, name in named)
     names = {name for name, n in counts.items() if n >= 2}
-    return names if len(names) >= 2 else set()
+    if len(names) < 2:
+        return set()
+    if names <= timed:
+        return names
+    speaking = sum(k + 1 < len(texts) and not _SPEAKER.match(texts[k + 1]) for k, name in named if name in names)
+    lines_named = sum(counts[name] for name in names)
+    return names if lines_named >= SPEAKER_LINES and speaking >= SPEAKING_SHARE * lines_named else set()
 
 
 def join_speaker_names(lines: Lines, log: CleaningLog) -> Lines:
@@ -120,11 +155,13 @@ def join_speaker_names(lines: Lines, log: CleaningLog) -> Lines:
     ``Dwarkesh Patel`` over ``Today I have…`` becomes ``Dwarkesh Patel: Today I have…``. Left
     alone, the name would read as a heading or as a sentence the summary skipped.
 
-    >>> lines = tuple(Line(n, t) for n, t in enumerate(["Jane Doe", "", "Welcome.", "Guest:", "Thanks.", "Jane Doe", "So?", "Guest:", "Well."], 1))
-    >>> [l.text for l in join_speaker_names(lines, CleaningLog("en.txt")) if l.text]
+    >>> turns = ["Jane Doe", "", "Welcome.", "Guest:", "Thanks.", "Jane Doe", "So?", "Guest:", "Well.", "Jane Doe", "Bye.", "Guest:", "Bye."]
+    >>> [l.text for l in join_speaker_names(tuple(Line(n, t) for n, t in enumerate(turns, 1)), CleaningLog("en.txt")) if l.text][:4]
     ['Jane Doe: Welcome.', 'Guest: Thanks.', 'Jane Doe: So?', 'Guest: Well.']
     """
-    names = speaker_names(lines)
+    # Names whose time was just taken off: a podcast page's, whatever the number of turns.
+    timed = frozenset(c.after for c in log.changes if c.fixer == "drop_timestamps" and c.action == "changed")
+    names = speaker_names(lines, timed)
     if not names:
         return lines
     out: list[Line] = []
@@ -163,12 +200,16 @@ CAPTION_WORDS = 12
 """Most words of a typical caption (the median line)."""
 FINISHED_SHARE = 0.3
 """Most lines of captions that end a sentence: a caption stops wherever the screen is full."""
+CAPITAL_SHARE = 0.5
+"""Most lines of captions that start with a capital: a caption goes on mid-sentence, while a
+line of English verse starts with a capital whatever it goes on from."""
 PARTED_SHARE = 0.8
 """Share of captions a subtitle file parts with a blank line (each cue, all but the odd one)."""
 CHUNK_WORDS = 30
 """Words of a piece cut from captions that have no sentence ends at all (automatic captions)."""
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]*(?=\s|$)")
 _TURN = re.compile(r"^\s*(?:>>|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s)")
 
 
@@ -184,6 +225,9 @@ def looks_like_captions(lines: Lines) -> bool:
     False
     >>> looks_like_captions(tuple(Line(n, t) for n, t in enumerate(["Many people ask how", "to do research that", "matters to others.", ""] * 3)))
     False
+    >>> looks_like_captions(tuple(Line(n, t) for n, t in enumerate(["Two roads diverged in a yellow wood,", "And sorry I could not travel both",
+    ...     "And be one traveler, long I stood", "And looked down one as far as I could"] * 3)))  # verse
+    False
     """
     texts = [line.text.strip() for line in lines if line.kind == "paragraph" and line.text.strip()]
     blanks = sum(not line.text.strip() for line in lines)
@@ -191,7 +235,8 @@ def looks_like_captions(lines: Lines) -> bool:
         return False
     short = statistics.median(len(t.split()) for t in texts) <= CAPTION_WORDS
     finished = sum(bool(_SENTENCE_END.search(t)) for t in texts) / len(texts)
-    return short and finished <= FINISHED_SHARE
+    capitals = sum(t[:1].isupper() for t in texts) / len(texts)
+    return short and finished <= FINISHED_SHARE and capitals <= CAPITAL_SHARE
 
 
 def join_captions(lines: Lines, log: CleaningLog) -> Lines:
@@ -222,7 +267,11 @@ def join_captions(lines: Lines, log: CleaningLog) -> Lines:
         if turn[0].kind != "paragraph":
             out.extend(turn)
             continue
-        pieces = [turn] if any(_SENTENCE_END.search(line.text) for line in turn) else _chunks(turn)
+        # Automatic captions have no full stops, or a stray one ("right?"): cut them where
+        # sentence ends are too far apart to make units of a reader's size.
+        words = sum(len(line.text.split()) for line in turn)
+        ends = sum(len(_SENTENCE_INSIDE.findall(line.text)) for line in turn)
+        pieces = [turn] if words <= 2 * CHUNK_WORDS * max(ends, 1) and ends else _chunks(turn)
         for piece in pieces:
             out.append(_joined(piece, log))
     return tuple(out)
