@@ -90,9 +90,10 @@ def _align(args: argparse.Namespace) -> int:
 
     zh_lines, en_lines = read_lines(args.zh_file), read_lines(args.en_file, english=True)
     # Two files in the wrong order would align as nonsense, with confident scores.
-    if _language(zh_lines) == "ja":
+    chinese = _language(zh_lines)
+    if chinese == "ja":
         raise fail(str(args.zh_file), "this is Japanese (it is written with kana), not Chinese")
-    if _language(zh_lines) != "zh":
+    if chinese != "zh":
         raise fail(str(args.zh_file), "no Chinese text here: the Chinese file comes first (duizhao align ZH_FILE EN_FILE)")
     language = _language(en_lines)
     if language == "zh":

@@ -74,7 +74,6 @@ def strip_html_markup(text: str) -> str:
 # at its closing mark, and what follows that mark on its line stays (``</head><body><h1>…``).
 _SOURCE_BLOCK = re.compile(r"^\s*(?:<[a-z][^<>]*>\s*)*?(?:<(head|script|style|noscript|svg|template)\b[^<>]*>|(<!--))",
                            re.IGNORECASE)
-_ONLY_TAGS = re.compile(r"^\s*(?:<[^<>]*>\s*)*$")
 _DOCTYPE = re.compile(r"^\s*<!DOCTYPE\b[^>]*>\s*$", re.IGNORECASE)
 SOURCE_BLOCK_LINES = 2000
 """Most lines a block of page source may run: a mark never closed is no page source."""
@@ -101,20 +100,10 @@ def drop_page_source_blocks(lines: Lines, log: CleaningLog) -> Lines:
             log.removed(line)
             k += 1
             continue
-        opened = _SOURCE_BLOCK.match(line.text) if line.kind != "code" else None
-        end = opened and (re.compile("-->") if opened.group(2) else
-                          re.compile(rf"</{opened.group(1)}\s*>", re.IGNORECASE))
-        # After an opening tag nothing may follow on its line (prose starting "<script> tags");
-        # after "<!--", the comment's own words may.
-        mark = opened and (opened.start(2) if opened.group(2) else opened.start(1) - 1)  # where its own mark starts
-        if not opened or not _ONLY_TAGS.match(line.text[:mark]) or end.search(line.text, opened.end()) \
-                or (not opened.group(2) and line.text[opened.end():].strip()):
-            out.append(line)
-            k += 1
-            continue
-        closed = next((j for j in range(k + 1, min(len(lines), k + 1 + SOURCE_BLOCK_LINES))
-                       if lines[j].kind != "code" and end.search(lines[j].text)), None)
-        if closed is None:  # never closed: not page source after all
+        end = _block_end(line)
+        closed = end and next((j for j in range(k + 1, min(len(lines), k + 1 + SOURCE_BLOCK_LINES))
+                               if lines[j].kind != "code" and end.search(lines[j].text)), None)
+        if not closed:  # no block, or one never closed: not page source after all
             out.append(line)
             k += 1
             continue
@@ -129,3 +118,16 @@ def drop_page_source_blocks(lines: Lines, log: CleaningLog) -> Lines:
             log.removed(last)
         k = closed + 1
     return tuple(out)
+
+
+def _block_end(line) -> re.Pattern | None:
+    """The closing mark of the page-source block ``line`` opens, if it opens one. After an
+    opening tag nothing may follow on its line (prose starting "<script> tags"); after "<!--",
+    the comment's own words may. A block closed on its own line is ``strip_html_markup``'s."""
+    opened = _SOURCE_BLOCK.match(line.text) if line.kind != "code" else None
+    if not opened:
+        return None
+    end = re.compile("-->") if opened.group(2) else re.compile(rf"</{opened.group(1)}\s*>", re.IGNORECASE)
+    if end.search(line.text, opened.end()) or (opened.group(1) and line.text[opened.end():].strip()):
+        return None
+    return end

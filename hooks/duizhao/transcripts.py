@@ -32,8 +32,8 @@ _SUBTITLE_HEADER = re.compile(r"^\s*\ufeff?WEBVTT\b")  # with what follows it up
 # A time opening a line, with the dash or bar that may part it from the words: in brackets or
 # to the second (``[05:12] Interviewer: …``, ``(00:00:00) – Pre-training``, ``00:01:05 So…``).
 # A bare ``8:46`` opening a line is a live blog's or a timeline's time, which is content.
-_CLOCK = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?"
-_LEADING = re.compile(rf"^\s*(?:[\[(]{_TIME}[\])]|{_CLOCK})(?:\s*[-–—|:]\s*|\s+)(?=\S)")
+_TO_THE_SECOND = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?"
+_LEADING = re.compile(rf"^\s*(?:[\[(]{_TIME}[\])]|{_TO_THE_SECOND})(?:\s*[-–—|:]\s*|\s+)(?=\S)")
 # A time closing a line that names a speaker: ``Dwarkesh Patel 00:00:12``, ``John Schulman (01:02:03)``.
 _TRAILING = re.compile(rf"^(?P<name>\S.{{0,39}}?)\s*[\[(]?{_TIME}[\])]?\s*$")
 _WORD_TIMING = re.compile(rf"<{_TIME}>")  # WebVTT times inside a caption
@@ -166,15 +166,16 @@ def join_speaker_names(lines: Lines, log: CleaningLog) -> Lines:
         return lines
     out: list[Line] = []
     pending: Line | None = None  # a name waiting for its turn
+    name = ""
     for line in lines:
         match = _SPEAKER.match(line.text) if line.kind == "paragraph" else None
         if match and match.group("name") in names:
             if pending:
                 out.append(pending)  # a name heading no words: kept as it is
-            pending = line
+            pending, name = line, match.group("name")
             continue
         if pending and line.text.strip() and line.kind == "paragraph":
-            joined = f"{_name(pending)}: {line.text.strip()}"
+            joined = f"{name}: {line.text.strip()}"
             log.merged(pending, joined)
             log.changed(line, joined)
             out.append(Line(line.number, joined, line.kind, (pending.number, *line.merged)))
@@ -187,11 +188,6 @@ def join_speaker_names(lines: Lines, log: CleaningLog) -> Lines:
     if pending:
         out.append(pending)
     return tuple(out)
-
-
-def _name(line: Line) -> str:
-    match = _SPEAKER.match(line.text)
-    return match.group("name") if match else line.text.strip()
 
 
 CAPTION_LINES = 8
@@ -208,9 +204,10 @@ PARTED_SHARE = 0.8
 CHUNK_WORDS = 30
 """Words of a piece cut from captions that have no sentence ends at all (automatic captions)."""
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
-_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’')\]]*(?=\s|$)")
-_TURN = re.compile(r"^\s*(?:>>|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s)")
+_END_MARK = r"[.!?…][\"”’')\]]*"
+_SENTENCE_END = re.compile(rf"{_END_MARK}\s*$")
+_SENTENCE_INSIDE = re.compile(rf"{_END_MARK}(?=\s|$)")
+_TURN = re.compile(rf"^\s*(?:>>|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}:\s)")  # ``>>`` or a speaker's ``Name:``
 
 
 def looks_like_captions(lines: Lines) -> bool:
@@ -271,7 +268,7 @@ def join_captions(lines: Lines, log: CleaningLog) -> Lines:
         # sentence ends are too far apart to make units of a reader's size.
         words = sum(len(line.text.split()) for line in turn)
         ends = sum(len(_SENTENCE_INSIDE.findall(line.text)) for line in turn)
-        pieces = [turn] if words <= 2 * CHUNK_WORDS * max(ends, 1) and ends else _chunks(turn)
+        pieces = [turn] if ends and words <= 2 * CHUNK_WORDS * ends else _chunks(turn)
         for piece in pieces:
             out.append(_joined(piece, log))
     return tuple(out)
