@@ -114,8 +114,10 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     if not zh_units or not en_units:
         return Alignment((), tuple(u.id for u in zh_units), tuple(u.id for u in en_units))
     lexicon = load_lexicon()
-    scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text)) for u in zh_units],
-                        [english_keys(_without_addresses(u.text)) for u in en_units])
+    en_texts = [_without_addresses(u.text) for u in en_units]
+    names = lexicon.english_names(en_texts)
+    scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text), names) for u in zh_units],
+                        [english_keys(text) for text in en_texts])
     noise = Noise.measure(scorer)
     unsure = ""
     if not pins:  # a pin is the curator's word that the texts correspond

@@ -17,11 +17,13 @@ import hashlib
 import marshal
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .names import EnglishNames, name_spans
 from .numbers import Stated, stated_in_chinese, stated_in_english
 from .script import to_simplified
 from .words import segment
@@ -135,6 +137,9 @@ class Token:
     """English keys of the token itself (stems of its glosses)."""
     parts: tuple[str, ...] = ()
     """Keys of its single characters: weaker evidence, used when ``keys`` find nothing."""
+    name: bool = False
+    """Characters spelling an English name by sound (舒尔曼): as strong evidence as a name in
+    Latin letters."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,29 +182,49 @@ class Lexicon:
                     break
         return parts
 
-    def chinese_tokens(self, text: str) -> list[Token]:
+    def chinese_tokens(self, text: str, names: EnglishNames = EnglishNames()) -> list[Token]:
         """Content tokens of a Chinese text with their keys: words, Latin tokens, then numbers.
 
-        A word whose glosses are all function words has no keys; scoring ignores it.
+        A word whose glosses are all function words has no keys; scoring ignores it. A name
+        written by sound that spells one of the English ``names`` takes that name's key.
 
         >>> [(t.word, "cite" in t.keys, "number" in t.parts) for t in load_lexicon().chinese_tokens("引用数")]
         [('引用', True, False), ('数', False, False)]
         """
         tokens = []
         numbers, cursor = stated_in_chinese(text), 0
-        for word in self.words(text):
+        words = self.words(text)
+        spans = name_spans(words, names, self.keys_of)
+        i = 0
+        while i < len(words):
+            end, name_key = spans.get(i, (i + 1, ""))
+            word = "".join(words[i:end])
+            i = end
             at = text.find(word, cursor)
             if at >= 0:
                 cursor = at + len(word)
                 if _inside(at, cursor, numbers):
                     continue  # 千 of 5千多 is part of a number, not the word "thousand"
-            if _LATIN.fullmatch(word):
+            if name_key:
+                tokens.append(Token(word, (name_key,), name=True))
+            elif _LATIN.fullmatch(word):
                 if word.lower() not in _STOPWORDS and len(word) > 1:
                     tokens.append(Token(word, (stem(word),)))
             elif _is_hanzi(word) and word not in _ZH_STOPWORDS:
                 tokens.append(Token(word, self.keys_of(word), self._parts_keys(word)))
         tokens.extend(Token(f"{number.value:g}", (number.key,)) for number in numbers)
         return tokens
+
+    def english_names(self, texts: Sequence[str]) -> EnglishNames:
+        """The names of an English document that a Chinese text may write by sound: capitalised
+        words no gloss uses (a glossed one has a Chinese word of its own, which the glosses match)."""
+        return EnglishNames.of(texts, lambda word, key: word.lower() in _STOPWORDS or key in self._vocabulary,
+                               stem)
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every English key of every gloss."""
+        return frozenset(key for joined in self.glosses.values() for key in joined.split())
 
     def _parts_keys(self, word: str) -> tuple[str, ...]:
         """Keys of a word's characters (content characters only), for when the word's own

@@ -304,8 +304,8 @@ def _zh_line(tokens: Sequence[Token], postings: dict, near: _NearKeys, m: int):
             width = max(1, width // 2)  # word families and most single characters gloss loosely
         elif found and all(key.startswith("#") for key in found):
             width += NUMBER_BONUS  # a shared figure is rarely a coincidence, even when moved
-        elif word.isascii():
-            width += 1  # names and acronyms are strong evidence
+        elif token.name or word.isascii():
+            width += 1  # names and acronyms are strong evidence (a figure the English lacks, of an addition)
         if found:
             out.append((tuple(found), ((1 << width) - 1) << offset))
         offset += width
