@@ -78,3 +78,28 @@ def test_a_place_in_an_order_meets_only_a_place_in_an_order():
     assert english_keys("By the third submission") == ["submiss", "#3."]
     assert english_keys("my 2nd paper in the 21st century, submitted three times") == \
         ["paper", "centuri", "submit", "time", "#2.", "#21.", "#3"]
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("薪水缩水三分之一", "a pay cut of a third of his salary"),
+    ("近五分之一都标错了", "nearly a fifth of the labels were wrong"),
+    ("三分之二的时间", "two-thirds of the time"),
+    ("来馆人数下降了一半", "visits fell by half"),
+    ("八成跑量都很慢", "80% of the miles are slow"),
+    ("产出少了一成五", "output fell by 15 percent"),
+    ("七十年代、八十年代的论文", "papers from the seventies and the '80s"),
+    ("九十年代", "the 1990s"),
+    ("他三十多岁才读博", "he started his PhD in his thirties"),
+])
+def test_shares_decades_and_ages_meet(chinese, english):
+    zh = {key for token in load_lexicon().chinese_tokens(chinese) for key in token.keys if key.startswith("#")}
+    en = {key for key in english_keys(english) if key.startswith("#")}
+    assert zh and zh <= en, (zh, en)
+
+
+def test_a_share_is_no_place_in_an_order_and_an_age_no_decade():
+    assert english_keys("a third attempt") == ["attempt", "#3."]
+    assert english_keys("a third of them") == ["#0.333333"]
+    assert english_keys("in her 30s") == ["#30"]
+    assert english_keys("in the 30s") == ["#1930"]
+    assert numbers_in_chinese("一成不变") == ()

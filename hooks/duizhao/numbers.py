@@ -23,6 +23,12 @@ _NUMERAL_CHARS = "".join(_DIGIT) + "".join(_SMALL_UNIT) + "".join(_BIG_UNIT)
 _ZH_RUN = re.compile(rf"[0-9][0-9,.]*[{_NUMERAL_CHARS}]*|[{_NUMERAL_CHARS}]+")
 _ZH_RANGE = re.compile(rf"({_ZH_RUN.pattern})\s*(?:-|–|~|到|至)\s*({_ZH_RUN.pattern})")
 
+# A share: 三分之一 (a third), 百分之三十 (30 percent: the figure English writes), 三成 (30%),
+# 一成五 (15%), 一半 (half).
+_ZH_FRACTION = re.compile(rf"({_ZH_RUN.pattern})分之({_ZH_RUN.pattern})")
+_ZH_TENTHS = re.compile(r"(?<![一二两三四五六七八九十])([一二两三四五六七八九])成([一二三四五六七八九])?(?!不变)")
+_ZH_HALF = re.compile(r"一半|半数")
+
 # A lone numeral character is a number only before a counter: 三个月 is 3, 一直 is not.
 _COUNTERS = tuple("个年月天日次篇位名项周岁倍种件部本条家层步") + ("小时", "分钟")
 
@@ -38,6 +44,20 @@ _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
 # "first" is left out: it is far more often "at first" than a place in an order, as 第一 is.
 _EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# A share: "a third of", "two-thirds", "a quarter of", "half". "A third" alone may be a place
+# in an order ("a third attempt"); before "of" it is a share. Plurals are always shares.
+_EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9}
+_EN_SHARE = re.compile(r"\b(?:(a|an|one)[- ](half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                       r"(?= of\b)|(two|three|four|five|six|seven|eight|nine)[- ](halves|thirds|quarters|"
+                       r"fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b|(half)\b)", re.IGNORECASE)
+# A decade: "the '80s", "the 80s", "the nineties" are the 1980s and 1990s, as 八十年代 is; "in
+# her 30s" and "in his thirties" are an age, as 三十多岁 is.
+_EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                    "seventies": 70, "eighties": 80, "nineties": 90}
+_EN_DECADE_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late)[- ])?'?|')$", re.IGNORECASE)
 _EN_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _APPROXIMATE = "多余几来"
@@ -127,9 +147,23 @@ def stated_in_chinese(text: str) -> list[Stated]:
     [('两三', 2.0), ('两三', 3.0), ('5千多', 5000.0)]
     >>> [(n.value, n.ordinal) for n in stated_in_chinese("别拖到第五段；第三，找伙伴；第一次")]
     [(5.0, True), (3.0, True)]
+    >>> [round(n.value, 3) for n in stated_in_chinese("三分之一、百分之三十、一成五、一半、八十年代")]
+    [0.333, 30.0, 15.0, 0.5, 1980.0]
     """
     found: list[Stated] = []
     ranges = []
+    for match in _ZH_FRACTION.finditer(text):
+        whole, part = chinese_numeral(match.group(1)), chinese_numeral(match.group(2))
+        if whole and part is not None:
+            found.append(Stated(match.start(), _hedged_end(text, match.end()), part if whole == 100 else part / whole))
+            ranges.append(match.span())
+    for match in _ZH_TENTHS.finditer(text):
+        value = _DIGIT[match.group(1)] * 10 + (_DIGIT[match.group(2)] if match.group(2) else 0)
+        found.append(Stated(match.start(), match.end(), float(value)))
+        ranges.append(match.span())
+    for match in _ZH_HALF.finditer(text):
+        found.append(Stated(match.start(), match.end(), 0.5))
+        ranges.append(match.span())
     for match in _ZH_RANGE.finditer(text):
         for group in (1, 2):
             value = chinese_numeral(match.group(group))
@@ -146,6 +180,8 @@ def stated_in_chinese(text: str) -> list[Stated]:
             continue
         value = chinese_numeral(match.group())
         if value is not None and value != 0:
+            if text.startswith("年代", match.end()) and value < 100 and value % 10 == 0:
+                value += 1900  # 八十年代 is the 1980s
             found.append(Stated(match.start(), end, value, text[match.start() - 1:match.start()] == "第"))
     return sorted(found, key=lambda number: (number.start, number.value))
 
@@ -203,24 +239,51 @@ def stated_in_english(text: str) -> list[Stated]:
     >>> text = "about three months and 175 billion parameters"
     >>> [(text[n.start:n.end], n.value) for n in stated_in_english(text)]
     [('three', 3.0), ('175 billion', 175000000000.0)]
+    >>> [round(n.value, 3) for n in stated_in_english("a third of it, two-thirds, half, the '80s, the nineties")]
+    [0.333, 0.667, 0.5, 1980.0, 1990.0]
+    >>> [n.value for n in stated_in_english("a third attempt in her thirties")]
+    [3.0, 30.0]
     """
     found: list[Stated] = []
+    shares = []
+    for match in _EN_SHARE.finditer(text):
+        count, part = (match.group(1) or match.group(3) or "one").lower(), (match.group(2) or match.group(4)
+                                                                             or match.group(5)).lower()
+        whole = _EN_PARTS.get(part) or _EN_PARTS.get(part[:-1]) or _EN_PARTS[part.replace("ves", "f")]
+        found.append(Stated(match.start(), match.end(), _EN_COUNT[count] / whole))
+        shares.append(match.span())
     for match in _EN_NUMBER.finditer(text):
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
             value *= _EN_SUFFIX[match.group(2).lower()]
         elif match.group(3):
             value *= _EN_SCALE[match.group(3).lower()]
+        elif text.startswith("s", match.end()) and _decade(text, match.start(), value):
+            value += 1900
         suffix = _EN_ORDINAL_SUFFIX.match(text, match.end())
         end = suffix.end() if suffix else match.end()
         found.append(Stated(match.start(), end, value, bool(suffix)))
     for match in re.finditer(r"[A-Za-z]+", text):
+        if any(start <= match.start() < end for start, end in shares):
+            continue
         word = match.group().lower()
-        if word in _EN_WORDS:
+        if word in _EN_DECADE_WORDS:
+            value = _EN_DECADE_WORDS[word]
+            found.append(Stated(match.start(), match.end(), float(value + 1900 * _decade(text, match.start(), value))))
+        elif word in _EN_WORDS:
             found.append(Stated(match.start(), match.end(), float(_EN_WORDS[word])))
         elif word in _EN_ORDINALS:
             found.append(Stated(match.start(), match.end(), float(_EN_ORDINALS.index(word) + 2), True))
     return sorted(found, key=lambda number: number.start)
+
+
+def _decade(text: str, start: int, value: float) -> bool:
+    """Whether the tens at ``start`` ("80s", "eighties") name a decade of the 1900s, not an age.
+
+    >>> _decade("in the '80s", 8, 80), _decade("the late 90s", 9, 90), _decade("in her 30s", 7, 30)
+    (True, True, False)
+    """
+    return value < 100 and value % 10 == 0 and bool(_EN_DECADE_BEFORE.search(text[max(0, start - 12):start]))
 
 
 def number_key(value: float) -> str:
