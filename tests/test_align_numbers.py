@@ -103,3 +103,28 @@ def test_a_share_is_no_place_in_an_order_and_an_age_no_decade():
     assert english_keys("in her 30s") == ["#30"]
     assert english_keys("in the 30s") == ["#1930"]
     assert numbers_in_chinese("一成不变") == ()
+
+
+@pytest.mark.parametrize("text", ["这一成果", "唯一成功", "每一成员国", "他八成是忘了", "变成三组"])
+def test_cheng_in_words_is_no_tenth(text):
+    assert numbers_in_chinese(text) == ()
+
+
+@pytest.mark.parametrize("text, values", [
+    ("失业率为百分之四点二", (4.2,)),
+    ("三分之一到一半", (1 / 3, 0.5)),          # a range of shares: no stray 1s from the range reading
+    ("本世纪二十年代", (2020,)),
+])
+def test_decimal_percentages_ranges_of_shares_and_this_centurys_decades(text, values):
+    assert numbers_in_chinese(text) == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("sales fell by a third.", (1 / 3,)),
+    ("costs were cut by one-third", (1 / 3,)),
+    ("the two halves of the season", (2,)),     # the whole, not a share
+    ("one and a half years", ()),
+    ("music of the 90's", (1990,)),
+])
+def test_english_shares_and_decades_at_their_edges(text, values):
+    assert numbers_in_english(text) == pytest.approx(values)

@@ -437,9 +437,6 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # comma ("Habits That Keep Me Steady Recovery, for me,"); nor a title holding a colon, nor
 # a heading of more than six words ("Learning to write, and the person who taught me").
 _HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "night-shift", "open-weights", "running-on-empty"}
-# …and where the lost heading costs links. eleven-years loses two headings, yet aligns as well:
-# the names its Chinese writes by sound (瓦尔加, Varga) place the lines around them.
-_WORSE_ON_ONE_LINE = _HEADINGS_LOST_ON_ONE_LINE - {"eleven-years"}
 
 
 def _flattened(written):
@@ -460,7 +457,7 @@ def test_a_one_line_page_gives_back_every_heading(name):
 
 @pytest.mark.parametrize("name", [
     pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason="a heading the flattened page hides"))
-    if p.stem in _WORSE_ON_ONE_LINE else p.stem
+    if p.stem in _HEADINGS_LOST_ON_ONE_LINE else p.stem
     for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
 def test_a_written_pair_aligns_as_well_from_a_one_line_page(name):
     # The same English copied from a web page without its line breaks (spaces where they

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duizhao.lexicon import english_keys, load_lexicon
+from duizhao.lexicon import english_keys, load_lexicon, stem
 from duizhao.names import EnglishNames, chinese_sounds, english_sounds, name_spans
 from duizhao.scoring import PairScorer
 
@@ -15,6 +15,8 @@ RENDERINGS = [
     ("Sutskever", "苏茨克维"), ("Hinton", "辛顿"), ("Dario", "达里奥"), ("Demis", "德米斯"),
     ("Shazeer", "沙泽尔"), ("Zaremba", "扎伦巴"), ("Brockman", "布罗克曼"), ("Schulman", "舒尔曼"),
     ("Halvorsen", "哈尔沃森"), ("Kwame", "夸梅"), ("Okafor", "奥卡福"), ("Marta", "玛尔塔"),
+    ("Vance", "万斯"), ("Connor", "康纳"), ("Fleming", "弗莱明"), ("Hughes", "休斯"),
+    ("Zimmermann", "齐默尔曼"), ("Mensah", "门萨"), ("Ivanov", "伊万诺夫"), ("Petrova", "佩特罗娃"),
 ]
 
 
@@ -38,24 +40,46 @@ def test_near_sounds_are_not_names(english, chinese):
     assert _names(english).key_for(chinese) is None
 
 
-def test_a_name_the_dictionary_knows_is_matched_by_its_gloss():
-    # CC-CEDICT glosses 扎克伯格 as Zuckerberg, so the English word is no name to match by sound.
-    assert _names("Zuckerberg").by_sound == ()
-    assert "zuckerberg" in load_lexicon().keys_of("扎克伯格")
+def test_a_name_the_dictionary_knows_is_left_to_its_gloss():
+    # CC-CEDICT glosses 扎克伯格 as Zuckerberg: the word keeps its gloss, not a key found by sound.
+    lexicon = load_lexicon()
+    assert "zuckerberg" in next(t for t in lexicon.chinese_tokens("扎克伯格说", _names("Zuckerberg"))).keys
+    # 平凡 (ordinary) sounds like a P-N-F-N name, but the dictionary glosses it as a word.
+    assert not any(t.name for t in lexicon.chinese_tokens("平凡的一天", _names("Pinfin")))
+
+
+def test_a_name_glossed_in_another_name_is_still_a_name():
+    # Joris is in the gloss of 尤里斯·伊文思 (Joris Ivens), a name written by sound itself.
+    assert _names("Joris").key_for("约里斯") == (0, stem("Joris"))
+
+
+def test_two_names_with_one_sound_match_neither():
+    assert _names("Lena", "Alina").key_for("莉娜") is None
+    assert _names("Lena").key_for("莉娜") == (0, "lena")
+
+
+def test_common_words_are_not_names():
+    # 许多 (many) has only glosses of function words, so the dictionary does not list it; jieba's
+    # count of it still says it is a word.
+    tokens = load_lexicon().chinese_tokens("许多人认为这几道坎很难", _names("Sato"))
+    assert not any(token.name for token in tokens)
 
 
 def test_a_name_is_found_inside_a_run_only_whole_or_short_of_one_character():
     names = _names("Asante", "Raman")
-    known = load_lexicon().keys_of
+    def known(word, key):
+        return False
     # 阿桑特博士: 博 of 博士 follows the name; 尔曼 of 舒尔曼 is no Raman.
     assert name_spans(["阿", "桑", "特", "博"], names, known) == {0: (3, "asant")}
     assert name_spans(["舒", "尔", "曼"], names, known) == {}
+    # A run may start with 尔 (the end of a syllable before it): the name after it still counts.
+    assert name_spans(["尔", "阿", "桑", "特"], names, known) == {1: (4, "asant")}
 
 
 def test_a_name_separator_parts_the_name():
     names = _names("Nadia", "Ferrante")
     words = load_lexicon().words("娜迪亚·费兰特")
-    keys = [key for _, key in name_spans(words, names, load_lexicon().keys_of).values()]
+    keys = [key for _, key in name_spans(words, names, lambda word, key: False).values()]
     assert keys == ["nadia", "ferrant"]
 
 

@@ -23,10 +23,10 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .names import EnglishNames, name_spans
+from .names import EnglishNames, name_spans, transliterated
 from .numbers import Stated, stated_in_chinese, stated_in_english
 from .script import to_simplified
-from .words import segment
+from .words import is_common, segment
 
 CACHE_VERSION = "7"
 """Bump when the gloss processing below changes, so stale caches are rebuilt."""
@@ -194,7 +194,7 @@ class Lexicon:
         tokens = []
         numbers, cursor = stated_in_chinese(text), 0
         words = self.words(text)
-        spans = name_spans(words, names, self.keys_of)
+        spans = name_spans(words, names, self._is_word)
         i = 0
         while i < len(words):
             end, name_key = spans.get(i, (i + 1, ""))
@@ -205,8 +205,8 @@ class Lexicon:
                 cursor = at + len(word)
                 if _inside(at, cursor, numbers):
                     continue  # 千 of 5千多 is part of a number, not the word "thousand"
-            if name_key:
-                tokens.append(Token(word, (name_key,), name=True))
+            if name_key:  # with the glosses of a name the dictionary knows (扎克伯格, Zuckerberg)
+                tokens.append(Token(word, tuple(dict.fromkeys((name_key, *self.keys_of(word)))), name=True))
             elif _LATIN.fullmatch(word):
                 if word.lower() not in _STOPWORDS and len(word) > 1:
                     tokens.append(Token(word, (stem(word),)))
@@ -215,16 +215,24 @@ class Lexicon:
         tokens.extend(Token(f"{number.value:g}", (number.key,)) for number in numbers)
         return tokens
 
+    def _is_word(self, word: str, name_key: str) -> bool:
+        """Whether ``word``, which sounds like the name with ``name_key``, is a word instead: a
+        common one (许多), or one the dictionary glosses as something else (平凡, ordinary)."""
+        return is_common(word) or word in self.glosses and name_key not in self.keys_of(word)
+
     def english_names(self, texts: Sequence[str]) -> EnglishNames:
         """The names of an English document that a Chinese text may write by sound: capitalised
-        words no gloss uses (a glossed one has a Chinese word of its own, which the glosses match)."""
+        words no gloss of an ordinary word uses (a glossed one has a Chinese word of its own,
+        which the glosses match)."""
         return EnglishNames.of(texts, lambda word, key: word.lower() in _STOPWORDS or key in self._vocabulary,
                                stem)
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
-        """Every English key of every gloss."""
-        return frozenset(key for joined in self.glosses.values() for key in joined.split())
+        """Every English key of the glosses of ordinary words. The glosses of names written by
+        sound are left out: 尤里斯·伊文思 (Joris Ivens) does not make Joris a word."""
+        return frozenset(key for word, joined in self.glosses.items() if not transliterated(word)
+                         for key in joined.split())
 
     def _parts_keys(self, word: str) -> tuple[str, ...]:
         """Keys of a word's characters (content characters only), for when the word's own

@@ -23,11 +23,16 @@ _NUMERAL_CHARS = "".join(_DIGIT) + "".join(_SMALL_UNIT) + "".join(_BIG_UNIT)
 _ZH_RUN = re.compile(rf"[0-9][0-9,.]*[{_NUMERAL_CHARS}]*|[{_NUMERAL_CHARS}]+")
 _ZH_RANGE = re.compile(rf"({_ZH_RUN.pattern})\s*(?:-|–|~|到|至)\s*({_ZH_RUN.pattern})")
 
-# A share: 三分之一 (a third), 百分之三十 (30 percent: the figure English writes), 三成 (30%),
-# 一成五 (15%), 一半 (half).
-_ZH_FRACTION = re.compile(rf"({_ZH_RUN.pattern})分之({_ZH_RUN.pattern})")
-_ZH_TENTHS = re.compile(r"(?<![一二两三四五六七八九十])([一二两三四五六七八九])成([一二三四五六七八九])?(?!不变)")
+# A share: 三分之一 (a third), 百分之三十 and 百分之四点二 (30 and 4.2 percent: the figures English
+# writes), 三成 (30%), 一成五 (15%), 一半 (half). 一成 alone is left out: it is far more often part
+# of a word (这一成果, 唯一成功) than a tenth; so is a 成 that begins a word (三成员, 八成是 "most
+# likely").
+_ZH_FRACTION = re.compile(rf"({_ZH_RUN.pattern})分之({_ZH_RUN.pattern}(?:点[{''.join(_DIGIT)}]+)?)")
+_ZH_TENTHS = re.compile(r"(?<![一二两三四五六七八九十这那每唯另统其])(?:([二两三四五六七八九])成([一二三四五六七八九])?|"
+                        r"(一)成([一二三四五六七八九]))(?![员果就功绩为立是会要不])")
 _ZH_HALF = re.compile(r"一半|半数")
+# The decades of this century: 本世纪二十年代, 21世纪20年代 are the 2020s.
+_THIS_CENTURY = ("本世纪", "21世纪", "二十一世纪")
 
 # A lone numeral character is a number only before a counter: 三个月 is 3, 一直 is not.
 _COUNTERS = tuple("个年月天日次篇位名项周岁倍种件部本条家层步") + ("小时", "分钟")
@@ -44,15 +49,18 @@ _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
 # "first" is left out: it is far more often "at first" than a place in an order, as 第一 is.
 _EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-# A share: "a third of", "two-thirds", "a quarter of", "half". "A third" alone may be a place
-# in an order ("a third attempt"); before "of" it is a share. Plurals are always shares.
+# A share: "a third of", "one-third", "cut by a third.", "two-thirds", "half". "A third" may also
+# be a place in an order ("a third attempt"): it is a share before "of", at a clause's end, or
+# hyphenated. Plurals are always shares ("two halves" is no share: it is the whole). "Half" is
+# not half in "one and a half", which is 1.5 and beyond this reading.
 _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
-_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9}
-_EN_SHARE = re.compile(r"\b(?:(a|an|one)[- ](half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-                       r"(?= of\b)|(two|three|four|five|six|seven|eight|nine)[- ](halves|thirds|quarters|"
-                       r"fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b|(half)\b)", re.IGNORECASE)
+_EN_PLURAL_PARTS = {part + "s": whole for part, whole in _EN_PARTS.items() if part != "half"}
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, **_EN_WORDS}
+_EN_SHARE = re.compile(
+    rf"\b(?:(a|an|one) (?P<part>{'|'.join(_EN_PARTS)})(?= of\b|\s*[.,;:!?)]|\s*$)|(one)-(?P<part2>{'|'.join(_EN_PARTS)})\b"
+    rf"|(two|three|four|five|six|seven|eight|nine)[- ](?P<parts>{'|'.join(_EN_PLURAL_PARTS)})\b"
+    r"|(?<!and a )(half)\b)", re.IGNORECASE)
 # A decade: "the '80s", "the 80s", "the nineties" are the 1980s and 1990s, as 八十年代 is; "in
 # her 30s" and "in his thirties" are an age, as 三十多岁 is.
 _EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
@@ -149,22 +157,26 @@ def stated_in_chinese(text: str) -> list[Stated]:
     [(5.0, True), (3.0, True)]
     >>> [round(n.value, 3) for n in stated_in_chinese("三分之一、百分之三十、一成五、一半、八十年代")]
     [0.333, 30.0, 15.0, 0.5, 1980.0]
+    >>> [round(n.value, 3) for n in stated_in_chinese("百分之四点二、本世纪二十年代、这一成果、三分之一到一半")]
+    [4.2, 2020.0, 0.333, 0.5]
     """
     found: list[Stated] = []
     ranges = []
     for match in _ZH_FRACTION.finditer(text):
-        whole, part = chinese_numeral(match.group(1)), chinese_numeral(match.group(2))
-        if whole and part is not None:
+        whole, part = chinese_numeral(match.group(1)), _with_decimals(match.group(2))
+        if whole and part:
             found.append(Stated(match.start(), _hedged_end(text, match.end()), part if whole == 100 else part / whole))
             ranges.append(match.span())
     for match in _ZH_TENTHS.finditer(text):
-        value = _DIGIT[match.group(1)] * 10 + (_DIGIT[match.group(2)] if match.group(2) else 0)
-        found.append(Stated(match.start(), match.end(), float(value)))
+        tens, units = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        found.append(Stated(match.start(), match.end(), float(_DIGIT[tens] * 10 + (_DIGIT[units] if units else 0))))
         ranges.append(match.span())
     for match in _ZH_HALF.finditer(text):
         found.append(Stated(match.start(), match.end(), 0.5))
         ranges.append(match.span())
     for match in _ZH_RANGE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in ranges):
+            continue  # 三分之一到一半: a range of shares, each read above
         for group in (1, 2):
             value = chinese_numeral(match.group(group))
             if value is not None:
@@ -180,10 +192,28 @@ def stated_in_chinese(text: str) -> list[Stated]:
             continue
         value = chinese_numeral(match.group())
         if value is not None and value != 0:
-            if text.startswith("年代", match.end()) and value < 100 and value % 10 == 0:
-                value += 1900  # 八十年代 is the 1980s
+            if text.startswith("年代", match.end()) and _tens(value):
+                value += 2000 if text[:match.start()].endswith(_THIS_CENTURY) else 1900  # 八十年代: the 1980s
             found.append(Stated(match.start(), end, value, text[match.start() - 1:match.start()] == "第"))
     return sorted(found, key=lambda number: (number.start, number.value))
+
+
+def _with_decimals(run: str) -> float | None:
+    """A Chinese numeral that may have decimals read digit by digit: 四点二 is 4.2.
+
+    >>> _with_decimals("四点二"), _with_decimals("零点五"), _with_decimals("三十")
+    (4.2, 0.5, 30.0)
+    """
+    whole, _, decimals = run.partition("点")
+    value = chinese_numeral(whole)
+    if value is None or not decimals:
+        return value
+    return float(f"{value:g}.{''.join(str(_DIGIT[c]) for c in decimals)}")
+
+
+def _tens(value: float) -> bool:
+    """Whether ``value`` may name a decade by its tens (八十年代, the '80s): 10, 20, … 90."""
+    return 10 <= value < 100 and value % 10 == 0
 
 
 def _hedged_end(text: str, end: int) -> int:
@@ -247,10 +277,12 @@ def stated_in_english(text: str) -> list[Stated]:
     found: list[Stated] = []
     shares = []
     for match in _EN_SHARE.finditer(text):
-        count, part = (match.group(1) or match.group(3) or "one").lower(), (match.group(2) or match.group(4)
-                                                                             or match.group(5)).lower()
-        whole = _EN_PARTS.get(part) or _EN_PARTS.get(part[:-1]) or _EN_PARTS[part.replace("ves", "f")]
-        found.append(Stated(match.start(), match.end(), _EN_COUNT[count] / whole))
+        if match.group("parts"):
+            count, whole = match.group(5), _EN_PLURAL_PARTS[match.group("parts").lower()]
+        else:
+            count = match.group(1) or match.group(3) or "one"
+            whole = _EN_PARTS[(match.group("part") or match.group("part2") or "half").lower()]
+        found.append(Stated(match.start(), match.end(), _EN_COUNT[count.lower()] / whole))
         shares.append(match.span())
     for match in _EN_NUMBER.finditer(text):
         value = float(match.group(1).replace(",", ""))
@@ -258,7 +290,7 @@ def stated_in_english(text: str) -> list[Stated]:
             value *= _EN_SUFFIX[match.group(2).lower()]
         elif match.group(3):
             value *= _EN_SCALE[match.group(3).lower()]
-        elif text.startswith("s", match.end()) and _decade(text, match.start(), value):
+        elif re.match(r"'?s\b", text[match.end():]) and _decade(text, match.start(), value):
             value += 1900
         suffix = _EN_ORDINAL_SUFFIX.match(text, match.end())
         end = suffix.end() if suffix else match.end()
@@ -269,7 +301,9 @@ def stated_in_english(text: str) -> list[Stated]:
         word = match.group().lower()
         if word in _EN_DECADE_WORDS:
             value = _EN_DECADE_WORDS[word]
-            found.append(Stated(match.start(), match.end(), float(value + 1900 * _decade(text, match.start(), value))))
+            if _decade(text, match.start(), value):
+                value += 1900
+            found.append(Stated(match.start(), match.end(), float(value)))
         elif word in _EN_WORDS:
             found.append(Stated(match.start(), match.end(), float(_EN_WORDS[word])))
         elif word in _EN_ORDINALS:
@@ -283,7 +317,7 @@ def _decade(text: str, start: int, value: float) -> bool:
     >>> _decade("in the '80s", 8, 80), _decade("the late 90s", 9, 90), _decade("in her 30s", 7, 30)
     (True, True, False)
     """
-    return value < 100 and value % 10 == 0 and bool(_EN_DECADE_BEFORE.search(text[max(0, start - 12):start]))
+    return _tens(value) and bool(_EN_DECADE_BEFORE.search(text[max(0, start - 12):start]))
 
 
 def number_key(value: float) -> str:

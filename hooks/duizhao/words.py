@@ -29,6 +29,20 @@ def parts_of(word: str) -> list[tuple[str, int]]:
             if 1 < end - start < len(word)]
 
 
+COMMON = 1000
+"""Count in jieba's dictionary from which a word is common: 许多 (25,601), 恰恰 (1,023), while
+the names it lists are rarer (彼得 336, 汤普森 38)."""
+
+
+def is_common(word: str) -> bool:
+    """Whether jieba's dictionary counts ``word`` as a common word.
+
+    >>> is_common("许多"), is_common("汤普森")
+    (True, False)
+    """
+    return _jieba().dt.FREQ.get(word, 0) >= COMMON
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
