@@ -103,3 +103,11 @@ def test_a_line_naming_someone_by_sound_scores_highest_with_the_sentence_naming_
     with_names, without = scores(lexicon.english_names(en)), scores(EnglishNames())
     assert max(range(3), key=with_names.__getitem__) == 2
     assert max(range(3), key=without.__getitem__) != 2
+
+
+def test_accented_names_are_names_whole():
+    # The key must not stop at the accent ("Logro"), and the name must be found at all.
+    assert english_keys("Lucía Montero grew up in Logroño.") == ["lucia", "montero", "grew", "logrono"]
+    names = _names("Agnieszka Wróblewska of Toruń")
+    assert names.key_for("弗罗布莱夫斯卡")[1] == stem("Wroblewska")
+    assert names.key_for("托伦") == (0, stem("Torun"))

@@ -17,6 +17,7 @@ import hashlib
 import marshal
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -28,8 +29,6 @@ from .numbers import Stated, stated_in_chinese, stated_in_english
 from .script import to_simplified
 from .words import is_common, segment
 
-CACHE_VERSION = "7"
-"""Bump when the gloss processing below changes, so stale caches are rebuilt."""
 
 # "only" is kept: a Chinese content word renders it on its own (唯一, 仅). "all" is not: glosses
 # use it in set phrases ("all right" of 好) far more often than as a content word.
@@ -63,6 +62,7 @@ _SKIPPED_SENSES = ("variant of", "old variant", "see ", "also pr", "cl:", "surna
 _NAMED = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) ?[,(]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-ɏ]")
 _MAX_WORD = 6
 """Longest dictionary word tried when splitting a word jieba knows but CC-CEDICT does not."""
 
@@ -92,6 +92,22 @@ def _snowball():
     return snowballstemmer.stemmer("english")
 
 
+def fold_accents(text: str) -> str:
+    """Latin letters with diacritics as their base letters, one for one (so that places in the
+    text stay where they were): Lucía and Logroño are written so in one text and Lucia and
+    Logrono in another, and a key must not stop at the accent (Logro).
+
+    >>> fold_accents("Lucía Montero, Logroño, Wróblewska, Straße")
+    'Lucia Montero, Logrono, Wroblewska, Straße'
+    """
+    return _ACCENTED.sub(_base_letter, text)
+
+
+def _base_letter(match: re.Match) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", match.group()) if not unicodedata.combining(c))
+    return base if len(base) == 1 and base.isascii() else match.group()
+
+
 def english_keys(text: str) -> list[str]:
     """The content keys of an English text: stems of non-function words, then numbers.
 
@@ -99,6 +115,7 @@ def english_keys(text: str) -> list[str]:
     ['background', 'mem', 'high', 'energi', 'physic', 'laser', 'sinc', '#2017']
     """
     keys = []
+    text = fold_accents(text)
     numbers = stated_in_english(text)
     for match in _WORD.finditer(text):
         if _inside(match.start(), match.end(), numbers):
@@ -115,7 +132,7 @@ def english_keys(text: str) -> list[str]:
 
 def _gloss_keys(gloss: str) -> list[str]:
     keys = []
-    for sense in gloss.split("/"):
+    for sense in fold_accents(gloss).split("/"):
         if not sense or sense.lower().startswith(_SKIPPED_SENSES):
             continue
         named = _NAMED.match(sense)
@@ -192,6 +209,7 @@ class Lexicon:
         [('引用', True, False), ('数', False, False)]
         """
         tokens = []
+        text = fold_accents(text)
         numbers, cursor = stated_in_chinese(text), 0
         words = self.words(text)
         spans = name_spans(words, names, self._is_word)
@@ -224,8 +242,8 @@ class Lexicon:
         """The names of an English document that a Chinese text may write by sound: capitalised
         words no gloss of an ordinary word uses (a glossed one has a Chinese word of its own,
         which the glosses match)."""
-        return EnglishNames.of(texts, lambda word, key: word.lower() in _STOPWORDS or key in self._vocabulary,
-                               stem)
+        return EnglishNames.of((fold_accents(text) for text in texts),
+                               lambda word, key: word.lower() in _STOPWORDS or key in self._vocabulary, stem)
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
@@ -275,10 +293,13 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The lexicon, parsed once and cached on disk under the dictionary file's hash."""
+    """The lexicon, parsed once and cached on disk under the hashes of the dictionary file and
+    of this module: a cache made by other gloss processing is never read, and a version number
+    to bump by hand would one day be forgotten, or reused."""
     source = cedict_path()
     digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
-    cached = cache_dir() / f"cedict-{digest}-v{CACHE_VERSION}.marshal"
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    cached = cache_dir() / f"cedict-{digest}-{code}.marshal"
     try:
         return Lexicon(marshal.loads(cached.read_bytes()))
     except (OSError, ValueError, EOFError, TypeError):
@@ -289,6 +310,9 @@ def load_lexicon() -> Lexicon:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(marshal.dumps(glosses))
         partial.replace(cached)
+        for stale in cached.parent.glob("cedict-*.marshal"):
+            if stale != cached:
+                stale.unlink(missing_ok=True)  # made by an earlier version of the code
     except OSError:
         pass  # A read-only home still works, just more slowly.
     return Lexicon(glosses)
