@@ -318,6 +318,9 @@ PADDING = " It was a long day and the work went on." * 60
     ("So it goes.", "Side Doors, Luck and Rest", "The paper that got me going came late."),
     # Before "I": every word capitalized, words the text writes in lowercase among them.
     ("It was a project that went nowhere.", "The Project That Went Nowhere", "I started my doctorate in 2013."),
+    # Before a sentence opening on a year, a longer phrase with a comma: no sentence runs on
+    # into "Since 2022" without a full stop.
+    ("So it goes.", "Oulu, and what I tell students now", "Since 2022 I have led a small group."),
 ])
 def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(before, heading, after):
     marker = "## " if heading == "Keeping Gravity" else ""
@@ -347,6 +350,8 @@ def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(befor
     "So it goes. There was no Time to read it.",          # a determiner before a capital word
     "So it goes. Paris, Rome and Berlin were on the list.",  # names in a list, no opener after
     "So it goes. After lunch, the team The paper said.",  # a comma ends no heading in lowercase
+    "So it goes. After lunch, the team met In May to plan.",  # …nor before a month: only a year
+    "So it goes. Most of us spent weeks in labs In Oslo.",  # seven words, before no year: a sentence
     "So it goes. We moved back In March.",                # a sentence: it starts like one
     "So it goes. Later Pieter Abbeel And I talked.",      # names before "I"
     "So it goes. What I tell new students I wrote down.",  # before "I", not every word capitalized

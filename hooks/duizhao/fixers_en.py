@@ -704,11 +704,15 @@ _SPACED_HEADING = re.compile(
 # …or ending in a lowercase word, then a sentence opening on a time or place: ``Building the
 # flywheel In January 2022 I…``, ``Finding momentum again At Nordvik my…``. A capital after
 # ``In`` is a month or a name there; a title phrase (``Life In London``) ends in a capital.
+# Before a year (``…students now Since 2022 I…``) the phrase may be longer and hold a comma
+# (``Oulu, and what I tell students now``): no sentence runs on into "Since 2022" unpunctuated.
 _PLACE_OPENERS = "After|At|Before|By|During|From|In|Last|On|Since"
 _SPACED_HEADING_BEFORE_PLACE = re.compile(
     rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?"
-    rf"(?P<phrase>[A-Z][\w’'-]*(?: [\w’'-]+){{0,4}}? [a-z][\w’'-]*) (?=(?P<opener>{_PLACE_OPENERS}) [A-Z0-9])"
+    rf"(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{0,6}}? [a-z][\w’'-]*) (?=(?P<opener>{_PLACE_OPENERS}) [A-Z0-9])"
 )
+HEADING_WORDS = 6
+"""Most words of a heading found between sentences, unless a year follows it (above)."""
 
 
 # What a heading never ends with (``We launched in | May``, ``used the | Transformer``), nor
@@ -740,7 +744,8 @@ def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[s
     if words[-1] in _NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
         return False
     title_case = _is_title_phrase(phrase.replace(",", ""))
-    if "," in phrase and not title_case:
+    before_year = opener in _PLACE_OPENERS.split("|") and following[:1].isdigit()
+    if ("," in phrase or len(words) > HEADING_WORDS) and not title_case and not before_year:
         return False  # a comma belongs to a sentence, unless it parts the words of a title
     if words[-1].lower() in _LABELLED_NOUNS and len(opener) == 1:
         return False
