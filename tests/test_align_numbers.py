@@ -85,7 +85,7 @@ def test_a_place_in_an_order_meets_only_a_place_in_an_order():
     ("近五分之一都标错了", "nearly a fifth of the labels were wrong"),
     ("三分之二的时间", "two-thirds of the time"),
     ("来馆人数下降了一半", "visits fell by half"),
-    ("八成跑量都很慢", "80% of the miles are slow"),
+    ("八成以上的跑量都很慢", "80% of the miles are slow"),
     ("产出少了一成五", "output fell by 15 percent"),
     ("七十年代、八十年代的论文", "papers from the seventies and the '80s"),
     ("九十年代", "the 1990s"),
@@ -105,13 +105,20 @@ def test_a_share_is_no_place_in_an_order_and_an_age_no_decade():
     assert numbers_in_chinese("一成不变") == ()
 
 
-@pytest.mark.parametrize("text", ["这一成果", "唯一成功", "每一成员国", "他八成是忘了", "变成三组"])
+@pytest.mark.parametrize("text", ["这一成果", "唯一成功", "每一成员国", "他八成是忘了", "他八成忘了", "变成三组"])
 def test_cheng_in_words_is_no_tenth(text):
     assert numbers_in_chinese(text) == ()
 
 
+def test_years_before_a_word_starting_with_dai_are_no_decade():
+    # 二十年|代码: twenty years of code, to meet "twenty years"; not the 1920s.
+    assert numbers_in_chinese("我写了二十年代码") == (20.0,)
+    assert numbers_in_chinese("这十年代表着什么") == (10.0,)
+
+
 @pytest.mark.parametrize("text, values", [
     ("失业率为百分之四点二", (4.2,)),
+    ("百分之一百万点五", (1_000_000.5,)),
     ("三分之一到一半", (1 / 3, 0.5)),          # a range of shares: no stray 1s from the range reading
     ("本世纪二十年代", (2020,)),
 ])
@@ -124,6 +131,7 @@ def test_decimal_percentages_ranges_of_shares_and_this_centurys_decades(text, va
     ("costs were cut by one-third", (1 / 3,)),
     ("the two halves of the season", (2,)),     # the whole, not a share
     ("one and a half years", ()),
+    ("It took an hour and a half.", ()),
     ("music of the 90's", (1990,)),
 ])
 def test_english_shares_and_decades_at_their_edges(text, values):

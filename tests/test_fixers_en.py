@@ -351,6 +351,7 @@ def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(befor
     "So it goes. Paris, Rome and Berlin were on the list.",  # names in a list, no opener after
     "So it goes. After lunch, the team The paper said.",  # a comma ends no heading in lowercase
     "So it goes. After lunch, the team met In May to plan.",  # …nor before a month: only a year
+    "So it goes. After lunch, the team met On 3 May to plan.",  # …nor before a day
     "So it goes. Most of us spent weeks in labs In Oslo.",  # seven words, before no year: a sentence
     "So it goes. We moved back In March.",                # a sentence: it starts like one
     "So it goes. Later Pieter Abbeel And I talked.",      # names before "I"

@@ -41,9 +41,13 @@ def test_near_sounds_are_not_names(english, chinese):
 
 
 def test_a_name_the_dictionary_knows_is_left_to_its_gloss():
-    # CC-CEDICT glosses 扎克伯格 as Zuckerberg: the word keeps its gloss, not a key found by sound.
+    # CC-CEDICT glosses 扎克伯格 as (Mark) Zuckerberg. jieba cuts the word in pieces; matched
+    # by sound, it is one token again, with the name's key and its own glosses.
     lexicon = load_lexicon()
-    assert "zuckerberg" in next(t for t in lexicon.chinese_tokens("扎克伯格说", _names("Zuckerberg"))).keys
+    token = next(t for t in lexicon.chinese_tokens("扎克伯格说", _names("Zuckerberg")))
+    assert token.word == "扎克伯格" and {"zuckerberg", "mark"} <= set(token.keys)
+    # 门萨 is glossed Mensa, a name that sounds like Mensah: it renders Mensah too.
+    assert any(t.name for t in lexicon.chinese_tokens("后来门萨这么说。", _names("Mensah")))
     # 平凡 (ordinary) sounds like a P-N-F-N name, but the dictionary glosses it as a word.
     assert not any(t.name for t in lexicon.chinese_tokens("平凡的一天", _names("Pinfin")))
 
@@ -74,6 +78,13 @@ def test_a_name_is_found_inside_a_run_only_whole_or_short_of_one_character():
     assert name_spans(["舒", "尔", "曼"], names, known) == {}
     # A run may start with 尔 (the end of a syllable before it): the name after it still counts.
     assert name_spans(["尔", "阿", "桑", "特"], names, known) == {1: (4, "asant")}
+
+
+def test_a_function_character_beside_a_name_stays_out_of_it():
+    lexicon = load_lexicon()
+    names = _names("Papadakis", "Agnieszka")
+    tokens = lexicon.chinese_tokens("帕帕达基斯比我先察觉到了，实验室里阿格涅什卡也是。", names)
+    assert [t.word for t in tokens if t.name] == ["帕帕达基斯", "阿格涅什卡"]
 
 
 def test_a_name_separator_parts_the_name():

@@ -684,10 +684,15 @@ def _glued_heading(text: str, names: frozenset[str]) -> tuple[int, int] | None:
     return None
 
 
+HEADING_WORDS = 6
+"""Most words of a heading found in running text (a title phrase, or a heading between
+sentences), unless a year follows it (``_SPACED_HEADING_BEFORE_PLACE``)."""
+
+
 def _is_title_phrase(phrase: str) -> bool:
     """``Getting into AI``, ``Keeping Gravity``: 1-6 words, content words capitalized."""
     words = phrase.split()
-    if not 1 <= len(words) <= 6 or re.search(r"[.!?:;,\"“”()]", phrase):
+    if not 1 <= len(words) <= HEADING_WORDS or re.search(r"[.!?:;,\"“”()]", phrase):
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in _HEADING_SMALL_WORDS for w in words)
 
@@ -698,7 +703,7 @@ def _is_title_phrase(phrase: str) -> bool:
 # by a capital in titles (``at The Times``), which the lowercase word after rules out.
 # A comma is allowed between the words of a Title-Case phrase (``Side Doors, Luck and Rest``).
 _SPACED_HEADING = re.compile(
-    rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{0,5}}?) "
+    rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{0,{HEADING_WORDS - 1}}}?) "
     r"(?=(?P<opener>[A-Z][a-z]*) [a-z0-9])"
 )
 # …or ending in a lowercase word, then a sentence opening on a time or place: ``Building the
@@ -709,10 +714,9 @@ _SPACED_HEADING = re.compile(
 _PLACE_OPENERS = "After|At|Before|By|During|From|In|Last|On|Since"
 _SPACED_HEADING_BEFORE_PLACE = re.compile(
     rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?"
-    rf"(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{0,6}}? [a-z][\w’'-]*) (?=(?P<opener>{_PLACE_OPENERS}) [A-Z0-9])"
+    rf"(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{0,{HEADING_WORDS}}}? [a-z][\w’'-]*) (?=(?P<opener>{_PLACE_OPENERS}) [A-Z0-9])"
 )
-HEADING_WORDS = 6
-"""Most words of a heading found between sentences, unless a year follows it (above)."""
+_YEAR = re.compile(r"\d{4}\b")
 
 
 # What a heading never ends with (``We launched in | May``, ``used the | Transformer``), nor
@@ -744,7 +748,7 @@ def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[s
     if words[-1] in _NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
         return False
     title_case = _is_title_phrase(phrase.replace(",", ""))
-    before_year = opener in _PLACE_OPENERS.split("|") and following[:1].isdigit()
+    before_year = opener in _PLACE_OPENERS.split("|") and bool(_YEAR.match(following))
     if ("," in phrase or len(words) > HEADING_WORDS) and not title_case and not before_year:
         return False  # a comma belongs to a sentence, unless it parts the words of a title
     if words[-1].lower() in _LABELLED_NOUNS and len(opener) == 1:
@@ -765,7 +769,7 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     A page flattened with spaces for its breaks reads ``…humanity itself. Nowhere to hide A
     few months ago I went…``. Only such a page is searched (a paragraph longer than
     ``LONG_PARAGRAPH``): a heading is a phrase of one to six words after a sentence end,
-    without punctuation, ending in a lowercase word, followed by a capitalized word that
+    without punctuation (before a year, up to eight, a comma allowed), ending in a lowercase word, followed by a capitalized word that
     opens the next sentence: a sentence opener (``SENTENCE_OPENERS``; ``I`` only after a
     phrase with every word capitalized, ``The Project That Went Nowhere I started``) or a word
     the text writes in lowercase elsewhere (``Researchers in``), so not a name (``met

@@ -6,8 +6,8 @@ English sentence's keys are the stems of its own words. Latin-script tokens
 (names, acronyms) and numbers become keys directly on both sides.
 
 Parsing CC-CEDICT's 120,000 entries takes seconds, so the parsed glosses are kept
-in a marshal cache named after the dictionary file's hash; later processes load
-it in a fraction of a second. The lexicon is immutable and loaded once per process.
+in a marshal cache named after the hashes of the dictionary file and of this module;
+later processes load it in a fraction of a second. The lexicon is immutable and loaded once per process.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .names import EnglishNames, name_spans, transliterated
+from .names import EnglishNames, chinese_sounds, english_sounds, name_spans, transliterated
 from .numbers import Stated, stated_in_chinese, stated_in_english
 from .script import to_simplified
-from .words import is_common, segment
+from .words import is_common, is_particle, segment
 
 
 # "only" is kept: a Chinese content word renders it on its own (唯一, 仅). "all" is not: glosses
@@ -62,7 +62,9 @@ _SKIPPED_SENSES = ("variant of", "old variant", "see ", "also pr", "cl:", "surna
 _NAMED = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*) ?[,(]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-ɏ]")
+_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-ɏḀ-ỿ]")
+# Letters whose base letter Unicode does not decompose to.
+_BASE_LETTERS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i"}
 _MAX_WORD = 6
 """Longest dictionary word tried when splitting a word jieba knows but CC-CEDICT does not."""
 
@@ -93,19 +95,25 @@ def _snowball():
 
 
 def fold_accents(text: str) -> str:
-    """Latin letters with diacritics as their base letters, one for one (so that places in the
-    text stay where they were): Lucía and Logroño are written so in one text and Lucia and
-    Logrono in another, and a key must not stop at the accent (Logro).
+    """Latin letters with diacritics as their base letters: Lucía and Logroño are written so in
+    one text and Lucia and Logrono in another, and a key must not stop at the accent (Logro).
+    Accents typed as separate marks are joined to their letter first; each letter then stays
+    one letter (ß too), so what a caller finds in the result lines up with the result.
 
-    >>> fold_accents("Lucía Montero, Logroño, Wróblewska, Straße")
-    'Lucia Montero, Logrono, Wroblewska, Straße'
+    >>> fold_accents("Lucía Montero, Logroño, Wróblewska, Michał, Søren, Nguyễn, Straße")
+    'Lucia Montero, Logrono, Wroblewska, Michal, Soren, Nguyen, Straße'
+    >>> fold_accents("Luci\u0301a")
+    'Lucia'
     """
-    return _ACCENTED.sub(_base_letter, text)
+    return _ACCENTED.sub(_base_letter, unicodedata.normalize("NFC", text))
 
 
 def _base_letter(match: re.Match) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", match.group()) if not unicodedata.combining(c))
-    return base if len(base) == 1 and base.isascii() else match.group()
+    letter = match.group()
+    if letter in _BASE_LETTERS:
+        return _BASE_LETTERS[letter]
+    base = "".join(c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c))
+    return base if len(base) == 1 and base.isascii() else letter
 
 
 def english_keys(text: str) -> list[str]:
@@ -212,7 +220,7 @@ class Lexicon:
         text = fold_accents(text)
         numbers, cursor = stated_in_chinese(text), 0
         words = self.words(text)
-        spans = name_spans(words, names, self._is_word)
+        spans = name_spans(words, names, self._is_word, is_particle)
         i = 0
         while i < len(words):
             end, name_key = spans.get(i, (i + 1, ""))
@@ -235,8 +243,15 @@ class Lexicon:
 
     def _is_word(self, word: str, name_key: str) -> bool:
         """Whether ``word``, which sounds like the name with ``name_key``, is a word instead: a
-        common one (许多), or one the dictionary glosses as something else (平凡, ordinary)."""
-        return is_common(word) or word in self.glosses and name_key not in self.keys_of(word)
+        common one (许多), or one the dictionary glosses as something else (平凡, ordinary), not
+        as this name or one that sounds like it (门萨 is glossed Mensa, and renders Mensah too)."""
+        if is_common(word):
+            return True
+        keys = self.keys_of(word)
+        if word not in self.glosses or name_key in keys:
+            return False
+        sounds = chinese_sounds(word)
+        return not any(sounds & english_sounds(key) for key in keys)
 
     def english_names(self, texts: Sequence[str]) -> EnglishNames:
         """The names of an English document that a Chinese text may write by sound: capitalised
@@ -294,8 +309,9 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon, parsed once and cached on disk under the hashes of the dictionary file and
-    of this module: a cache made by other gloss processing is never read, and a version number
-    to bump by hand would one day be forgotten, or reused."""
+    of this module: a cache made by another version of this module's gloss processing is never
+    read (a version number to bump by hand would one day be forgotten, or reused). OpenCC and
+    the stemmer, which the processing also uses, are pinned in requirements.txt."""
     source = cedict_path()
     digest = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
     code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
@@ -310,9 +326,10 @@ def load_lexicon() -> Lexicon:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(marshal.dumps(glosses))
         partial.replace(cached)
-        for stale in cached.parent.glob("cedict-*.marshal"):
-            if stale != cached:
-                stale.unlink(missing_ok=True)  # made by an earlier version of the code
+        # Caches named by a version number are from before the names by hash, and stale. Others
+        # may belong to another checkout sharing this directory: they stay.
+        for stale in cached.parent.glob("cedict-*-v*.marshal"):
+            stale.unlink(missing_ok=True)
     except OSError:
         pass  # A read-only home still works, just more slowly.
     return Lexicon(glosses)

@@ -234,16 +234,20 @@ def _one_left_out(sound: str) -> list[str]:
     return list(dict.fromkeys(sound[:i] + sound[i + 1:] for i in range(len(sound))))
 
 
-def name_spans(words: Sequence[str], names: EnglishNames,
-               is_word: Callable[[str, str], bool]) -> dict[int, tuple[int, str]]:
+def name_spans(words: Sequence[str], names: EnglishNames, is_word: Callable[[str, str], bool],
+               is_particle: Callable[[str], bool] = lambda word: False) -> dict[int, tuple[int, str]]:
     """Runs of ``words`` that spell an English name: start index → (end index, the name's key).
 
     A run is made of words written wholly in transliteration characters; anything else ends it,
     a name separator (娜迪亚·费兰特) too, so each part meets one English word. A name may leave
     out one character at either end of its run (博 of 博士), never more, and never starts with
     尔, which only ends a syllable. What ``is_word(name, key)`` says is a word of the language
-    rather than the name with that key (许多, 平凡) is left to the dictionary. Longer names are
-    taken before shorter ones, exact matches before loose ones.
+    rather than the name with that key (许多, 平凡) is left to the dictionary.
+
+    Longer names are taken before shorter ones, exact matches before loose ones; but a name
+    that ends or starts on what ``is_particle`` says is a function character (里, 于, 比) comes
+    after the names that do not: 实验室里阿格涅什卡 names 阿格涅什卡, and 帕帕达基斯比我 帕帕达基斯.
+    Such a character still ends a name when nothing shorter matches (哈里, Harry).
     """
     if not names.exact:
         return {}
@@ -269,11 +273,12 @@ def name_spans(words: Sequence[str], names: EnglishNames,
                     continue
                 found = names.key_for(name, whole=(a, b) == (start, end))
                 if found and not is_word(name, found[1]):
-                    candidates.append((-len(name), found[0], a, b, found[1]))
+                    edge = is_particle(words[a]) or is_particle(words[b - 1])
+                    candidates.append((edge, -len(name), found[0], a, b, found[1]))
         start = end
     spans: dict[int, tuple[int, str]] = {}
     taken: set[int] = set()
-    for _, _, a, b, key in sorted(candidates):
+    for *_, a, b, key in sorted(candidates):
         if taken.isdisjoint(range(a, b)):
             taken.update(range(a, b))
             spans[a] = (b, key)

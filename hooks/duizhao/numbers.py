@@ -25,14 +25,17 @@ _ZH_RANGE = re.compile(rf"({_ZH_RUN.pattern})\s*(?:-|–|~|到|至)\s*({_ZH_RUN.
 
 # A share: 三分之一 (a third), 百分之三十 and 百分之四点二 (30 and 4.2 percent: the figures English
 # writes), 三成 (30%), 一成五 (15%), 一半 (half). 一成 alone is left out: it is far more often part
-# of a word (这一成果, 唯一成功) than a tenth; so is a 成 that begins a word (三成员, 八成是 "most
-# likely").
+# of a word (这一成果, 唯一成功) than a tenth; so is a 成 that begins a word (三成员), and 八成
+# unless a share follows (八成以上, 八成的人): alone it mostly means "most likely" (他八成忘了).
 _ZH_FRACTION = re.compile(rf"({_ZH_RUN.pattern})分之({_ZH_RUN.pattern}(?:点[{''.join(_DIGIT)}]+)?)")
-_ZH_TENTHS = re.compile(r"(?<![一二两三四五六七八九十这那每唯另统其])(?:([二两三四五六七八九])成([一二三四五六七八九])?|"
-                        r"(一)成([一二三四五六七八九]))(?![员果就功绩为立是会要不])")
+_ZH_TENTHS = re.compile(r"(?<![一二两三四五六七八九十这那每唯另统其])([一二两三四五六七八九])成([一二三四五六七八九])?"
+                        r"(?![员果就功绩为立是会要不])")
+_SHARE_FOLLOWS = ("以", "左", "的", "多")
 _ZH_HALF = re.compile(r"一半|半数")
 # The decades of this century: 本世纪二十年代, 21世纪20年代 are the 2020s.
 _THIS_CENTURY = ("本世纪", "21世纪", "二十一世纪")
+# 年代 is no decade where 代 begins a word: 二十年代码 is twenty years of code.
+_NOT_DECADE = tuple("码价表替理言购谢办数号词")
 
 # A lone numeral character is a number only before a counter: 三个月 is 3, 一直 is not.
 _COUNTERS = tuple("个年月天日次篇位名项周岁倍种件部本条家层步") + ("小时", "分钟")
@@ -66,6 +69,7 @@ _EN_SHARE = re.compile(
 _EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                     "seventies": 70, "eighties": 80, "nineties": 90}
 _EN_DECADE_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:early|mid|late)[- ])?'?|')$", re.IGNORECASE)
+_PLURAL = re.compile(r"'?s\b")
 _EN_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _APPROXIMATE = "多余几来"
@@ -168,7 +172,9 @@ def stated_in_chinese(text: str) -> list[Stated]:
             found.append(Stated(match.start(), _hedged_end(text, match.end()), part if whole == 100 else part / whole))
             ranges.append(match.span())
     for match in _ZH_TENTHS.finditer(text):
-        tens, units = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        tens, units = match.groups()
+        if not units and (tens == "一" or tens == "八" and not text.startswith(_SHARE_FOLLOWS, match.end())):
+            continue
         found.append(Stated(match.start(), match.end(), float(_DIGIT[tens] * 10 + (_DIGIT[units] if units else 0))))
         ranges.append(match.span())
     for match in _ZH_HALF.finditer(text):
@@ -192,7 +198,8 @@ def stated_in_chinese(text: str) -> list[Stated]:
             continue
         value = chinese_numeral(match.group())
         if value is not None and value != 0:
-            if text.startswith("年代", match.end()) and _tens(value):
+            if text.startswith("年代", match.end()) and _tens(value) and \
+                    not text.startswith(_NOT_DECADE, match.end() + 2):
                 value += 2000 if text[:match.start()].endswith(_THIS_CENTURY) else 1900  # 八十年代: the 1980s
             found.append(Stated(match.start(), end, value, text[match.start() - 1:match.start()] == "第"))
     return sorted(found, key=lambda number: (number.start, number.value))
@@ -208,7 +215,7 @@ def _with_decimals(run: str) -> float | None:
     value = chinese_numeral(whole)
     if value is None or not decimals:
         return value
-    return float(f"{value:g}.{''.join(str(_DIGIT[c]) for c in decimals)}")
+    return value + float("0." + "".join(str(_DIGIT[c]) for c in decimals))
 
 
 def _tens(value: float) -> bool:
@@ -277,6 +284,8 @@ def stated_in_english(text: str) -> list[Stated]:
     found: list[Stated] = []
     shares = []
     for match in _EN_SHARE.finditer(text):
+        if (match.group("part") or match.group(7) or "").lower() == "half" and text[:match.start()].endswith("and "):
+            continue  # "a year and a half" is 1.5, beyond this reading
         if match.group("parts"):
             count, whole = match.group(5), _EN_PLURAL_PARTS[match.group("parts").lower()]
         else:
@@ -290,7 +299,7 @@ def stated_in_english(text: str) -> list[Stated]:
             value *= _EN_SUFFIX[match.group(2).lower()]
         elif match.group(3):
             value *= _EN_SCALE[match.group(3).lower()]
-        elif re.match(r"'?s\b", text[match.end():]) and _decade(text, match.start(), value):
+        elif _PLURAL.match(text, match.end()) and _decade(text, match.start(), value):
             value += 1900
         suffix = _EN_ORDINAL_SUFFIX.match(text, match.end())
         end = suffix.end() if suffix else match.end()
