@@ -49,7 +49,8 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                 marks[link.confident][0] += sentence in sources[block]
                 marks[link.confident][1] += 1
     written = {}
-    for name in ("paper-mill", "night-shift", "eleven-years", "running-on-empty", "compiled-translation"):
+    for name in ("paper-mill", "night-shift", "eleven-years", "running-on-empty", "compiled-translation",
+                 "four-countries"):
         written_zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
         written_en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
         written[name] = score(align_article(written_zh, written_en),
@@ -59,19 +60,22 @@ def test_the_about_page_states_the_figures_measured_now(pair):
     percent = [f"{round(100 * figure)}%" for figure in (held.precision, held.recall, held.null_accuracy)]
     (right_unsure, unsure), (right_sure, sure) = marks[False], marks[True]
     f1 = " 和 ".join(f"{written[name]:.2f}" for name in ("paper-mill", "night-shift"))
-    later = {name: f"{written[name]:.2f}" for name in ("eleven-years", "running-on-empty", "compiled-translation")}
+    later = {name: f"{written[name]:.2f}"
+             for name in ("eleven-years", "running-on-empty", "compiled-translation", "four-countries")}
     expected_zh = [f"有 {percent[0]} 是正确的", f"找到了 {percent[1]}", f"有 {percent[2]} 被认了出来",
                    f"存疑对齐下的 {unsure} 句只有 {right_unsure} 句正确", f"{sure} 句中有 {right_sure} 句正确",
                    f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加",
                    f"媒体摘要 F1 为 {later['eleven-years']}", f"繁体完整译文为 {later['running-on-empty']}",
-                   f"一行译出整段的地方，F1 为 {later['compiled-translation']}"]
+                   f"一行译出整段的地方，F1 为 {later['compiled-translation']}",
+                   f"按读音写成汉字（如「阿德耶米」），F1 为 {later['four-countries']}"]
     expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
                    f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
                    f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
                    f"the {linked} links a curator checked and pinned", f"the {none} lines pinned as the summary's own",
                    f"media summary scores F1 {later['eleven-years']}",
                    f"joins and splits the source's paragraphs {later['running-on-empty']}",
-                   f"whole paragraphs in one line, scores {later['compiled-translation']}"]
+                   f"whole paragraphs in one line, scores {later['compiled-translation']}",
+                   f"(阿德耶米 for Adeyemi), scores {later['four-countries']}"]
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
 
