@@ -72,9 +72,9 @@ def decode(data: bytes, path: str, fallbacks: tuple[str, ...] = CHINESE_ENCODING
         # taken for it with one three-byte character ("—") or two others ("é"): a Windows-1252
         # capital and curly quote ("É’") pass for one by chance.
         read = data[:bad].decode("utf-8-sig", errors="ignore")
-        wide = sum(ord(c) >= 0x800 for c in read)
-        utf8 = bool(wide) if fallbacks != ENGLISH_ENCODINGS else wide > 0 or sum(ord(c) >= 0x80 for c in read) >= 2
-        if utf8 and fallbacks == ENGLISH_ENCODINGS:
+        english = fallbacks == ENGLISH_ENCODINGS
+        utf8 = any(ord(c) >= 0x800 for c in read) or english and sum(ord(c) >= 0x80 for c in read) >= 2
+        if utf8 and english:
             # Windows-1252 reads any bytes: read so, the file's "—" would become "â€”" everywhere.
             raise fail(path, f"cannot decode as UTF-8: bad byte 0x{data[bad]:02x} at byte offset "
                              f"{bad}, in a file written in UTF-8 before it: the file is damaged there",

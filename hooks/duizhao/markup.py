@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .model import Block
 from .notes import is_editorial_note, is_image_caption, is_publisher_note
-from .script import DEFAULT_TRADITIONAL, HAN, to_traditional
+from .script import ADDRESS_CHINESE, DEFAULT_TRADITIONAL, HAN, to_traditional
 
 # Python-Markdown's backslash-escapable characters.
 _MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
@@ -66,11 +66,10 @@ def h(text: str) -> str:
 
 # A web address in escaped text: printable ASCII up to a space, an escaped quote or bracket,
 # or the first character of another script (an address glued to Chinese ends there), except
-# that Chinese opening a path segment, a query value or a fragment (…/wiki/强化学习, ?q=飞轮),
-# or after a mark joining words inside one (香港_(消歧义)), is part of the address, up to a
-# space or a Chinese punctuation mark.
+# Chinese that is part of the address as script conversion reads it (…/wiki/强化学习, ?q=飞轮,
+# 香港_(消歧义)).
 _ADDRESS_ASCII = r"(?:(?!&(?:quot|#x27|lt|gt);)[\x21-\x7e])"
-_ADDRESS = re.compile(rf"https?://{_ADDRESS_ASCII}+(?:(?<=[/=#_(\-~])[\u3400-\u4dbf\u4e00-\u9fff]+{_ADDRESS_ASCII}*)*")
+_ADDRESS = re.compile(rf"https?://{_ADDRESS_ASCII}+(?:{ADDRESS_CHINESE}{_ADDRESS_ASCII}*)*")
 _TRAILING = ".,;:!?)]}*"
 """Marks that end the prose around an address rather than the address itself."""
 

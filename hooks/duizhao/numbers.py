@@ -59,11 +59,11 @@ _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_PLURAL_PARTS = {part + "s": whole for part, whole in _EN_PARTS.items() if part != "half"}
-_EN_COUNT = {"a": 1, "an": 1, "one": 1, **_EN_WORDS}
 _EN_SHARE = re.compile(
-    rf"\b(?:(a|an|one) (?P<part>{'|'.join(_EN_PARTS)})(?= of\b|\s*[.,;:!?)]|\s*$)|(one)-(?P<part2>{'|'.join(_EN_PARTS)})\b"
-    rf"|(two|three|four|five|six|seven|eight|nine)[- ](?P<parts>{'|'.join(_EN_PLURAL_PARTS)})\b"
-    r"|(?<!and a )(half)\b)", re.IGNORECASE)
+    rf"\b(?:(?:a|an|one)(?P<joint>[- ])(?P<part>{'|'.join(_EN_PARTS)})"
+    rf"|(?P<count>two|three|four|five|six|seven|eight|nine)[- ](?P<parts>{'|'.join(_EN_PLURAL_PARTS)})|half)\b",
+    re.IGNORECASE)
+_SHARE_END = re.compile(r" of\b|\s*[.,;:!?)]|\s*$")
 # A decade: "the '80s", "the 80s", "the nineties" are the 1980s and 1990s, as 八十年代 is; "in
 # her 30s" and "in his thirties" are an age, as 三十多岁 is.
 _EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
@@ -284,14 +284,18 @@ def stated_in_english(text: str) -> list[Stated]:
     found: list[Stated] = []
     shares = []
     for match in _EN_SHARE.finditer(text):
-        if (match.group("part") or match.group(7) or "").lower() == "half" and text[:match.start()].endswith("and "):
+        part, parts = (match["part"] or "").lower(), match["parts"]
+        if parts:
+            value = _EN_WORDS[match["count"].lower()] / _EN_PLURAL_PARTS[parts.lower()]
+        elif part and part != "half":
+            if match["joint"] == " " and not _SHARE_END.match(text, match.end()):
+                continue  # "a third attempt": a place in an order
+            value = 1 / _EN_PARTS[part]
+        elif text[:match.start()].endswith(("and ", "and a ")):
             continue  # "a year and a half" is 1.5, beyond this reading
-        if match.group("parts"):
-            count, whole = match.group(5), _EN_PLURAL_PARTS[match.group("parts").lower()]
         else:
-            count = match.group(1) or match.group(3) or "one"
-            whole = _EN_PARTS[(match.group("part") or match.group("part2") or "half").lower()]
-        found.append(Stated(match.start(), match.end(), _EN_COUNT[count.lower()] / whole))
+            value = 0.5
+        found.append(Stated(match.start(), match.end(), value))
         shares.append(match.span())
     for match in _EN_NUMBER.finditer(text):
         value = float(match.group(1).replace(",", ""))

@@ -24,7 +24,9 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # value or a fragment (/软件, ?q=飞轮), or follows a mark that joins words inside one
 # (/香港_(消歧義), /新聞-國際). Chinese glued to a word of the address is prose again
 # (…/robowalk下載了代碼), and is converted.
-_PROTECTED = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+(?:(?<=[/=#_(\-~])[\u3400-\u4dbf\u4e00-\u9fff]+[\x21-\x7e]*)*")
+ADDRESS_CHINESE = r"(?<=[/=#_(\-~])[\u3400-\u4dbf\u4e00-\u9fff]+"
+"""Chinese that is part of a web address, after the ASCII before it (pattern text)."""
+_PROTECTED = re.compile(rf"(?:https?://|www\.)[\x21-\x7e]+(?:{ADDRESS_CHINESE}[\x21-\x7e]*)*")
 
 
 @lru_cache(maxsize=None)

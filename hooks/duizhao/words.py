@@ -41,7 +41,7 @@ def is_common(word: str) -> bool:
     >>> is_common("许多"), is_common("汤普森")
     (True, False)
     """
-    return _jieba().dt.FREQ.get(word, 0) >= COMMON
+    return _count(word) >= COMMON
 
 
 PARTICLE = 20_000
@@ -56,7 +56,12 @@ def is_particle(word: str) -> bool:
     >>> is_particle("于"), is_particle("斯"), is_particle("许多")
     (True, False, False)
     """
-    return len(word) == 1 and _jieba().dt.FREQ.get(word, 0) >= PARTICLE
+    return len(word) == 1 and _count(word) >= PARTICLE
+
+
+def _count(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` (0 for a word it lacks)."""
+    return _jieba().dt.FREQ.get(word, 0)
 
 
 @lru_cache(maxsize=1)
