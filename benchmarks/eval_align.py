@@ -46,7 +46,7 @@ def cleaned_pair(gold_file: Path, relay=None):
     folder = pair_folder(gold_file)
     zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
     en_lines = read_lines(folder / "en.txt")
-    en, _ = clean_english(relay(en_lines) if relay else en_lines, "en.txt")
+    en, _ = clean_english(relay(en_lines) if relay else en_lines, "en.txt", summary=zh)
     return zh, en
 
 

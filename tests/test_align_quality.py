@@ -419,7 +419,7 @@ def test_run_on_english_page_keeps_its_list_items_apart():
     folder = GOLD / "gravity-summary"
     zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
     page = " ".join(line.strip() for line in (folder / "en.txt").read_text(encoding="utf-8").splitlines())
-    en, _ = clean_english((Line(1, page),), "en.txt")
+    en, _ = clean_english((Line(1, page),), "en.txt", summary=zh)
     sentences = [s.text for block in en.blocks for s in block.sentences]
     assert "Making OLMo-Instruct happen." in sentences and "The things I do are:" in sentences
     scores = score(align_article(zh, en), resolve(read_gold(GOLD / "gravity-summary.gold"), zh, en))
@@ -434,7 +434,7 @@ def test_run_on_english_page_keeps_its_headings_apart():
     headings = ["Nowhere to hide", "An invisible competition", "Work that touches the bottom line"]
     assert all(h in written for h in headings)  # lines of their own as written
     zh, _ = clean_chinese(read_lines(folder / "zh.txt"), "zh.txt")
-    en, log = clean_english((Line(1, " ".join(written)),), "en.txt")
+    en, log = clean_english((Line(1, " ".join(written)),), "en.txt", summary=zh)
     assert [b.text for b in en.blocks if b.kind == "heading"] == headings
     assert not any(h in s.text for b in en.blocks if b.kind != "heading" for s in b.sentences for h in headings)
     assert any("Nowhere to hide ¶ A few months ago" in change.after for change in log.changes)  # reported
@@ -442,17 +442,17 @@ def test_run_on_english_page_keeps_its_headings_apart():
     assert scores.f1 >= 0.95, str(scores)
 
 
-# A flattened page cannot give back a heading in sentence case followed by "I" ("What I tell
-# new students I defended my thesis…": "students I defended" reads as well as one clause) or
-# by a name ("What the numbers said Kestrel-7B has…"). One in Title Case it can ("The Project
-# That Went Nowhere I started…"), unless the next word opens no sentence by itself ("The
-# Machinery of Pressure Research in…": a name may start a sentence so) or is followed by a
-# comma ("Habits That Keep Me Steady Recovery, for me,"); nor a title holding a colon, nor
-# a heading of more than six words ("Learning to write, and the person who taught me"). Nor,
-# often, one in sentence case before a sentence opening with a name or a phrase of time ("The
-# project that failed In 2015 I moved…", "A benchmark with an expiry date Adeyemi had come…").
-_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "four-countries", "night-shift", "open-weights",
-                              "running-on-empty"}
+# A flattened page cannot give back every heading. Typography alone cannot tell one in
+# sentence case before "I" or a name ("What I tell new students I defended my thesis…",
+# "What the numbers said Kestrel-7B has…") from the start of a sentence; the summary's own
+# heading there tells it (给新生的三个建议 renders "new students"), when it renders half of the
+# phrase's words. Lost still: a heading after a list item without a full stop ("…does not get
+# added The cost nobody mentions Maintenance is…"), one whose summary heading renders too little
+# of it ("What users actually want" by 使用者真正要的是什么, "Habits That Keep Me Steady" by
+# 让我站稳脚步的习惯), and one holding a comma ("Learning to write, and the person who taught me").
+_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "running-on-empty"}
+# Of these, the heading eleven-years loses costs its alignment nothing.
+_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "running-on-empty"}
 
 
 def _flattened(written):
@@ -466,14 +466,15 @@ def _flattened(written):
     for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
 def test_a_one_line_page_gives_back_every_heading(name):
     written = read_lines(GOLD / name / "en.txt")
-    headings = [[b.text for b in clean_english(lines, "en.txt")[0].blocks if b.kind == "heading"]
+    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+    headings = [[b.text for b in clean_english(lines, "en.txt", summary=zh)[0].blocks if b.kind == "heading"]
                 for lines in (written, _flattened(written))]
     assert headings[1] == headings[0]
 
 
 @pytest.mark.parametrize("name", [
     pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason="a heading the flattened page hides"))
-    if p.stem in _HEADINGS_LOST_ON_ONE_LINE else p.stem
+    if p.stem in _ALIGNS_WORSE_ON_ONE_LINE else p.stem
     for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
 def test_a_written_pair_aligns_as_well_from_a_one_line_page(name):
     # The same English copied from a web page without its line breaks (spaces where they
@@ -496,7 +497,7 @@ def _aligns_as_well(name, relay) -> None:
     written = read_lines(GOLD / name / "en.txt")
     figures = []
     for lines in (written, relay(written)):
-        en, _ = clean_english(lines, "en.txt")
+        en, _ = clean_english(lines, "en.txt", summary=zh)
         figures.append(score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en)))
     as_written, relaid = figures
     assert not relaid.unresolved, str(relaid)

@@ -362,6 +362,34 @@ def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
     assert run(split_spaced_headings, text + padding)[0] == [("paragraph", text + padding)]
 
 
+@pytest.mark.parametrize("title, after", [
+    ("Running on Empty: Notes from a Machine Learning Lab", "In the spring of 2021, I sat in my car."),
+    ("Twelve Years, Five Labs, and a Benchmark I Had to Let Go", "Last month a student asked me."),
+    ("What Four Years of Maintaining an Evaluation Library Taught Me", "In the spring of 2019 I pushed it."),
+    ("Why I Left Academia", "I spent nine years there."),
+])
+def test_the_title_a_flattened_page_starts_with_gets_its_line_back(title, after):
+    result = run(split_spaced_headings, f"{title} {after}{PADDING}")
+    assert result[0][:2] == [("heading", title), ("paragraph", after + PADDING)]
+
+
+@pytest.mark.parametrize("text", [
+    "Last Tuesday OpenAI and Google Research announced a model.",  # an opener in lowercase follows no Title Case
+    "Pieter Abbeel And I talked.",                 # a title ends in no small word, nor is it names before "I"
+    "Machine Learning At Scale was my first talk.",  # no opener after the capitals
+    "Dear Friends, This week was long.",           # a title ends in a word, not a comma
+])
+def test_a_flattened_page_starting_with_a_sentence_has_no_title(text):
+    result = run(split_spaced_headings, text + PADDING)
+    assert result[0][0] == ("paragraph", text + PADDING)
+
+
+def test_only_the_first_line_is_searched_for_a_title():
+    text = "Twelve Years, Five Labs, and a Benchmark I Had to Let Go Last month a student asked me." + PADDING
+    lines = (Line(1, "A page whose first line is its own." + PADDING), Line(2, text))
+    assert [l.kind for l in split_spaced_headings(lines, CleaningLog("en.txt"))] == ["paragraph", "paragraph"]
+
+
 def test_spaced_headings_are_only_searched_in_a_flattened_page():
     text = "So it goes. Nowhere to hide A few months ago I went out."
     assert run(split_spaced_headings, text)[0] == [("paragraph", text)]

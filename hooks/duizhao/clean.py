@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .anchors import anchor
 from .errors import InputError, fail
-from .fixers_en import EN_FIXERS, split_sentences
+from .fixers_en import EN_FIXERS, split_sentences, split_spaced_headings
 from .fixers_zh import ZH_FIXERS
 from .fixlog import CleaningLog, Lines, apply_curator_fixes
 from .model import Block, CleanText, Overrides, Sentence
+from .named_headings import split_headings_named_by_summary, summary_headings
 from .script import DEFAULT_TRADITIONAL, to_traditional, traditional_for
 
 
@@ -31,11 +32,17 @@ def clean_chinese(lines: Lines, path: str, overrides: Overrides | None = None,
     return CleanText(path, "zh", blocks, tuple(log.changes), script), log
 
 
-def clean_english(lines: Lines, path: str, overrides: Overrides | None = None) -> tuple[CleanText, CleaningLog]:
-    """Clean an English text into blocks, each split into sentences."""
+def clean_english(lines: Lines, path: str, overrides: Overrides | None = None,
+                  summary: CleanText | None = None) -> tuple[CleanText, CleaningLog]:
+    """Clean an English text into blocks, each split into sentences. The Chinese ``summary`` of
+    it, if given, helps find the section headings of a page flattened into one line."""
     log = CleaningLog(path, overrides)
     lines = apply_curator_fixes(lines, log, "en")
-    lines = log.run(EN_FIXERS, lines)
+    fixers = EN_FIXERS
+    if summary is not None:
+        after = EN_FIXERS.index(split_spaced_headings) + 1
+        fixers = (*EN_FIXERS[:after], split_headings_named_by_summary(summary_headings(summary)), *EN_FIXERS[after:])
+    lines = log.run(fixers, lines)
     if not lines:
         raise _empty(path)
     taken: set[str] = set()

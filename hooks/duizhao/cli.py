@@ -104,7 +104,7 @@ def _align(args: argparse.Namespace) -> int:
     in_one_folder = folder == args.en_file.resolve().parent
     overrides = (load_overrides(folder, Path.cwd()) if in_one_folder and not args.no_overrides else Overrides())
     zh, zh_log = clean_chinese(zh_lines, str(args.zh_file), overrides)
-    en, en_log = clean_english(en_lines, str(args.en_file), overrides)
+    en, en_log = clean_english(en_lines, str(args.en_file), overrides, summary=zh)
     # Lines the cleaning took out are in no unit: say so, as the build's report does.
     for path, log in ((args.zh_file, zh_log), (args.en_file, en_log)):
         removed = len({change.line for change in log.changes if change.action == "removed"})

@@ -72,7 +72,7 @@ def load_article(folder: Path, display_root: Path, traditional: str = DEFAULT_TR
     en_path = folder / "en.txt"
     if en_path.exists():
         en_name = display_path(en_path, display_root)
-        en, en_log = clean_english(read_lines(en_path, en_name, english=True), en_name, overrides)
+        en, en_log = clean_english(read_lines(en_path, en_name, english=True), en_name, overrides, summary=zh)
     check_pins(overrides, zh, en)
     alignment = align_article(zh, en, overrides.links) if en else None
     if alignment and alignment.unrelated:

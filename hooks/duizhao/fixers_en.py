@@ -169,7 +169,7 @@ def _word_seams(text: str, names: frozenset[str]) -> list[int]:
     return seams
 
 
-def _cut(line: Line, text: str, cuts: list[int], kinds: list[str], log: CleaningLog) -> list[Line]:
+def cut_line(line: Line, text: str, cuts: list[int], kinds: list[str], log: CleaningLog) -> list[Line]:
     """Cut ``text`` at ``cuts``; piece ``i`` gets ``kinds[i]``; each break is recorded."""
     bounds = [0, *cuts, len(text)]
     pieces: list[Line] = []
@@ -457,7 +457,7 @@ def restore_paragraph_breaks(lines: Lines, log: CleaningLog) -> Lines:
         if len(seams) < RUN_ON_SEAMS:
             out.append(line)
         else:
-            out += _cut(line, line.text, seams, ["paragraph"] * (len(seams) + 1), log)
+            out += cut_line(line, line.text, seams, ["paragraph"] * (len(seams) + 1), log)
     return tuple(out)
 
 
@@ -501,7 +501,7 @@ def split_inline_bullets(lines: Lines, log: CleaningLog) -> Lines:
             if tail is not None:
                 cuts.append(mark.end() + tail)
                 kinds.append("paragraph")
-        pieces = _cut(line, line.text, cuts, kinds, log)
+        pieces = cut_line(line, line.text, cuts, kinds, log)
         out += [Line(p.number, p.text.strip().lstrip("*" + _BULLET_SIGNS).strip(), p.kind) for p in pieces]
     return tuple(out)
 
@@ -575,7 +575,7 @@ def _mail_head(line: Line, marker: re.Match, names: frozenset[str], log: Cleanin
     note_kind = "quote" if sign and note_end <= QUOTED_NOTE else "paragraph"
     cuts = [note_end, marker.start(), marker.end(), header_end]
     kinds = [note_kind, "quote", "quote", "quote", "paragraph"]
-    pieces = _cut(line, text, cuts, kinds, log)
+    pieces = cut_line(line, text, cuts, kinds, log)
     return [_tidy_header(p, log) if _MAIL_FIELD.match(p.text) else p for p in pieces], sign
 
 
@@ -595,7 +595,7 @@ def _mail_body(lines: Lines, start: int, rest: Line | None, sign: str, log: Clea
         m = closing.search(line.text) if closing else None
         if m:
             quoted = [_as_quote(l, log) for l in candidates[:n]]
-            cut = _cut(line, line.text, [m.start(), m.end()], ["quote", "quote", "paragraph"], log)
+            cut = cut_line(line, line.text, [m.start(), m.end()], ["quote", "quote", "paragraph"], log)
             used = n - (1 if rest else 0) + 1
             return quoted + cut, start + used
     log.warn(lines[start - 1].number, "forwarded e-mail: no closing sign-off found, only its header is quoted")
@@ -668,7 +668,7 @@ def split_glued_headings(lines: Lines, log: CleaningLog) -> Lines:
             out.append(line)
             continue
         start, end = found
-        *done, rest = _cut(line, line.text, [start, end], ["paragraph", "heading", "paragraph"], log)
+        *done, rest = cut_line(line, line.text, [start, end], ["paragraph", "heading", "paragraph"], log)
         out += done
         waiting.append(rest)  # the text after a heading may hold the next one
     return tuple(out)
@@ -721,9 +721,9 @@ _YEAR = re.compile(r"\d{4}\b")
 
 # What a heading never ends with (``We launched in | May``, ``used the | Transformer``), nor
 # starts with (``We chose option | A because``): a sentence cut in two looks like that.
-_NOT_HEADING_END = _HEADING_SMALL_WORDS | frozenset(
+NOT_HEADING_END = _HEADING_SMALL_WORDS | frozenset(
     "my our your his her its their this that these those some any each every no".split())
-_NOT_HEADING_START = frozenset("I We You He She They".split())
+NOT_HEADING_START = frozenset("I We You He She They".split())
 # …except a determiner before a word that opens a noun phrase itself: ``there was no | Time``
 # goes on, ``Learning to say no | The first time`` cannot (no noun phrase reads "no The").
 _DETERMINER_ENDS = frozenset("a an the my our your his its their no every each".split())
@@ -743,9 +743,9 @@ def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[s
         # Project That Went Nowhere I started…``), not a run of names (``with Pieter Abbeel I``).
         return (len(words) >= 3 and all(w[0].isupper() for w in words) and following[:1].islower()
                 and sum(w.lower() in lowercase for w in words[1:]) >= 2)
-    if words[0] in _NOT_HEADING_START:
+    if words[0] in NOT_HEADING_START:
         return False
-    if words[-1] in _NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
+    if words[-1] in NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
         return False
     title_case = _is_title_phrase(phrase.replace(",", ""))
     before_year = opener in _PLACE_OPENERS.split("|") and bool(_YEAR.match(following))
@@ -783,12 +783,15 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     [('paragraph', 'It ends here.'), ('heading', 'Nowhere to hide'), ('paragraph', 'A few months ago I m')]
     """
     out: list[Line] = []
-    for line in lines:
+    for number, line in enumerate(lines):
         if line.kind != "paragraph" or len(line.text) <= LONG_PARAGRAPH:
             out.append(line)
             continue
         lowercase = set(re.findall(r"\b[a-z][a-z’'-]*\b", line.text))
         cuts, kinds = [], ["paragraph"]  # kinds[i] is the kind of the piece before cuts[i]
+        title = _page_title(line.text) if number == 0 else None
+        if title:
+            cuts, kinds = [title], ["heading", "paragraph"]
         found = [*_SPACED_HEADING.finditer(line.text), *_SPACED_HEADING_BEFORE_PLACE.finditer(line.text)]
         for m in sorted(found, key=lambda m: m.start()):
             if cuts and m.start() < cuts[-1]:
@@ -803,9 +806,36 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
                 kinds.append("heading")
             cuts.append(m.end())
             kinds.append("paragraph")
-        pieces = _cut(line, line.text, cuts, kinds, log) if cuts else [line]
+        pieces = cut_line(line, line.text, cuts, kinds, log) if cuts else [line]
         out += [Line(p.number, p.text.lstrip("#").lstrip(), p.kind) if p.kind == "heading" else p for p in pieces]
     return tuple(out)
+
+
+def _page_title(text: str) -> int | None:
+    """Where the Title-Case title that starts a flattened page ends, if it starts with one.
+
+    Its words are all capitalized but the small ones (commas or a colon may part them), so no
+    sentence reads like it, and a sentence opener with a lowercase word after it (``In the``,
+    ``Last month``) starts the text.
+
+    >>> text = "Twelve Years, Five Labs, and a Benchmark I Had to Let Go Last month a student asked me."
+    >>> text[:_page_title(text)]
+    'Twelve Years, Five Labs, and a Benchmark I Had to Let Go'
+    >>> _page_title("Last Tuesday OpenAI and Google Research announced a model.") is None
+    True
+    """
+    words = text.split(" ", TITLE_WORDS + 2)
+    for size in range(1, min(TITLE_WORDS, len(words) - 2) + 1):
+        word = words[size - 1]
+        if re.search(r"[^\w’',:-]", word) or not (word[:1].isupper() or word[:1].isdigit()
+                                                 or word.rstrip(",:") in _HEADING_SMALL_WORDS):
+            return None  # no longer a title: neither is anything longer
+        opener, following = words[size], words[size + 1]
+        ends_a_title = word[0].isupper() and word[-1].isalnum() and word.lower() not in _HEADING_SMALL_WORDS
+        # Before "I", which is capital anywhere, two capitalized words may be a name.
+        if ends_a_title and size >= (3 if opener == "I" else 2) and opener in SENTENCE_OPENERS and following[:1].islower():
+            return len(" ".join(words[:size]))
+    return None
 
 
 # A speaker's label after a sentence end: ``…matters? A: Compute was…``, ``Lex Fridman: So…``.
@@ -832,7 +862,7 @@ def split_speaker_turns(lines: Lines, log: CleaningLog) -> Lines:
         if len(cuts) < RUN_ON_SEAMS:
             out.append(line)
         else:
-            out += _cut(line, line.text, cuts, ["paragraph"] * (len(cuts) + 1), log)
+            out += cut_line(line, line.text, cuts, ["paragraph"] * (len(cuts) + 1), log)
     return tuple(out)
 
 
@@ -857,7 +887,7 @@ def split_long_paragraphs(lines: Lines, log: CleaningLog) -> Lines:
             if m.end() - last >= LONG_PARAGRAPH // 3 and _ends_sentence_at(line.text, m):
                 cuts.append(m.end())
                 last = m.end()
-        out += _cut(line, line.text, cuts, ["paragraph"] * (len(cuts) + 1), log)
+        out += cut_line(line, line.text, cuts, ["paragraph"] * (len(cuts) + 1), log)
     return tuple(out)
 
 

@@ -1,0 +1,128 @@
+"""Headings of a flattened English page found again by the summary's own headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duizhao.clean import clean_chinese, clean_english
+from duizhao.fixlog import CleaningLog
+from duizhao.ingest import read_lines
+from duizhao.model import Line
+from duizhao.named_headings import split_headings_named_by_summary, summary_headings
+
+GOLD = Path(__file__).parent / "gold"
+# Ordinary sentences around the one tried, so that the line is a flattened page (longer than
+# LONG_PARAGRAPH) and the sentence sits in its middle.
+PADDING = " The work went on through the winter and nobody said much about it." * 18
+HEADING = "What I tell new students"
+SENTENCE = "I defended my thesis in 2023 and now help supervise others."
+
+
+def _page(sentence: str = f"{HEADING} {SENTENCE}") -> tuple[Line, ...]:
+    return (Line(1, f"It ended there.{PADDING} {sentence}{PADDING}"),)
+
+
+def _split(lines, headings):
+    log = CleaningLog("en.txt")
+    return log.run((split_headings_named_by_summary(headings),), lines), log
+
+
+def test_a_heading_the_summary_names_gets_its_line_back():
+    # 给新生的三个建议 ("three pieces of advice for new students") renders "new students".
+    lines, log = _split(_page(), [("给新生的三个建议", 0.5)])
+    assert [(l.kind, l.text[:30]) for l in lines] == [
+        ("paragraph", "It ended there. The work went "), ("heading", HEADING), ("paragraph", SENTENCE[:30])]
+    assert all(l.number == 1 for l in lines)
+    splits = [c for c in log.changes if c.fixer == "split_headings_named_by_summary"]
+    assert splits and f"## {HEADING} ¶ I defended" in " ".join(c.after for c in splits)
+
+
+def test_without_the_summary_the_page_keeps_the_phrase_in_its_sentence():
+    # "students I defended" reads as well as one clause: typography alone cannot tell.
+    en, _ = clean_english(_page(), "en.txt")
+    assert not [b for b in en.blocks if b.kind == "heading"]
+    zh, _ = clean_chinese((Line(1, "他讲了自己的博士生涯。" * 5), Line(2, "给新生的三个建议"),
+                           Line(3, "他说，先睡好觉。" * 5)), "zh.txt")
+    assert summary_headings(zh) == (("给新生的三个建议", pytest.approx(0.5, abs=0.1)),)
+    en, _ = clean_english(_page(), "en.txt", summary=zh)
+    assert [b.text for b in en.blocks if b.kind == "heading"] == [HEADING]
+
+
+def test_a_summary_heading_elsewhere_in_its_text_names_nothing_here():
+    lines, _ = _split(_page(), [("给新生的三个建议", 0.0)])
+    assert [l.kind for l in lines] == ["paragraph"]
+
+
+def test_a_summary_heading_rendering_too_little_of_the_phrase_names_nothing():
+    # 学生 renders "students", one of the phrase's three content words (tell, new, student).
+    lines, _ = _split(_page(), [("学生", 0.5)])
+    assert [l.kind for l in lines] == ["paragraph"]
+
+
+def test_a_line_of_ordinary_length_is_no_flattened_page():
+    line = Line(1, f"It ended there. {HEADING} {SENTENCE}")
+    lines, _ = _split((line,), [("给新生的三个建议", 0.5)])
+    assert lines == (line,)
+
+
+@pytest.mark.parametrize("sentence, heading", [
+    # A phrase of time before "I" or a name is how a sentence starts.
+    ("In my second year I submitted the same paper three times.", "第二年"),
+    ("In my second year Gregor submitted the same paper three times.", "第二年"),
+    # A noun phrase before "I" is the subject of a sentence, with its clause.
+    ("The first time I realized this was with a benchmark.", "第一次"),
+    ("Every week I wrote one page.", "每周一页"),
+    # A phrase ending in a word that opens a clause, or wants its noun, goes on.
+    ("Then I started asking it of myself before I wrote anything.", "开始问自己"),
+    ("The first Saturday was a disaster.", "第一个星期六"),
+    # A phrase opening on a conjunction, or holding a comma, belongs to a sentence.
+    ("And the numbers Marta gave were wrong.", "数字"),
+    ("Numbers, however Marta counted them, were wrong.", "数字"),
+])
+def test_a_sentence_start_is_no_heading_even_when_the_summary_renders_it(sentence, heading):
+    lines, _ = _split(_page(sentence), [(heading, 0.5)])
+    assert [l.kind for l in lines] == ["paragraph"]
+
+
+def test_each_summary_heading_names_one_phrase():
+    twice = f"{HEADING} {SENTENCE} {HEADING} {SENTENCE}"
+    lines, _ = _split(_page(twice), [("给新生的三个建议", 0.5)])
+    assert [l.text for l in lines if l.kind == "heading"] == [HEADING]
+
+
+def test_a_heading_already_found_keeps_its_summary_heading():
+    # The page's own heading (a line of its own) pairs with the summary's heading for it, which
+    # then names no phrase of the flattened line after it.
+    lines = (Line(1, f"It ended there.{PADDING}"), Line(2, HEADING, "heading"),
+             Line(3, f"It ended there. {HEADING} {SENTENCE}{PADDING}{PADDING}"))
+    out, _ = _split(lines, [("给新生的三个建议", 0.4)])
+    assert [l.kind for l in out] == ["paragraph", "heading", "paragraph"]
+    out, _ = _split((lines[0], lines[2]), [("给新生的三个建议", 0.4)])  # …as it does without that heading
+    assert [l.kind for l in out] == ["paragraph", "paragraph", "heading", "paragraph"]
+
+
+def _written_pairs() -> list[str]:
+    return sorted(p.stem for p in GOLD.glob("*.gold") if (GOLD / p.stem).is_dir())
+
+
+def test_another_texts_summary_finds_no_heading_by_chance():
+    # Each written pair's English flattened into one line, cleaned with every other pair's
+    # summary: a heading found so must be one of that English as written (the summaries of
+    # essays on research careers share words like "students" and "numbers").
+    names = _written_pairs()
+    summaries = {name: clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")[0] for name in names}
+    found_by_chance = []
+    for name in names:
+        written = read_lines(GOLD / name / "en.txt")
+        own = {b.text for b in clean_english(written, "en.txt")[0].blocks if b.kind == "heading"}
+        page = (Line(1, " ".join(line.text.strip() for line in written if line.text.strip())),)
+        alone = {b.text for b in clean_english(page, "en.txt")[0].blocks if b.kind == "heading"}
+        for other in names:
+            if other == name:
+                continue
+            en, _ = clean_english(page, "en.txt", summary=summaries[other])
+            found_by_chance += [(other, name, b.text) for b in en.blocks
+                                if b.kind == "heading" and b.text not in alone and b.text not in own]
+    assert not found_by_chance
