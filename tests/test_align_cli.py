@@ -80,6 +80,38 @@ def test_run_on_page_against_paragraph_file(tmp_path):
     assert len(data["links"][0]["en"]) == len(data["en_units"])
 
 
+NIGHT_SHIFT = Path(__file__).parent / "gold" / "night-shift"
+
+
+def _flattened_night_shift(folder: Path) -> Path:
+    """The written pair's English copied from a web page without its line breaks, beside its summary."""
+    written = (NIGHT_SHIFT / "en.txt").read_text(encoding="utf-8").splitlines()
+    (folder / "en.txt").write_text(" ".join(line.strip() for line in written if line.strip()), encoding="utf-8")
+    (folder / "zh.txt").write_text((NIGHT_SHIFT / "zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_a_flattened_page_gets_the_heading_its_summary_names(tmp_path):
+    # "What I tell new students I defended my thesis…": only the summary's 给新生的三个建议 tells
+    # that a heading ends before "I".
+    folder = _flattened_night_shift(tmp_path)
+    units = [u["text"] for u in json.loads(run_align(folder / "zh.txt", folder / "en.txt", "--json").stdout)["en_units"]]
+    assert "What I tell new students" in units
+    assert any(u.startswith("I defended my thesis") for u in units)
+
+
+def test_cleaning_an_english_text_uses_the_summary_beside_it_as_the_build_does(tmp_path):
+    folder = _flattened_night_shift(tmp_path)
+    clean = [sys.executable, "-m", "duizhao.cli", "clean", str(folder / "en.txt")]
+    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
+    beside = subprocess.run(clean, capture_output=True, text=True, cwd=ROOT, env=env).stdout
+    assert "## What I tell new students\n" in beside
+    assert "split_headings_named_by_summary" in beside  # the report says which step cut it
+    (folder / "zh.txt").unlink()
+    alone = subprocess.run(clean, capture_output=True, text=True, cwd=ROOT, env=env).stdout
+    assert "## What I tell new students\n" not in alone
+
+
 def _write_pair(folder: Path, zh: list[str], en: list[str]) -> tuple[Path, Path]:
     (folder / "zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
     (folder / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")

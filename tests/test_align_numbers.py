@@ -90,6 +90,9 @@ def test_a_place_in_an_order_meets_only_a_place_in_an_order():
     ("七十年代、八十年代的论文", "papers from the seventies and the '80s"),
     ("九十年代", "the 1990s"),
     ("他三十多岁才读博", "he started his PhD in his thirties"),
+    ("每周花一个半小时", "an hour and a half each week"),
+    ("一年半之后", "a year and a half later"),
+    ("读了两年半", "after two and a half years"),
 ])
 def test_shares_decades_and_ages_meet(chinese, english):
     zh = {key for token in load_lexicon().chinese_tokens(chinese) for key in token.keys if key.startswith("#")}
@@ -105,8 +108,9 @@ def test_a_share_is_no_place_in_an_order_and_an_age_no_decade():
     assert numbers_in_chinese("一成不变") == ()
 
 
-@pytest.mark.parametrize("text", ["这一成果", "唯一成功", "每一成员国", "他八成是忘了", "他八成忘了", "变成三组"])
-def test_cheng_in_words_is_no_tenth(text):
+@pytest.mark.parametrize("text", ["这一成果", "唯一成功", "每一成员国", "他八成是忘了", "他八成忘了", "变成三组",
+                                  "一个半生不熟的想法", "一年半载"])
+def test_numerals_inside_words_count_nothing(text):
     assert numbers_in_chinese(text) == ()
 
 
@@ -130,8 +134,10 @@ def test_decimal_percentages_ranges_of_shares_and_this_centurys_decades(text, va
     ("sales fell by a third.", (1 / 3,)),
     ("costs were cut by one-third", (1 / 3,)),
     ("the two halves of the season", (2,)),     # the whole, not a share
-    ("one and a half years", ()),
-    ("It took an hour and a half.", ()),
+    ("one and a half years", (1.5,)),           # not also a half
+    ("It took an hour and a half.", (1.5,)),
+    ("two and a half years, 2 and a half weeks", (2.5, 2.5)),  # not also the 2
+    ("a half-hearted try and a half measure", (0.5,)),
     ("music of the 90's", (1990,)),
 ])
 def test_english_shares_and_decades_at_their_edges(text, values):

@@ -22,7 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     clean = commands.add_parser("clean", help="print a file's cleaned text, then its cleaning report")
-    clean.add_argument("file", type=Path, help="a zh.txt or en.txt (language is detected from the text)")
+    clean.add_argument("file", type=Path, help="a zh.txt or en.txt (language is detected from the text); an "
+                       "English text is cleaned as the build does, with the zh.txt beside it if there is one")
     clean.add_argument("--traditional", action="store_true", help="print Chinese in Traditional script")
     clean.add_argument("--lang", choices=("zh", "en"), help="override language detection")
 
@@ -70,7 +71,12 @@ def _clean(args: argparse.Namespace) -> int:
         text, log = clean_chinese(lines, str(args.file), overrides)
         body = [b.text_hant if args.traditional else b.text for b in text.blocks]
     else:
-        text, log = clean_english(lines, str(args.file), overrides)
+        # In an article's folder the build cleans the English with its summary beside it (the
+        # summary's headings find those of a flattened page): so does this.
+        summary_path = args.file.parent / "zh.txt"
+        summary = (clean_chinese(read_lines(summary_path), str(summary_path), overrides)[0]
+                   if summary_path.is_file() and summary_path.resolve() != args.file.resolve() else None)
+        text, log = clean_english(lines, str(args.file), overrides, summary)
         body = [b.text for b in text.blocks]
     for block, shown in zip(text.blocks, body):
         marker = {"heading": "## ", "item": "- ", "quote": "> ", "code": "    "}.get(block.kind, "")

@@ -32,6 +32,11 @@ _ZH_TENTHS = re.compile(r"(?<![一二两三四五六七八九十这那每唯另�
                         r"(?![员果就功绩为立是会要不])")
 _SHARE_FOLLOWS = ("以", "左", "的", "多")
 _ZH_HALF = re.compile(r"一半|半数")
+# A count and a half: 一个半小时, 一年半, 两天半 are 1.5 and 2.5, as "an hour and a half" is. After
+# 个 the unit must follow (一个半生不熟的想法 is a half-baked idea); 一年半载 ("a year or so")
+# and 两天半夜 count nothing.
+_ZH_AND_A_HALF = re.compile(r"([一二两三四五六七八九十]+|[0-9]+)(?:个半(?=小时|月|钟头|星期|礼拜|学期|世纪)"
+                            r"|(?:年|天|周|星期)半(?![载夜生死途路]))")
 # The decades of this century: 本世纪二十年代, 21世纪20年代 are the 2020s.
 _THIS_CENTURY = ("本世纪", "21世纪", "二十一世纪")
 # 年代 is no decade where 代 begins a word: 二十年代码 is twenty years of code.
@@ -55,7 +60,7 @@ _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # A share: "a third of", "one-third", "cut by a third.", "two-thirds", "half". "A third" may also
 # be a place in an order ("a third attempt"): it is a share before "of", at a clause's end, or
 # hyphenated. Plurals are always shares ("two halves" is no share: it is the whole). "Half" is
-# not half in "one and a half", which is 1.5 and beyond this reading.
+# not half in "one and a half", which is 1.5 (``_EN_AND_A_HALF``).
 _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_PLURAL_PARTS = {part + "s": whole for part, whole in _EN_PARTS.items() if part != "half"}
@@ -64,6 +69,9 @@ _EN_SHARE = re.compile(
     rf"|(?P<count>two|three|four|five|six|seven|eight|nine)[- ](?P<parts>{'|'.join(_EN_PLURAL_PARTS)})|half)\b",
     re.IGNORECASE)
 _SHARE_END = re.compile(r" of\b|\s*[.,;:!?)]|\s*$")
+# "one and a half", "an hour and a half", "two and a half years": 1.5 and 2.5.
+_EN_AND_A_HALF = re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)(?: [a-z]+)? and a half\b",
+                            re.IGNORECASE)
 # A decade: "the '80s", "the 80s", "the nineties" are the 1980s and 1990s, as 八十年代 is; "in
 # her 30s" and "in his thirties" are an age, as 三十多岁 is.
 _EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
@@ -163,6 +171,8 @@ def stated_in_chinese(text: str) -> list[Stated]:
     [0.333, 30.0, 15.0, 0.5, 1980.0]
     >>> [round(n.value, 3) for n in stated_in_chinese("百分之四点二、本世纪二十年代、这一成果、三分之一到一半")]
     [4.2, 2020.0, 0.333, 0.5]
+    >>> [n.value for n in stated_in_chinese("一个半小时、两年半、一年半载")]
+    [1.5, 2.5]
     """
     found: list[Stated] = []
     ranges = []
@@ -180,6 +190,11 @@ def stated_in_chinese(text: str) -> list[Stated]:
     for match in _ZH_HALF.finditer(text):
         found.append(Stated(match.start(), match.end(), 0.5))
         ranges.append(match.span())
+    for match in _ZH_AND_A_HALF.finditer(text):
+        count = chinese_numeral(match.group(1))
+        if count:
+            found.append(Stated(match.start(), match.end(), count + 0.5))
+            ranges.append(match.span())
     for match in _ZH_RANGE.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in ranges):
             continue  # 三分之一到一半: a range of shares, each read above
@@ -278,11 +293,18 @@ def stated_in_english(text: str) -> list[Stated]:
     [('three', 3.0), ('175 billion', 175000000000.0)]
     >>> [round(n.value, 3) for n in stated_in_english("a third of it, two-thirds, half, the '80s, the nineties")]
     [0.333, 0.667, 0.5, 1980.0, 1990.0]
+    >>> [n.value for n in stated_in_english("an hour and a half, two and a half years, 2 and a half")]
+    [1.5, 2.5, 2.5]
     >>> [n.value for n in stated_in_english("a third attempt in her thirties")]
     [3.0, 30.0]
     """
     found: list[Stated] = []
     shares = []
+    for match in _EN_AND_A_HALF.finditer(text):
+        count = match["count"].lower()
+        whole = 1 if count in ("a", "an", "one") else int(count) if count.isdigit() else _EN_WORDS[count]
+        found.append(Stated(match.start(), match.end(), whole + 0.5))
+        shares.append(match.span())
     for match in _EN_SHARE.finditer(text):
         part, parts = (match["part"] or "").lower(), match["parts"]
         if parts:
@@ -292,12 +314,14 @@ def stated_in_english(text: str) -> list[Stated]:
                 continue  # "a third attempt": a place in an order
             value = 1 / _EN_PARTS[part]
         elif text[:match.start()].endswith(("and ", "and a ")):
-            continue  # "a year and a half" is 1.5, beyond this reading
+            continue  # the half of "a year and a half", read above as 1.5
         else:
             value = 0.5
         found.append(Stated(match.start(), match.end(), value))
         shares.append(match.span())
     for match in _EN_NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in shares):
+            continue  # the 2 of "2 and a half"
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
             value *= _EN_SUFFIX[match.group(2).lower()]
