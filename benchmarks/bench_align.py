@@ -10,7 +10,9 @@
   two lengths against a short text, to show that time grows linearly with the lines;
 * endless lines (Chinese without a full stop, of two lengths) between two ordinary lines,
   cleaned and aligned against the real English: time and memory must grow with the length,
-  not with its square.
+  not with its square;
+* a flattened English page cleaned beside its summary, once and ten times over: the summary's
+  headings looking for theirs in it.
 """
 
 from __future__ import annotations
@@ -124,6 +126,28 @@ def endless_line(length: int) -> None:
           f"tracemalloc peak {peak / 1e6:.1f} MB")
 
 
+def flattened_page(copies: int) -> None:
+    """A written pair's English flattened into one line and repeated, cleaned beside its summary
+    repeated as often: the summary's headings look for theirs among every sentence start."""
+    folder = ROOT / "tests" / "gold" / "night-shift"
+    # Each copy's lines numbered, or cleaning would take the copies out as repeats.
+    zh_lines = [f"{copy}. {line.text}" for copy in range(1, copies + 1)
+                for line in read_lines(folder / "zh.txt") if line.text.strip()]
+    zh, _ = clean_chinese(tuple(Line(n, text) for n, text in enumerate(zh_lines, 1)), "zh.txt")
+    page = " ".join(line.text.strip() for line in read_lines(folder / "en.txt") if line.text.strip())
+    raw = (Line(1, " ".join([page] * copies)),)
+    clean_english(raw, "en.txt", summary=zh)  # start-up is not measured here
+    tracemalloc.start()
+    t = time.perf_counter()
+    en, _ = clean_english(raw, "en.txt", summary=zh)
+    elapsed = time.perf_counter() - t
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    headings = sum(1 for block in zh.blocks if block.kind == "heading")
+    print(f"a flattened page of {len(raw[0].text):,} characters cleaned beside a summary of {headings} headings: "
+          f"{elapsed:.2f} s, tracemalloc peak {peak / 1e6:.1f} MB")
+
+
 if __name__ == "__main__":
     startup()
     real_pair()
@@ -132,3 +156,7 @@ if __name__ == "__main__":
         synthetic_run(*size)
     for length in (50_000, 100_000):
         endless_line(length)
+    # Ten times the page and its headings: about ten times the time (the cells paired grow with
+    # headings × sentence starts sharing a word, which stay few).
+    for copies in (1, 10):
+        flattened_page(copies)

@@ -367,6 +367,10 @@ def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
     ("Twelve Years, Five Labs, and a Benchmark I Had to Let Go", "Last month a student asked me."),
     ("What Four Years of Maintaining an Evaluation Library Taught Me", "In the spring of 2019 I pushed it."),
     ("Why I Left Academia", "I spent nine years there."),
+    # "From a" and "With a" go on in capitals: the title does too.
+    ("Lessons Learned From a Failed Startup", "In the spring of 2019 we closed."),
+    ("Doing a PhD With a Newborn", "In 2021 I started."),
+    ("Why I Left My Ph.D. Program", "I spent six years in it."),
 ])
 def test_the_title_a_flattened_page_starts_with_gets_its_line_back(title, after):
     result = run(split_spaced_headings, f"{title} {after}{PADDING}")
@@ -378,6 +382,8 @@ def test_the_title_a_flattened_page_starts_with_gets_its_line_back(title, after)
     "Pieter Abbeel And I talked.",                 # a title ends in no small word, nor is it names before "I"
     "Machine Learning At Scale was my first talk.",  # no opener after the capitals
     "Dear Friends, This week was long.",           # a title ends in a word, not a comma
+    "Dear Professor Smith I am writing to you.",   # a letter's greeting
+    "Our Plan A was simple.",                      # two capitalized words may be a name
 ])
 def test_a_flattened_page_starting_with_a_sentence_has_no_title(text):
     result = run(split_spaced_headings, text + PADDING)

@@ -80,6 +80,21 @@ def test_a_line_of_ordinary_length_is_no_flattened_page():
     # A phrase opening on a conjunction, or holding a comma, belongs to a sentence.
     ("And the numbers Marta gave were wrong.", "数字"),
     ("Numbers, however Marta counted them, were wrong.", "数字"),
+    # Before a name, a bare noun phrase is the name's clause, a phrase of time or place the
+    # sentence's start, and a capitalized word part of the name.
+    ("The numbers Marta collected told a different story.", "数字会说话"),
+    ("The failed project Marta led taught me a lot.", "那个失败的项目"),
+    ("New students Marta told me always panic.", "给新生的建议"),
+    ("Under pressure Marta worked harder.", "压力"),
+    ("Despite the pressure Priya kept going.", "压力"),
+    ("My second year in the lab Marta was my only friend.", "第二年"),
+    ("The day Google called I packed my things.", "谷歌来电的那一天"),
+    ("Professor Ruth Haldane read it the next morning.", "Ruth Haldane的回应"),
+    # Before "I", a question word needs its own clause.
+    ("How much pressure I felt is hard to describe.", "压力"),
+    ("Which project I chose mattered less than I thought.", "那个失败的项目"),
+    # "U.S." ends no sentence, so no phrase starts after it.
+    ("Funding came from the U.S. National Science Foundation office.", "国家科学基金"),
 ])
 def test_a_sentence_start_is_no_heading_even_when_the_summary_renders_it(sentence, heading):
     lines, _ = _split(_page(sentence), [(heading, 0.5)])
@@ -126,3 +141,44 @@ def test_another_texts_summary_finds_no_heading_by_chance():
             found_by_chance += [(other, name, b.text) for b in en.blocks
                                 if b.kind == "heading" and b.text not in alone and b.text not in own]
     assert not found_by_chance
+
+
+def test_a_page_pasted_with_a_leading_space_is_read_too():
+    lines, _ = _split((Line(1, " " + _page()[0].text),), [("给新生的三个建议", 0.5)])
+    assert [l.text for l in lines if l.kind == "heading"] == [HEADING]
+
+
+def test_a_piece_of_a_sentence_does_not_beat_the_heading():
+    # "New students" renders all its words, "What I tell new students" two of three: the words
+    # rendered count, not the share, and the heading is the one of its own sentence start.
+    text = f"It ended there.{PADDING} New students Gregor sees always ask it. {HEADING} {SENTENCE}{PADDING}"
+    lines, _ = _split((Line(1, text),), [("给新生的三个建议", 0.5)])
+    assert [l.text for l in lines if l.kind == "heading"] == [HEADING]
+
+
+def test_a_long_paragraph_of_an_ordinary_page_is_not_searched():
+    # Beside other paragraphs holding most of the text, or joined from a hard-wrapped paragraph,
+    # a long line is the author's paragraph, not a flattened page.
+    long = _page()[0]
+    others = tuple(Line(n, PADDING * 2) for n in range(2, 6))
+    lines, _ = _split((long, *others), [("给新生的三个建议", 0.1)])
+    assert [l.kind for l in lines] == ["paragraph"] * 5
+    joined = Line(1, long.text, "paragraph", (2, 3))
+    lines, _ = _split((joined,), [("给新生的三个建议", 0.5)])
+    assert [l.kind for l in lines] == ["paragraph"]
+
+
+def test_a_heading_number_renders_no_word():
+    # 二、 is the second section, not the word "two": "Two students" is no heading for it.
+    lines, _ = _split(_page("Two students Gregor sees always ask it."), [("二、学生", 0.5)])
+    assert [l.kind for l in lines] == ["paragraph"]
+
+
+def test_the_summarys_title_names_only_the_pages_title():
+    # 给新生的三个建议 as the summary's first block (its title) names the page's title, found by
+    # its typography, and no phrase in the text.
+    text = f"{HEADING} {SENTENCE}{PADDING}{PADDING}"
+    lines, _ = _split((Line(1, text),), [("给新生的三个建议", 0.0)])
+    assert [l.kind for l in lines] == ["paragraph"]
+    lines, _ = _split((Line(1, text),), [("给新生的三个建议", 0.01)])
+    assert [l.kind for l in lines] == ["heading", "paragraph"]

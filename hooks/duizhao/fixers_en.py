@@ -815,25 +815,33 @@ def _page_title(text: str) -> int | None:
     """Where the Title-Case title that starts a flattened page ends, if it starts with one.
 
     Its words are all capitalized but the small ones (commas or a colon may part them), so no
-    sentence reads like it, and a sentence opener with a lowercase word after it (``In the``,
-    ``Last month``) starts the text.
+    sentence reads like it, and at least three, so that no name does (``Acme Corp Today
+    announced…``). A sentence opener starts the text after it, followed by a lowercase word or
+    a number once past the small words (``In the spring``, ``Last month``, ``In 2021``), where a
+    title would go on in capitals (``…Learned From a Failed Startup``).
 
     >>> text = "Twelve Years, Five Labs, and a Benchmark I Had to Let Go Last month a student asked me."
     >>> text[:_page_title(text)]
     'Twelve Years, Five Labs, and a Benchmark I Had to Let Go'
+    >>> text = "Lessons Learned From a Failed Startup In the spring of 2019 we closed."
+    >>> text[:_page_title(text)]
+    'Lessons Learned From a Failed Startup'
     >>> _page_title("Last Tuesday OpenAI and Google Research announced a model.") is None
     True
     """
-    words = text.split(" ", TITLE_WORDS + 2)
+    words = text.split(" ", TITLE_WORDS + 8)
+    if words[0] in ("Dear", "Hi", "Hello"):
+        return None  # a letter's greeting, not a title
     for size in range(1, min(TITLE_WORDS, len(words) - 2) + 1):
         word = words[size - 1]
-        if re.search(r"[^\w’',:-]", word) or not (word[:1].isupper() or word[:1].isdigit()
-                                                 or word.rstrip(",:") in _HEADING_SMALL_WORDS):
+        inner_dots = "." in word[:-1]  # Ph.D. is a word of a title; a full stop ends a sentence
+        if re.search(r"[^\w’',:&.-]", word) or (word.endswith(".") and not inner_dots) or \
+                not (word[:1].isupper() or word[:1].isdigit() or word == "&" or word.rstrip(",:") in _HEADING_SMALL_WORDS):
             return None  # no longer a title: neither is anything longer
-        opener, following = words[size], words[size + 1]
+        opener = words[size]
+        following = next((w for w in words[size + 1:] if w not in _HEADING_SMALL_WORDS), "")
         ends_a_title = word[0].isupper() and word[-1].isalnum() and word.lower() not in _HEADING_SMALL_WORDS
-        # Before "I", which is capital anywhere, two capitalized words may be a name.
-        if ends_a_title and size >= (3 if opener == "I" else 2) and opener in SENTENCE_OPENERS and following[:1].islower():
+        if ends_a_title and size >= 3 and opener in SENTENCE_OPENERS and (following[:1].islower() or following[:1].isdigit()):
             return len(" ".join(words[:size]))
     return None
 

@@ -6,10 +6,11 @@ cannot always tell such a heading from the start of a sentence (``What I tell ne
 reads as well as one clause), but the Chinese text can: it has a heading of its own there
 (给新生的三个建议), and that heading renders the phrase's words (新生, new students).
 
-So, on a flattened page only, a phrase that could be a heading (a few words after a sentence
-end, before a capitalized word that starts a sentence) becomes one when a heading of the
+So, on a flattened page only, a phrase that could be a heading (a few words starting a
+sentence, before a capitalized word that starts one) becomes one when a heading of the
 summary renders at least half of its content words and sits at about the same place in its
-text. Headings and phrases are paired in reading order, each at most once.
+text. Headings and phrases are paired in reading order, each at most once; the page's
+headings found already take part, so that the summary's heading for one looks for no other.
 """
 
 from __future__ import annotations
@@ -18,40 +19,51 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .fixers_en import LONG_PARAGRAPH, NOT_HEADING_END, NOT_HEADING_START, SENTENCE_OPENERS, cut_line
+from .fixers_en import LONG_PARAGRAPH, NOT_HEADING_END, NOT_HEADING_START, SENTENCE_OPENERS, cut_line, split_sentences
 from .fixlog import CleaningLog, DocumentFixer, Lines
-from .lexicon import english_keys, load_lexicon
+from .lexicon import Lexicon, english_keys, load_lexicon
 from .model import CleanText, Line
 
 MOST_WORDS = 10
-"""Longest phrase, in words, taken for a heading (``What Four Years of Maintaining a Library Taught Me``)."""
+"""Longest phrase, in words, taken for a heading (``A benchmark with an expiry date`` has six)."""
 SHARE = 0.5
 """Share of a phrase's content words that the summary's heading must render."""
-PLACE = 0.25
+PLACE = 0.15
 """How far apart, as a share of each text, a heading and its phrase may sit."""
+FLATTENED_SHARE = 0.5
+"""Share of the whole text a single source line must hold to be a flattened page (one long
+paragraph of an ordinary page is not)."""
 
-# A phrase starts after a sentence end; it ends before a capitalized word followed by a
-# lowercase one (``I defended``, ``Recovery, for``, ``Kestrel-7B has``): a sentence's start.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+# The phrase ends before a capitalized word followed by a lowercase one or a number (``I
+# defended``, ``Recovery, for``, ``Kestrel-7B has``): how a sentence starts.
 _CAPITAL_THEN_LOWER = re.compile(r" (?=(?P<opener>[A-Z][\w’'-]*),? [a-z0-9])")
-_NOT_IN_A_HEADING = re.compile(r"[.!?;:\"“”()\[\]]")
+_NOT_IN_A_HEADING = re.compile(r"[.!?;:…\"“”()\[\]]")
 # A phrase ending in a word that opens a clause goes on into the next one (``asking it of
-# myself before | I wrote``).
-_CLAUSE_OPENERS = frozenset(
+# myself before | I wrote``); so does one ending in a word that wants its noun (``The first |
+# Saturday was…``).
+_GOES_ON = frozenset(
     "about after although as because before if like once since so than that though unless until upon when "
-    "what where whether which while who whom whose why how".split())
-# …and one opening on a conjunction continues the sentence before it.
-_CONJUNCTIONS = frozenset("And But Or So Yet Of".split())
-# Before ``I``, most phrases are how a sentence starts: its subject with a clause (``The first
-# time I realized…``) or a phrase of time (``Going into that week I'd heard…``). A heading there
-# asks a question (``What I tell new students``, ``Why I left``).
+    "what where whether which while who whom whose why how first second third last next other same whole".split())
+# A phrase opening on a conjunction continues the sentence before it.
+_CONJUNCTIONS = frozenset("And But Or So Yet Of Dear".split())
+# A heading before ``I`` asks a question and has its own clause (``What I tell new students``,
+# ``What users actually want``); most phrases there are a sentence's start (``The first time I
+# realized…``, ``How much pressure I felt…``).
 _QUESTION_WORDS = frozenset("What Why How Where Who Which".split())
-# A phrase ending in a word that wants its noun is half of one (``The first | Saturday was…``).
-_WANTS_A_NOUN = frozenset("first second third last next other same whole".split())
-# A phrase opening on a time or place, before ``I`` or a name, is how a sentence starts
-# (``In my second year | I submitted``); a heading opening so (``After the weights went out``)
-# is taken before a sentence opener only.
-_ADVERBIAL_STARTS = frozenset("After At Before By During For From In Last Later Next On Once Since Then Until When While".split())
+_SUBJECTS = frozenset("i we you he she they it".split())
+_QUANTITIES = frozenset("much many".split())
+# Before ``I`` or a name, a phrase of time or place is how a sentence starts (``In my second
+# year | I submitted``, ``A year later | Marta left``); a heading opening so (``After the
+# weights went out``) is taken before a sentence opener only.
+_ADVERBIAL_STARTS = frozenset(
+    "About Across After Along Among Around At Back Before Behind Between Beyond By Despite During For From In "
+    "Inside Last Later Next On Once Outside Over Since Then Through Throughout Under Until When While With "
+    "Within Without".split())
+_TIME_WORDS = frozenset(
+    "year years month months week weeks day days night nights morning evening summer winter spring autumn fall "
+    "semester term decade later ago earlier then".split())
+# The summary's heading numbers (二、, 第三章, (四)) render no word of the English heading.
+_NUMBERING = re.compile(r"^\s*(?:第?[一二三四五六七八九十0-9]+[、.．:：章节部]\s*|[(（][一二三四五六七八九十0-9]+[)）]\s*)")
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,15 @@ class _Phrase:
     summary's heading for it looks for no other, but not cut again."""
 
 
+@dataclass(frozen=True)
+class _SummaryHeading:
+    rendered: frozenset[str]
+    """English keys of its words."""
+    place: float
+    title: bool
+    """The summary's first block: its title, which may name the page's title but nothing else."""
+
+
 def summary_headings(summary: CleanText) -> tuple[tuple[str, float], ...]:
     """The summary's headings, each with where it sits in its text (0 at the start, 1 at the end)."""
     total = sum(len(block.text) for block in summary.blocks) or 1
@@ -86,12 +107,16 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
     (``summary_headings``) name."""
 
     def split_headings_named_by_summary(lines: Lines, log: CleaningLog) -> Lines:
-        phrases = _candidate_phrases(lines)
-        chosen = _pair_in_order(headings, phrases) if headings and not all(p.found for p in phrases) else []
-        cuts: dict[int, list[int]] = {}
-        for phrase in chosen:
+        if not headings:
+            return lines
+        lexicon = load_lexicon()
+        phrases = _candidate_phrases(lines, lexicon)
+        if all(option.found for options in phrases for option in options):
+            return lines
+        cuts: dict[int, list[tuple[int, int]]] = {}
+        for phrase in _pair_in_order(_rendered(headings, lexicon), phrases):
             if not phrase.found:
-                cuts.setdefault(phrase.line, []).extend((phrase.start, phrase.end))
+                cuts.setdefault(phrase.line, []).append((phrase.start, phrase.end))
         if not cuts:
             return lines
         out: list[Line] = []
@@ -99,11 +124,15 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
             if index not in cuts:
                 out.append(line)
                 continue
-            # Cut points alternate: before each heading (a paragraph ends) and after it.
-            bounds = sorted(cuts[index])
-            kinds = ["paragraph"] + ["heading" if k % 2 == 0 else "paragraph" for k in range(len(bounds))]
-            if bounds[0] == 0:
-                bounds, kinds = bounds[1:], kinds[1:]
+            bounds, kinds = [], ["paragraph"]
+            for start, end in sorted(cuts[index]):
+                if start == 0:
+                    kinds[0] = "heading"
+                else:
+                    bounds.append(start)
+                    kinds.append("heading")
+                bounds.append(end)
+                kinds.append("paragraph")
             out += cut_line(line, line.text, bounds, kinds, log)
         return tuple(out)
 
@@ -111,71 +140,123 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
     return split_headings_named_by_summary
 
 
-def _candidate_phrases(lines: Lines) -> list[_Phrase]:
-    """Phrases of the flattened lines (a source line longer than ``LONG_PARAGRAPH``, whatever
-    has been cut from it since) that could be headings glued to the next sentence, and the
-    text's headings already found."""
-    length_of: dict[int, int] = {}
-    for line in lines:
-        length_of[line.number] = length_of.get(line.number, 0) + len(line.text)
+def _rendered(headings: Sequence[tuple[str, float]], lexicon: Lexicon) -> list[_SummaryHeading]:
+    return [_SummaryHeading(frozenset(key for token in lexicon.chinese_tokens(_NUMBERING.sub("", text))
+                                      for key in token.keys), place, place == 0.0)
+            for text, place in headings]
+
+
+def _candidate_phrases(lines: Lines, lexicon: Lexicon) -> list[tuple[_Phrase, ...]]:
+    """For each sentence start of a flattened page, the phrases there that could be a heading
+    glued to the rest; and each heading the page has already, as a phrase found."""
     total = sum(len(line.text) for line in lines) or 1
+    flattened = _flattened(lines, total)
     phrases, offset = [], 0
     for index, line in enumerate(lines):
         if line.kind == "heading":
-            phrases.append(_Phrase(index, 0, len(line.text), offset / total, frozenset(english_keys(line.text)), True))
-        elif line.kind == "paragraph" and length_of[line.number] > LONG_PARAGRAPH:
-            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(line.text))]
-            for start in starts:
-                phrase = _phrase_at(line.text, start)
-                if phrase:
-                    end, keys = phrase
-                    phrases.append(_Phrase(index, start, end, (offset + start) / total, keys))
+            keys = frozenset(english_keys(line.text))
+            phrases.append((_Phrase(index, 0, len(line.text), offset / total, keys, True),))
+        elif line.kind == "paragraph" and line.number in flattened:
+            for start in _sentence_starts(line.text):
+                options = tuple(_Phrase(index, start, end, (offset + start) / total, keys)
+                                for end, keys in _phrases_at(line.text, start, lexicon))
+                if options:
+                    phrases.append(options)
         offset += len(line.text)
     return phrases
 
 
-def _phrase_at(text: str, start: int) -> tuple[int, frozenset[str]] | None:
-    """The shortest heading-like phrase at ``start`` (its end and content keys), if any."""
+def _flattened(lines: Lines, total: int) -> set[int]:
+    """Source lines that were a page flattened into one line: longer than ``LONG_PARAGRAPH``,
+    holding most of the text, and not joined from several lines (a hard-wrapped paragraph)."""
+    length_of: dict[int, int] = {}
+    joined = set()
+    for line in lines:
+        length_of[line.number] = length_of.get(line.number, 0) + len(line.text)
+        if line.merged:
+            joined.add(line.number)
+    return {number for number, length in length_of.items()
+            if length > LONG_PARAGRAPH and length >= FLATTENED_SHARE * total and number not in joined}
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where the sentences of ``text`` start, as the cleaning splits them (``U.S.`` and ``9 a.m.``
+    end none)."""
+    starts, cursor = [], 0
+    for sentence in split_sentences(text):
+        at = text.find(sentence, cursor)
+        if at < 0:
+            break
+        starts.append(at)
+        cursor = at + len(sentence)
+    return starts
+
+
+def _phrases_at(text: str, start: int, lexicon: Lexicon) -> list[tuple[int, frozenset[str]]]:
+    """The heading-like phrases at ``start``: their ends and content keys."""
+    found = []
     for cut in _CAPITAL_THEN_LOWER.finditer(text, start, start + 200):
         phrase = text[start:cut.start()]
         words = phrase.split()
+        if not words:
+            continue
         if len(words) > MOST_WORDS or _NOT_IN_A_HEADING.search(phrase) or "," in phrase:
-            return None  # a longer phrase would hold this one's sentence end or comma too
+            break  # a longer phrase would hold this one's sentence end or comma too
         if not words[0][:1].isupper() or words[0] in NOT_HEADING_START or words[0] in _CONJUNCTIONS:
-            return None
-        if len(words) < 2:
-            continue
-        if words[-1] in NOT_HEADING_END or words[-1] in _CLAUSE_OPENERS or words[-1] in _WANTS_A_NOUN:
-            continue  # ``…with the | Transformer``: half a sentence, and maybe more to come
-        opener = cut.group("opener")
-        if re.fullmatch(r"I(?:['’]\w+)?", opener):
-            if words[0] not in _QUESTION_WORDS:
-                continue
-        elif words[0] in _ADVERBIAL_STARTS and opener not in SENTENCE_OPENERS:
-            continue
-        keys = frozenset(english_keys(phrase))
-        if keys:
-            return cut.start(), keys
-    return None
+            break
+        if len(words) >= 2 and words[-1] not in NOT_HEADING_END and words[-1] not in _GOES_ON and \
+                _opens_after(words, cut.group("opener"), lexicon):
+            keys = frozenset(english_keys(phrase))
+            if keys:
+                found.append((cut.start(), keys))
+    return found
 
 
-def _pair_in_order(headings: Sequence[tuple[str, float]], phrases: Sequence[_Phrase]) -> list[_Phrase]:
-    """The phrases the summary's headings name, paired in reading order to render the most words."""
-    lexicon = load_lexicon()
-    rendered = [{key for token in lexicon.chinese_tokens(text) for key in token.keys} for text, _ in headings]
-    places = [place for _, place in headings]
+def _opens_after(words: list[str], opener: str, lexicon: Lexicon) -> bool:
+    """Whether ``opener`` starts a sentence after the phrase ``words``, which is then a heading."""
+    if re.fullmatch(r"I(?:['’]\w+)?", opener):
+        return (words[0] in _QUESTION_WORDS and words[1].lower() not in _QUANTITIES
+                and (len(words) >= 4 or any(w.lower() in _SUBJECTS for w in words[1:])))
+    if opener in SENTENCE_OPENERS:
+        return True
+    # After a phrase of time or place, a capitalized word is the sentence's subject (``A year
+    # later Marta left``, ``The day Google called``).
+    if words[0] in _ADVERBIAL_STARTS or any(w.lower() in _TIME_WORDS for w in words):
+        return False
+    if lexicon.glosses_word(opener):  # an ordinary word, capitalized: a sentence starts (``Research in…``)
+        return True
+    # A name: after a bare noun phrase it is a clause of that phrase (``The numbers Marta
+    # collected…``), after a capitalized word part of one name (``Professor Ruth Haldane``).
+    if words[-1][:1].isupper():
+        return False
+    return words[0] in _QUESTION_WORDS or len(words) >= 5
+
+
+def _pair_in_order(headings: Sequence[_SummaryHeading], phrases: Sequence[tuple[_Phrase, ...]]) -> list[_Phrase]:
+    """The phrases the summary's headings name, paired in reading order (a longest common
+    subsequence weighted by the words rendered), at most one phrase of each sentence start.
+
+    The table has a cell for each heading and each sentence start sharing a word with some
+    heading: a few thousand on a real page (``benchmarks/bench_align.py`` times a long one)."""
+    # A start none of whose words any heading renders can pair with none: leaving it out keeps
+    # the table small on a long page.
+    anywhere = frozenset().union(*(heading.rendered for heading in headings))
+    phrases = [options for options in phrases if any(option.keys & anywhere for option in options)]
     n, m = len(headings), len(phrases)
-    # Longest-common-subsequence table over (heading, phrase) pairs, weighted by words rendered.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    chosen_at: dict[tuple[int, int], tuple[float, _Phrase]] = {}
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            gain = _gain(rendered[i], places[i], phrases[j])
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], gain + best[i + 1][j + 1] if gain else 0.0)
+            option = _best_option(headings[i], phrases[j])
+            take = option[0] + best[i + 1][j + 1] if option else 0.0
+            if option:
+                chosen_at[i, j] = option
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
     chosen, i, j = [], 0, 0
     while i < n and j < m:
-        gain = _gain(rendered[i], places[i], phrases[j])
-        if gain and best[i][j] == gain + best[i + 1][j + 1]:
-            chosen.append(phrases[j])
+        option = chosen_at.get((i, j))
+        if option and best[i][j] == option[0] + best[i + 1][j + 1]:
+            chosen.append(option[1])
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:
             i += 1
@@ -184,10 +265,19 @@ def _pair_in_order(headings: Sequence[tuple[str, float]], phrases: Sequence[_Phr
     return chosen
 
 
-def _gain(rendered: set[str], place: float, phrase: _Phrase) -> float:
-    """How many of the phrase's content words the heading renders (0 unless at least ``SHARE``
-    of them, and the two sit at about the same place)."""
-    shared = len(rendered & phrase.keys)
-    if not shared or shared < SHARE * len(phrase.keys) or abs(place - phrase.place) > PLACE:
-        return 0.0
-    return shared + shared / len(phrase.keys)
+def _best_option(heading: _SummaryHeading, options: Sequence[_Phrase]) -> tuple[float, _Phrase] | None:
+    """The phrase of one sentence start that ``heading`` names best, with its gain: the words it
+    renders (at least ``SHARE`` of the phrase's), a heading found already first, then the closer."""
+    best = None
+    for option in options:
+        distance = abs(heading.place - option.place)
+        shared = len(heading.rendered & option.keys)
+        if not shared or shared < SHARE * len(option.keys) or distance > PLACE or \
+                (heading.title and not option.found):
+            continue
+        # Of one start's phrases: the one rendering most words, then with fewest left over, then the longer.
+        gain = shared + (1.0 if option.found else 0.0) + 0.5 * (1 - distance / PLACE)
+        rank = (gain, shared / len(option.keys), option.end)
+        if best is None or rank > best[0]:
+            best = (rank, option)
+    return (best[0][0], best[1]) if best else None
