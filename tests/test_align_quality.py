@@ -50,7 +50,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                 marks[link.confident][1] += 1
     written = {}
     for name in ("paper-mill", "night-shift", "eleven-years", "running-on-empty", "compiled-translation",
-                 "four-countries"):
+                 "four-countries", "long-way-back"):
         written_zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
         written_en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
         written[name] = score(align_article(written_zh, written_en),
@@ -61,13 +61,14 @@ def test_the_about_page_states_the_figures_measured_now(pair):
     (right_unsure, unsure), (right_sure, sure) = marks[False], marks[True]
     f1 = " 和 ".join(f"{written[name]:.2f}" for name in ("paper-mill", "night-shift"))
     later = {name: f"{written[name]:.2f}"
-             for name in ("eleven-years", "running-on-empty", "compiled-translation", "four-countries")}
+             for name in ("eleven-years", "running-on-empty", "compiled-translation", "four-countries", "long-way-back")}
     expected_zh = [f"有 {percent[0]} 是正确的", f"找到了 {percent[1]}", f"有 {percent[2]} 被认了出来",
                    f"存疑对齐下的 {unsure} 句只有 {right_unsure} 句正确", f"{sure} 句中有 {right_sure} 句正确",
                    f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加",
                    f"媒体摘要 F1 为 {later['eleven-years']}", f"繁体完整译文为 {later['running-on-empty']}",
                    f"一行译出整段的地方，F1 为 {later['compiled-translation']}",
-                   f"按读音写成汉字（如「阿德耶米」），F1 为 {later['four-countries']}"]
+                   f"按读音写成汉字（如「阿德耶米」），F1 为 {later['four-countries']}",
+                   f"第三篇编译稿 F1 为 {later['long-way-back']}"]
     expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
                    f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
                    f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
@@ -75,7 +76,8 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                    f"media summary scores F1 {later['eleven-years']}",
                    f"joins and splits the source's paragraphs {later['running-on-empty']}",
                    f"whole paragraphs in one line, scores {later['compiled-translation']}",
-                   f"(阿德耶米 for Adeyemi), scores {later['four-countries']}"]
+                   f"(阿德耶米 for Adeyemi), scores {later['four-countries']}",
+                   f"A third compiled translation scores {later['long-way-back']}"]
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
 
@@ -317,6 +319,12 @@ def test_summary_comment_between_links_stays_without_source():
     # longer unseen: the rule for a heading before a year (fixers_en) was made from its
     # "Oulu, and what I tell students now Since 2022 I…".
     ("four-countries", 0.94, 0.99),
+    # A third compiled translation (编译), in Simplified script, written with its gold by someone
+    # who had not seen the aligner: an editor's note and four comments, adapted headings, names
+    # by sound or in Latin letters, sentences split over lines, passages skipped. First and only
+    # measurement: F1 0.933 (P 0.962, R 0.905), null accuracy 0.50 (two of its four comments
+    # linked); 0.926 with its English flattened into one line, 0.933 one sentence a line.
+    ("long-way-back", 0.92, 0.5),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
@@ -450,9 +458,14 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # added The cost nobody mentions Maintenance is…"), one whose summary heading renders too little
 # of it ("What users actually want" by 使用者真正要的是什么, "Habits That Keep Me Steady" by
 # 让我站稳脚步的习惯), and one holding a comma ("Learning to write, and the person who taught me").
-_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "running-on-empty"}
+# In long-way-back, written after these rules, the summary's headings find none of the five
+# its typography misses: 退学那一年 renders no word of "Leaving the lab", 如果能对当年的自己说几句
+# one of three of "What I would tell my younger self", and "Three Years of Soybeans Bastien…"
+# and "The year nothing worked I wrote…" read as sentence starts (a phrase of time before a
+# name or "I"). Its F1 falls from 0.933 to 0.926.
+_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "long-way-back", "running-on-empty"}
 # Of these, the heading eleven-years loses costs its alignment nothing.
-_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "running-on-empty"}
+_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "long-way-back", "running-on-empty"}
 
 
 def _flattened(written):
