@@ -90,6 +90,9 @@ def test_a_line_of_ordinary_length_is_no_flattened_page():
     ("My second year in the lab Marta was my only friend.", "第二年"),
     ("The day Google called I packed my things.", "谷歌来电的那一天"),
     ("Professor Ruth Haldane read it the next morning.", "Ruth Haldane的回应"),
+    # A name of several words follows a title only, and holds no "I".
+    ("Our advisor Ruth Haldane read it the next morning.", "导师Ruth的建议"),
+    ("Advice from Professor Haldane I packed my things.", "教授的建议"),
     # Before "I", a question word needs its own clause.
     ("How much pressure I felt is hard to describe.", "压力"),
     ("Which project I chose mattered less than I thought.", "那个失败的项目"),
@@ -182,3 +185,11 @@ def test_the_summarys_title_names_only_the_pages_title():
     assert [l.kind for l in lines] == ["paragraph"]
     lines, _ = _split((Line(1, text),), [("给新生的三个建议", 0.01)])
     assert [l.kind for l in lines] == ["heading", "paragraph"]
+
+
+def test_a_title_before_a_name_of_two_words_is_a_heading():
+    # "Three Years of Soybeans Bastien Leclair, a friend…": a title in Title Case, before a name
+    # of two words; 在农业公司的三年 renders "three years".
+    sentence = "Bastien Leclair, a friend from my course, offered me a job."
+    lines, _ = _split(_page(f"Three Years of Soybeans {sentence}"), [("在农业公司的三年", 0.5)])
+    assert [(l.kind, l.text[:20]) for l in lines][1:] == [("heading", "Three Years of Soybe"), ("paragraph", sentence[:20])]

@@ -86,7 +86,7 @@ _NUMBERED_WORDS = frozenset(
 )
 
 # Function words allowed in lowercase inside a Title-Case heading (``Getting into AI``).
-_HEADING_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
+HEADING_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
 
 RUN_ON_SEAMS = 3
 """A line with this many sentence seams lost its paragraph breaks (one seam is a typo)."""
@@ -694,7 +694,7 @@ def _is_title_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not 1 <= len(words) <= HEADING_WORDS or re.search(r"[.!?:;,\"“”()]", phrase):
         return False
-    return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in _HEADING_SMALL_WORDS for w in words)
+    return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in HEADING_SMALL_WORDS for w in words)
 
 
 # After a sentence end, a short phrase with no punctuation that ends in a lowercase word,
@@ -721,7 +721,7 @@ _YEAR = re.compile(r"\d{4}\b")
 
 # What a heading never ends with (``We launched in | May``, ``used the | Transformer``), nor
 # starts with (``We chose option | A because``): a sentence cut in two looks like that.
-NOT_HEADING_END = _HEADING_SMALL_WORDS | frozenset(
+NOT_HEADING_END = HEADING_SMALL_WORDS | frozenset(
     "my our your his her its their this that these those some any each every no".split())
 NOT_HEADING_START = frozenset("I We You He She They".split())
 # …except a determiner before a word that opens a noun phrase itself: ``there was no | Time``
@@ -836,11 +836,11 @@ def _page_title(text: str) -> int | None:
         word = words[size - 1]
         inner_dots = "." in word[:-1]  # Ph.D. is a word of a title; a full stop ends a sentence
         if re.search(r"[^\w’',:&.-]", word) or (word.endswith(".") and not inner_dots) or \
-                not (word[:1].isupper() or word[:1].isdigit() or word == "&" or word.rstrip(",:") in _HEADING_SMALL_WORDS):
+                not (word[:1].isupper() or word[:1].isdigit() or word == "&" or word.rstrip(",:") in HEADING_SMALL_WORDS):
             return None  # no longer a title: neither is anything longer
         opener = words[size]
-        following = next((w for w in words[size + 1:] if w not in _HEADING_SMALL_WORDS), "")
-        ends_a_title = word[0].isupper() and word[-1].isalnum() and word.lower() not in _HEADING_SMALL_WORDS
+        following = next((w for w in words[size + 1:] if w not in HEADING_SMALL_WORDS), "")
+        ends_a_title = word[0].isupper() and word[-1].isalnum() and word.lower() not in HEADING_SMALL_WORDS
         if ends_a_title and size >= 3 and opener in SENTENCE_OPENERS and (following[:1].islower() or following[:1].isdigit()):
             return len(" ".join(words[:size]))
     return None

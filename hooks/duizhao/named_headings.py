@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .fixers_en import LONG_PARAGRAPH, NOT_HEADING_END, NOT_HEADING_START, SENTENCE_OPENERS, cut_line, split_sentences
+from .fixers_en import (HEADING_SMALL_WORDS, LONG_PARAGRAPH, NOT_HEADING_END, NOT_HEADING_START, SENTENCE_OPENERS, cut_line,
+                        split_sentences)
 from .fixlog import CleaningLog, DocumentFixer, Lines
 from .lexicon import Lexicon, english_keys, load_lexicon
 from .model import CleanText, Line
@@ -34,9 +35,10 @@ FLATTENED_SHARE = 0.5
 """Share of the whole text a single source line must hold to be a flattened page (one long
 paragraph of an ordinary page is not)."""
 
-# The phrase ends before a capitalized word followed by a lowercase one or a number (``I
-# defended``, ``Recovery, for``, ``Kestrel-7B has``): how a sentence starts.
-_CAPITAL_THEN_LOWER = re.compile(r" (?=(?P<opener>[A-Z][\w’'-]*),? [a-z0-9])")
+# The phrase ends before a capitalized word, or a name of up to three, followed by a lowercase
+# word or a number (``I defended``, ``Recovery, for``, ``Bastien Leclair, a``): how a sentence
+# starts.
+_CAPITAL_THEN_LOWER = re.compile(r" (?=(?P<opener>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}),? [a-z0-9])")
 _NOT_IN_A_HEADING = re.compile(r"[.!?;:…\"“”()\[\]]")
 # A phrase ending in a word that opens a clause goes on into the next one (``asking it of
 # myself before | I wrote``); so does one ending in a word that wants its noun (``The first |
@@ -204,8 +206,11 @@ def _phrases_at(text: str, start: int, lexicon: Lexicon) -> list[tuple[int, froz
             break  # a longer phrase would hold this one's sentence end or comma too
         if not words[0][:1].isupper() or words[0] in NOT_HEADING_START or words[0] in _CONJUNCTIONS:
             break
+        opener = cut.group("opener").split()
+        if len(opener) > 1 and ("I" in opener or not _titled(words)):
+            continue  # a name of several words follows a title only (``…of Soybeans | Bastien Leclair, a``)
         if len(words) >= 2 and words[-1] not in NOT_HEADING_END and words[-1] not in _GOES_ON and \
-                _opens_after(words, cut.group("opener"), lexicon):
+                _opens_after(words, opener[0], lexicon):
             keys = frozenset(english_keys(phrase))
             if keys:
                 found.append((cut.start(), keys))
@@ -219,17 +224,27 @@ def _opens_after(words: list[str], opener: str, lexicon: Lexicon) -> bool:
                 and (len(words) >= 4 or any(w.lower() in _SUBJECTS for w in words[1:])))
     if opener in SENTENCE_OPENERS:
         return True
+    titled = _titled(words)
     # After a phrase of time or place, a capitalized word is the sentence's subject (``A year
     # later Marta left``, ``The day Google called``).
-    if words[0] in _ADVERBIAL_STARTS or any(w.lower() in _TIME_WORDS for w in words):
+    if words[0] in _ADVERBIAL_STARTS or (not titled and any(w.lower() in _TIME_WORDS for w in words)):
         return False
     if lexicon.glosses_word(opener):  # an ordinary word, capitalized: a sentence starts (``Research in…``)
         return True
     # A name: after a bare noun phrase it is a clause of that phrase (``The numbers Marta
     # collected…``), after a capitalized word part of one name (``Professor Ruth Haldane``).
+    if titled:
+        return True
     if words[-1][:1].isupper():
         return False
     return words[0] in _QUESTION_WORDS or len(words) >= 5
+
+
+def _titled(words: list[str]) -> bool:
+    """A title in Title Case (``Three Years of Soybeans``): small words in lowercase among
+    capitalized ones, which neither a sentence's start nor a name is."""
+    return len(words) >= 3 and all(w[0].isupper() or w in HEADING_SMALL_WORDS for w in words) and \
+        any(w in HEADING_SMALL_WORDS for w in words[1:-1])
 
 
 def _pair_in_order(headings: Sequence[_SummaryHeading], phrases: Sequence[tuple[_Phrase, ...]]) -> list[_Phrase]:
