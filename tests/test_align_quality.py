@@ -68,7 +68,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                    f"媒体摘要 F1 为 {later['eleven-years']}", f"繁体完整译文为 {later['running-on-empty']}",
                    f"一行译出整段的地方，F1 为 {later['compiled-translation']}",
                    f"按读音写成汉字（如「阿德耶米」），F1 为 {later['four-countries']}",
-                   f"第三篇编译稿 F1 为 {later['long-way-back']}"]
+                   f"修正后为 {later['long-way-back']}"]
     expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
                    f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
                    f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
@@ -77,7 +77,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                    f"joins and splits the source's paragraphs {later['running-on-empty']}",
                    f"whole paragraphs in one line, scores {later['compiled-translation']}",
                    f"(阿德耶米 for Adeyemi), scores {later['four-countries']}",
-                   f"A third compiled translation scores {later['long-way-back']}"]
+                   f"scores {later['long-way-back']} since the fixes its headings led to"]
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
 
@@ -323,9 +323,10 @@ def test_summary_comment_between_links_stays_without_source():
     # who had not seen the aligner: an editor's note and four comments, adapted headings, names
     # by sound or in Latin letters, sentences split over lines, passages skipped. First and only
     # measurement: F1 0.933 (P 0.962, R 0.905), null accuracy 0.50 (two of its four comments
-    # linked); 0.926 with its English flattened into one line (0.933 since a title before a name
-    # of two words is found), 0.933 one sentence a line.
-    ("long-way-back", 0.92, 0.5),
+    # linked); 0.926 with its English flattened into one line, 0.933 one sentence a line. Since:
+    # F1 0.945, its heading of two parts (重返校园，一无所成的第一年) taken for one (fixers_zh); 0.938
+    # flattened, a title before a name of two words found there (named_headings).
+    ("long-way-back", 0.93, 0.5),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
@@ -464,11 +465,12 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # title before a name of two words ("Three Years of Soybeans Bastien Leclair, a friend…", by
 # 在农业公司的三年). Lost still: "Leaving the lab" (退学那一年 renders none of its words), "What
 # I would tell my younger self" (如果能对当年的自己说几句 one of three), "The year nothing worked
-# I wrote…" (a phrase of time before "I" is how a sentence starts; its summary heading,
-# 重返校园，一无所成的第一年, is no heading either), and one the summary has none for.
+# I wrote…" (a phrase of time before "I" is how a sentence starts, though 重返校园，一无所成的
+# 第一年 renders it), and one the summary has none for. That lost heading costs it F1 0.945 →
+# 0.938 on one line.
 _HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "long-way-back", "running-on-empty"}
-# Of these, the headings eleven-years and long-way-back lose cost their alignment nothing.
-_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "running-on-empty"}
+# Of these, the heading eleven-years loses costs its alignment nothing.
+_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "long-way-back", "running-on-empty"}
 
 
 def _flattened(written):

@@ -351,6 +351,16 @@ def test_headings_items_and_two_line_headings():
     assert ("paragraph", "首先，以下是指导原则：") in kinds
 
 
+def test_a_heading_of_two_parts_is_a_heading_and_a_sentence_without_its_stop_is_not():
+    # A section heading of two parts parted by a comma (14 reading units at most among short
+    # paragraphs), and a sentence that lost its full stop (longer): one each in the same text.
+    texts = ["2017年春天，我给露丝写信，问能否回去。", "重返校园，一无所成的第一年", "我并没有放慢。入学时我自以为比别人快。",
+             "周围的同事，年轻、优秀、富有驱动力", "他们每天都工作到深夜。"]
+    kinds = [(b.kind, b.text) for b in clean(texts)[0].blocks]
+    assert ("heading", "重返校园，一无所成的第一年") in kinds
+    assert ("paragraph", "周围的同事，年轻、优秀、富有驱动力") in kinds
+
+
 def test_colophon_is_never_a_heading():
     text, _ = clean(["机器之心编译", "作者:Omar Khattab", "编辑:蛋酱、泽南", "写论文?那只是影响研究其中的一小步。"])
     assert {b.kind for b in text.blocks} == {"paragraph"}
