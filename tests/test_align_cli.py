@@ -110,6 +110,9 @@ def test_cleaning_an_english_text_uses_the_summary_beside_it_as_the_build_does(t
     (folder / "zh.txt").unlink()
     alone = subprocess.run(clean, capture_output=True, text=True, cwd=ROOT, env=env).stdout
     assert "## What I tell new students\n" not in alone
+    (folder / "zh.txt").write_text("", encoding="utf-8")  # an empty summary: the English alone, no error
+    empty = subprocess.run(clean, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert empty.returncode == 0 and empty.stdout == alone
 
 
 def _write_pair(folder: Path, zh: list[str], en: list[str]) -> tuple[Path, Path]:

@@ -109,7 +109,7 @@ def test_a_share_is_no_place_in_an_order_and_an_age_no_decade():
 
 
 @pytest.mark.parametrize("text", ["这一成果", "唯一成功", "每一成员国", "他八成是忘了", "他八成忘了", "变成三组",
-                                  "一个半生不熟的想法", "一年半载"])
+                                  "一个半生不熟的想法", "一年半载", "第一个半小时"])
 def test_numerals_inside_words_count_nothing(text):
     assert numbers_in_chinese(text) == ()
 
@@ -125,6 +125,8 @@ def test_years_before_a_word_starting_with_dai_are_no_decade():
     ("百分之一百万点五", (1_000_000.5,)),
     ("三分之一到一半", (1 / 3, 0.5)),          # a range of shares: no stray 1s from the range reading
     ("本世纪二十年代", (2020,)),
+    ("2023年半导体销量下降", (2023,)),          # a year, then semiconductors: no half
+    ("十年半导体研究", (10,)),
 ])
 def test_decimal_percentages_ranges_of_shares_and_this_centurys_decades(text, values):
     assert numbers_in_chinese(text) == pytest.approx(values)
@@ -138,6 +140,8 @@ def test_decimal_percentages_ranges_of_shares_and_this_centurys_decades(text, va
     ("It took an hour and a half.", (1.5,)),
     ("two and a half years, 2 and a half weeks", (2.5, 2.5)),  # not also the 2
     ("a half-hearted try and a half measure", (0.5,)),
+    ("one question and a half-baked idea", ()),  # "one" alone counts nothing, and no half is baked
+    ("a dozen and a half", (12,)),                # 18, beyond this reading: not 1.5
     ("music of the 90's", (1990,)),
 ])
 def test_english_shares_and_decades_at_their_edges(text, values):

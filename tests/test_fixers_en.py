@@ -390,6 +390,11 @@ def test_a_flattened_page_starting_with_a_sentence_has_no_title(text):
     assert result[0][0] == ("paragraph", text + PADDING)
 
 
+def test_a_page_pasted_with_a_space_before_it_keeps_its_title():
+    result = run(split_spaced_headings, " Why I Left Academia I spent nine years there." + PADDING)
+    assert result[0][0] == ("heading", "Why I Left Academia")
+
+
 def test_only_the_first_line_is_searched_for_a_title():
     text = "Twelve Years, Five Labs, and a Benchmark I Had to Let Go Last month a student asked me." + PADDING
     lines = (Line(1, "A page whose first line is its own." + PADDING), Line(2, text))

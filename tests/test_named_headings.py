@@ -51,7 +51,7 @@ def test_without_the_summary_the_page_keeps_the_phrase_in_its_sentence():
 
 
 def test_a_summary_heading_elsewhere_in_its_text_names_nothing_here():
-    lines, _ = _split(_page(), [("给新生的三个建议", 0.0)])
+    lines, _ = _split(_page(), [("给新生的三个建议", 0.8)])
     assert [l.kind for l in lines] == ["paragraph"]
 
 
@@ -93,6 +93,11 @@ def test_a_line_of_ordinary_length_is_no_flattened_page():
     # A name of several words follows a title only, and holds no "I".
     ("Our advisor Ruth Haldane read it the next morning.", "导师Ruth的建议"),
     ("Advice from Professor Haldane I packed my things.", "教授的建议"),
+    # Each rule below is the only one that takes these for sentences.
+    ("Under the pressure of the laboratory Marta kept going.", "实验室的压力"),  # a phrase of place
+    ("And what the numbers said Marta wrote down.", "数字会说话"),      # a conjunction goes on
+    ("How much pressure we felt I cannot say.", "压力"),               # a quantity, not a clause
+    ("What the numbers told Professor Haldane surprised her.", "数字告诉教授"),  # a name's first word
     # Before "I", a question word needs its own clause.
     ("How much pressure I felt is hard to describe.", "压力"),
     ("Which project I chose mattered less than I thought.", "那个失败的项目"),
@@ -172,9 +177,28 @@ def test_a_long_paragraph_of_an_ordinary_page_is_not_searched():
 
 
 def test_a_heading_number_renders_no_word():
-    # 二、 is the second section, not the word "two": "Two students" is no heading for it.
-    lines, _ = _split(_page("Two students Gregor sees always ask it."), [("二、学生", 0.5)])
+    # 二、 is the second section, not the word "two": "What two students said" is no heading for
+    # it (学生 renders one of its three words).
+    lines, _ = _split(_page("What two students said Marta wrote down."), [("二、学生", 0.5)])
     assert [l.kind for l in lines] == ["paragraph"]
+    # 第二章 is the second chapter, not the word "second" (学生 renders one of three words).
+    lines, _ = _split(_page("What second opinions students want Marta listed."), [("第二章 学生", 0.5)])
+    assert [l.kind for l in lines] == ["paragraph"]
+
+
+def test_a_capital_word_the_page_writes_in_lowercase_too_starts_a_sentence():
+    # "Maintenance is…" after "The cost nobody mentions": an ordinary word, capitalized only to
+    # start a sentence, so the phrase before it is a heading; "Grace wrote…" is a name's clause.
+    lines, _ = _split(_page("The cost nobody mentions Maintenance is slow, and maintenance is unpaid."),
+                      [("没人提起的代价", 0.5)])
+    assert [l.text for l in lines if l.kind == "heading"] == ["The cost nobody mentions"]
+    lines, _ = _split(_page("The paper Grace wrote changed my mind."), [("那篇论文", 0.5)])
+    assert [l.kind for l in lines] == ["paragraph"]
+
+
+def test_the_summarys_first_heading_numbered_is_a_section_not_its_title():
+    lines, _ = _split((Line(1, f"{HEADING} {SENTENCE}{PADDING}{PADDING}"),), [("一、给新生的三个建议", 0.0)])
+    assert [l.kind for l in lines] == ["heading", "paragraph"]
 
 
 def test_the_summarys_title_names_only_the_pages_title():
@@ -193,3 +217,6 @@ def test_a_title_before_a_name_of_two_words_is_a_heading():
     sentence = "Bastien Leclair, a friend from my course, offered me a job."
     lines, _ = _split(_page(f"Three Years of Soybeans {sentence}"), [("在农业公司的三年", 0.5)])
     assert [(l.kind, l.text[:20]) for l in lines][1:] == [("heading", "Three Years of Soybe"), ("paragraph", sentence[:20])]
+    # A summary heading naming the friend too ends the title before his name, not inside it.
+    lines, _ = _split(_page(f"Three Years of Soybeans {sentence}"), [("与Bastien在农业公司的三年", 0.5)])
+    assert [l.text for l in lines if l.kind == "heading"] == ["Three Years of Soybeans"]

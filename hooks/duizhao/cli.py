@@ -74,8 +74,12 @@ def _clean(args: argparse.Namespace) -> int:
         # In an article's folder the build cleans the English with its summary beside it (the
         # summary's headings find those of a flattened page): so does this.
         summary_path = args.file.parent / "zh.txt"
-        summary = (clean_chinese(read_lines(summary_path), str(summary_path), overrides)[0]
-                   if summary_path.is_file() and summary_path.resolve() != args.file.resolve() else None)
+        summary = None
+        if summary_path.is_file() and summary_path.resolve() != args.file.resolve():
+            try:
+                summary = clean_chinese(read_lines(summary_path), str(summary_path), overrides)[0]
+            except InputError:
+                pass  # a summary that cannot be read helps nothing; the English is cleaned alone
         text, log = clean_english(lines, str(args.file), overrides, summary)
         body = [b.text for b in text.blocks]
     for block, shown in zip(text.blocks, body):

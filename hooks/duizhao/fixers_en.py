@@ -783,13 +783,13 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     [('paragraph', 'It ends here.'), ('heading', 'Nowhere to hide'), ('paragraph', 'A few months ago I m')]
     """
     out: list[Line] = []
-    for number, line in enumerate(lines):
+    for index, line in enumerate(lines):
         if line.kind != "paragraph" or len(line.text) <= LONG_PARAGRAPH:
             out.append(line)
             continue
         lowercase = set(re.findall(r"\b[a-z][a-z’'-]*\b", line.text))
         cuts, kinds = [], ["paragraph"]  # kinds[i] is the kind of the piece before cuts[i]
-        title = _page_title(line.text) if number == 0 else None
+        title = _page_title(line.text) if index == 0 else None
         if title:
             cuts, kinds = [title], ["heading", "paragraph"]
         found = [*_SPACED_HEADING.finditer(line.text), *_SPACED_HEADING_BEFORE_PLACE.finditer(line.text)]
@@ -815,8 +815,8 @@ def _page_title(text: str) -> int | None:
     """Where the Title-Case title that starts a flattened page ends, if it starts with one.
 
     Its words are all capitalized but the small ones (commas or a colon may part them), so no
-    sentence reads like it, and at least three, so that no name does (``Acme Corp Today
-    announced…``). A sentence opener starts the text after it, followed by a lowercase word or
+    sentence reads like it, and at least three, so that no name of two words does (``Acme Corp
+    Today announced…``; one of three, ``New York City In the spring…``, still would). A sentence opener starts the text after it, followed by a lowercase word or
     a number once past the small words (``In the spring``, ``Last month``, ``In 2021``), where a
     title would go on in capitals (``…Learned From a Failed Startup``).
 
@@ -829,7 +829,8 @@ def _page_title(text: str) -> int | None:
     >>> _page_title("Last Tuesday OpenAI and Google Research announced a model.") is None
     True
     """
-    words = text.split(" ", TITLE_WORDS + 8)
+    lead = len(text) - len(text.lstrip())  # a page pasted with a space before it
+    words = text[lead:].split(" ", TITLE_WORDS + 8)
     if words[0] in ("Dear", "Hi", "Hello"):
         return None  # a letter's greeting, not a title
     for size in range(1, min(TITLE_WORDS, len(words) - 2) + 1):
@@ -842,7 +843,7 @@ def _page_title(text: str) -> int | None:
         following = next((w for w in words[size + 1:] if w not in HEADING_SMALL_WORDS), "")
         ends_a_title = word[0].isupper() and word[-1].isalnum() and word.lower() not in HEADING_SMALL_WORDS
         if ends_a_title and size >= 3 and opener in SENTENCE_OPENERS and (following[:1].islower() or following[:1].isdigit()):
-            return len(" ".join(words[:size]))
+            return lead + len(" ".join(words[:size]))
     return None
 
 

@@ -260,11 +260,6 @@ class Lexicon:
         return EnglishNames.of((fold_accents(text) for text in texts),
                                lambda word, key: word.lower() in _STOPWORDS or key in self._vocabulary, stem)
 
-    def glosses_word(self, word: str) -> bool:
-        """Whether the glosses of ordinary words use this English word (research: yes; Marta,
-        Adeyemi: no), so that capitalized it most likely starts a sentence rather than names someone."""
-        return stem(fold_accents(word).lower()) in self._vocabulary
-
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
         """Every English key of the glosses of ordinary words. The glosses of names written by

@@ -46,8 +46,9 @@ _NOT_IN_A_HEADING = re.compile(r"[.!?;:…\"“”()\[\]]")
 _GOES_ON = frozenset(
     "about after although as because before if like once since so than that though unless until upon when "
     "what where whether which while who whom whose why how first second third last next other same whole".split())
-# A phrase opening on a conjunction continues the sentence before it.
-_CONJUNCTIONS = frozenset("And But Or So Yet Of Dear".split())
+# A phrase opening on a conjunction continues the sentence before it ("Of course"), and a
+# letter's greeting is none.
+_GOES_ON_FROM_BEFORE = frozenset("And But Or So Yet Of Dear".split())
 # A heading before ``I`` asks a question and has its own clause (``What I tell new students``,
 # ``What users actually want``); most phrases there are a sentence's start (``The first time I
 # realized…``, ``How much pressure I felt…``).
@@ -65,7 +66,8 @@ _TIME_WORDS = frozenset(
     "year years month months week weeks day days night nights morning evening summer winter spring autumn fall "
     "semester term decade later ago earlier then".split())
 # The summary's heading numbers (二、, 第三章, (四)) render no word of the English heading.
-_NUMBERING = re.compile(r"^\s*(?:第?[一二三四五六七八九十0-9]+[、.．:：章节部]\s*|[(（][一二三四五六七八九十0-9]+[)）]\s*)")
+_NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9]+[章节部]|[一二三四五六七八九十]+[、.．:：]|[0-9]+(?:[、:：]|[.．](?![0-9]))"
+                        r"|[(（][一二三四五六七八九十0-9]+[)）])\s*")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ class _SummaryHeading:
     """English keys of its words."""
     place: float
     title: bool
-    """The summary's first block: its title, which may name the page's title but nothing else."""
+    """The summary's title (its first block, not numbered): it may name the page's title, which
+    the page's typography finds, but nothing else."""
 
 
 def summary_headings(summary: CleanText) -> tuple[tuple[str, float], ...]:
@@ -112,7 +115,7 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
         if not headings:
             return lines
         lexicon = load_lexicon()
-        phrases = _candidate_phrases(lines, lexicon)
+        phrases = _candidate_phrases(lines)
         if all(option.found for options in phrases for option in options):
             return lines
         cuts: dict[int, list[tuple[int, int]]] = {}
@@ -143,16 +146,18 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
 
 
 def _rendered(headings: Sequence[tuple[str, float]], lexicon: Lexicon) -> list[_SummaryHeading]:
+    # The summary's first block is its title, unless numbered as its first section (一、…).
     return [_SummaryHeading(frozenset(key for token in lexicon.chinese_tokens(_NUMBERING.sub("", text))
-                                      for key in token.keys), place, place == 0.0)
+                                      for key in token.keys), place, place == 0.0 and not _NUMBERING.match(text))
             for text, place in headings]
 
 
-def _candidate_phrases(lines: Lines, lexicon: Lexicon) -> list[tuple[_Phrase, ...]]:
+def _candidate_phrases(lines: Lines) -> list[tuple[_Phrase, ...]]:
     """For each sentence start of a flattened page, the phrases there that could be a heading
     glued to the rest; and each heading the page has already, as a phrase found."""
     total = sum(len(line.text) for line in lines) or 1
     flattened = _flattened(lines, total)
+    lowercase = {word for line in lines for word in re.findall(r"\b[a-z][a-z’'-]*\b", line.text)}
     phrases, offset = [], 0
     for index, line in enumerate(lines):
         if line.kind == "heading":
@@ -161,7 +166,7 @@ def _candidate_phrases(lines: Lines, lexicon: Lexicon) -> list[tuple[_Phrase, ..
         elif line.kind == "paragraph" and line.number in flattened:
             for start in _sentence_starts(line.text):
                 options = tuple(_Phrase(index, start, end, (offset + start) / total, keys)
-                                for end, keys in _phrases_at(line.text, start, lexicon))
+                                for end, keys in _phrases_at(line.text, start, lowercase))
                 if options:
                     phrases.append(options)
         offset += len(line.text)
@@ -194,30 +199,32 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def _phrases_at(text: str, start: int, lexicon: Lexicon) -> list[tuple[int, frozenset[str]]]:
+def _phrases_at(text: str, start: int, lowercase: set[str]) -> list[tuple[int, frozenset[str]]]:
     """The heading-like phrases at ``start``: their ends and content keys."""
-    found = []
+    found: list[tuple[int, frozenset[str]]] = []
     for cut in _CAPITAL_THEN_LOWER.finditer(text, start, start + 200):
         phrase = text[start:cut.start()]
         words = phrase.split()
+        opener = cut.group("opener").split()
         if not words:
             continue
+        if found and all(w[:1].isupper() for w in text[found[-1][0]:cut.start()].split()):
+            continue  # it only adds the first words of a name (``…of Soybeans Bastien | Leclair, a``)
         if len(words) > MOST_WORDS or _NOT_IN_A_HEADING.search(phrase) or "," in phrase:
             break  # a longer phrase would hold this one's sentence end or comma too
-        if not words[0][:1].isupper() or words[0] in NOT_HEADING_START or words[0] in _CONJUNCTIONS:
+        if not words[0][:1].isupper() or words[0] in NOT_HEADING_START or words[0] in _GOES_ON_FROM_BEFORE:
             break
-        opener = cut.group("opener").split()
         if len(opener) > 1 and ("I" in opener or not _titled(words)):
             continue  # a name of several words follows a title only (``…of Soybeans | Bastien Leclair, a``)
         if len(words) >= 2 and words[-1] not in NOT_HEADING_END and words[-1] not in _GOES_ON and \
-                _opens_after(words, opener[0], lexicon):
+                _opens_after(words, opener[0], lowercase):
             keys = frozenset(english_keys(phrase))
             if keys:
                 found.append((cut.start(), keys))
     return found
 
 
-def _opens_after(words: list[str], opener: str, lexicon: Lexicon) -> bool:
+def _opens_after(words: list[str], opener: str, lowercase: set[str]) -> bool:
     """Whether ``opener`` starts a sentence after the phrase ``words``, which is then a heading."""
     if re.fullmatch(r"I(?:['’]\w+)?", opener):
         return (words[0] in _QUESTION_WORDS and words[1].lower() not in _QUANTITIES
@@ -229,12 +236,12 @@ def _opens_after(words: list[str], opener: str, lexicon: Lexicon) -> bool:
     # later Marta left``, ``The day Google called``).
     if words[0] in _ADVERBIAL_STARTS or (not titled and any(w.lower() in _TIME_WORDS for w in words)):
         return False
-    if lexicon.glosses_word(opener):  # an ordinary word, capitalized: a sentence starts (``Research in…``)
+    if opener.lower() in lowercase:  # a word the page writes in lowercase too: a sentence starts (``Research in…``)
         return True
-    # A name: after a bare noun phrase it is a clause of that phrase (``The numbers Marta
-    # collected…``), after a capitalized word part of one name (``Professor Ruth Haldane``).
-    if titled:
+    if titled:  # a name after a title starts the section (``Three Years of Soybeans Bastien…``)
         return True
+    # A name after a bare noun phrase is a clause of that phrase (``The numbers Marta
+    # collected…``); after a capitalized word, part of one name (``Professor Ruth Haldane``).
     if words[-1][:1].isupper():
         return False
     return words[0] in _QUESTION_WORDS or len(words) >= 5
@@ -281,8 +288,9 @@ def _pair_in_order(headings: Sequence[_SummaryHeading], phrases: Sequence[tuple[
 
 
 def _best_option(heading: _SummaryHeading, options: Sequence[_Phrase]) -> tuple[float, _Phrase] | None:
-    """The phrase of one sentence start that ``heading`` names best, with its gain: the words it
-    renders (at least ``SHARE`` of the phrase's), a heading found already first, then the closer."""
+    """The phrase of one sentence start that ``heading`` names best, with its gain for the
+    pairing: the words it renders (at least ``SHARE`` of the phrase's), more for a heading found
+    already, and a little more the closer it sits."""
     best = None
     for option in options:
         distance = abs(heading.place - option.place)

@@ -33,10 +33,11 @@ _ZH_TENTHS = re.compile(r"(?<![一二两三四五六七八九十这那每唯另�
 _SHARE_FOLLOWS = ("以", "左", "的", "多")
 _ZH_HALF = re.compile(r"一半|半数")
 # A count and a half: 一个半小时, 一年半, 两天半 are 1.5 and 2.5, as "an hour and a half" is. After
-# 个 the unit must follow (一个半生不熟的想法 is a half-baked idea); 一年半载 ("a year or so")
-# and 两天半夜 count nothing.
-_ZH_AND_A_HALF = re.compile(r"([一二两三四五六七八九十]+|[0-9]+)(?:个半(?=小时|月|钟头|星期|礼拜|学期|世纪)"
-                            r"|(?:年|天|周|星期)半(?![载夜生死途路]))")
+# 个 the unit must follow (一个半生不熟的想法 is a half-baked idea); 一年半载 ("a year or so"),
+# 两天半夜, 十年半导体研究 (semiconductors), 2023年半导体 (a year) and 第一个半小时 (the first half
+# hour) count no half.
+_ZH_AND_A_HALF = re.compile(r"(?<![第每这那0-9])([一二两三四五六七八九十]+|[0-9]{1,2})(?:个半(?=小时|月|钟头|星期|礼拜|学期|世纪)"
+                            r"|(?:年|天|周|星期)半(?![载夜生死途路导年]))")
 # The decades of this century: 本世纪二十年代, 21世纪20年代 are the 2020s.
 _THIS_CENTURY = ("本世纪", "21世纪", "二十一世纪")
 # 年代 is no decade where 代 begins a word: 二十年代码 is twenty years of code.
@@ -70,8 +71,8 @@ _EN_SHARE = re.compile(
     re.IGNORECASE)
 _SHARE_END = re.compile(r" of\b|\s*[.,;:!?)]|\s*$")
 # "one and a half", "an hour and a half", "two and a half years": 1.5 and 2.5.
-_EN_AND_A_HALF = re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)(?: [a-z]+)? and a half\b",
-                            re.IGNORECASE)
+_EN_AND_A_HALF = re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)"
+                            r"(?: (?!dozen|hundred|thousand|million|billion)[a-z]+)? and a half\b(?!-)", re.IGNORECASE)
 # A decade: "the '80s", "the 80s", "the nineties" are the 1980s and 1990s, as 八十年代 is; "in
 # her 30s" and "in his thirties" are an age, as 三十多岁 is.
 _EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
