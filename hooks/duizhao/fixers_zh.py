@@ -668,8 +668,8 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     "Short" is relative to the text's paragraphs: up to 18 reading units in a text of
     short paragraphs, up to 30 in one of long paragraphs; a heading with a comma must be
     shorter still (up to 14 in a text of short paragraphs: 重返校园，一无所成的第一年 is one,
-    结果发了后，又过了三个月才有人发竞品 a sentence without its full stop). A heading the page broke over two lines (``着眼项目`` / ``而不是论文``)
-    is joined into one. Author and source lines (``编辑:…``) and links are never headings.
+    结果发了后，又过了三个月才有人发竞品 a sentence without its full stop). A heading the page
+    broke over two lines (``着眼项目`` / ``而不是论文``) is joined into one. Author and source lines (``编辑:…``) and links are never headings.
     A line marked as a heading in Markdown (``## 第一部分``) is one, without its marks, and
     is never joined with another.
 
