@@ -694,7 +694,12 @@ def _is_title_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not 1 <= len(words) <= HEADING_WORDS or re.search(r"[.!?:;,\"“”()]", phrase):
         return False
-    return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in HEADING_SMALL_WORDS for w in words)
+    return words[0][0].isupper() and in_title_case(words)
+
+
+def in_title_case(words: list[str]) -> bool:
+    """Whether every word is capitalized (or a number) but the small ones (of, the, to…)."""
+    return all(w[0].isupper() or w[0].isdigit() or w in HEADING_SMALL_WORDS for w in words)
 
 
 # After a sentence end, a short phrase with no punctuation that ends in a lowercase word,
@@ -769,8 +774,8 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     A page flattened with spaces for its breaks reads ``…humanity itself. Nowhere to hide A
     few months ago I went…``. Only such a page is searched (a paragraph longer than
     ``LONG_PARAGRAPH``): a heading is a phrase of one to six words after a sentence end,
-    without punctuation (before a year, up to eight, a comma allowed), ending in a lowercase word, followed by a capitalized word that
-    opens the next sentence: a sentence opener (``SENTENCE_OPENERS``; ``I`` only after a
+    without punctuation (before a year, up to eight, a comma allowed), ending in a lowercase
+    word, followed by a capitalized word that opens the next sentence: a sentence opener (``SENTENCE_OPENERS``; ``I`` only after a
     phrase with every word capitalized, ``The Project That Went Nowhere I started``) or a word
     the text writes in lowercase elsewhere (``Researchers in``), so not a name (``met
     Pieter at lunch``) nor a date (``in May 2023``). A phrase ending in a lowercase word may
@@ -811,14 +816,19 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     return tuple(out)
 
 
+GREETINGS = frozenset("Dear Hi Hello".split())
+"""Words a letter starts with: what follows is no title, and no heading."""
+
+
 def _page_title(text: str) -> int | None:
     """Where the Title-Case title that starts a flattened page ends, if it starts with one.
 
     Its words are all capitalized but the small ones (commas or a colon may part them), so no
     sentence reads like it, and at least three, so that no name of two words does (``Acme Corp
-    Today announced…``; one of three, ``New York City In the spring…``, still would). A sentence opener starts the text after it, followed by a lowercase word or
-    a number once past the small words (``In the spring``, ``Last month``, ``In 2021``), where a
-    title would go on in capitals (``…Learned From a Failed Startup``).
+    Today announced…``; one of three, ``New York City In the spring…``, still would). A
+    sentence opener starts the text after it, followed by a lowercase word or a number once
+    past the small words (``In the spring``, ``Last month``, ``In 2021``), where a title would
+    go on in capitals (``…Learned From a Failed Startup``).
 
     >>> text = "Twelve Years, Five Labs, and a Benchmark I Had to Let Go Last month a student asked me."
     >>> text[:_page_title(text)]
@@ -831,7 +841,7 @@ def _page_title(text: str) -> int | None:
     """
     lead = len(text) - len(text.lstrip())  # a page pasted with a space before it
     words = text[lead:].split(" ", TITLE_WORDS + 8)
-    if words[0] in ("Dear", "Hi", "Hello"):
+    if words[0] in GREETINGS:
         return None  # a letter's greeting, not a title
     for size in range(1, min(TITLE_WORDS, len(words) - 2) + 1):
         word = words[size - 1]

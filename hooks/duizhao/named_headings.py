@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .fixers_en import (HEADING_SMALL_WORDS, LONG_PARAGRAPH, NOT_HEADING_END, NOT_HEADING_START, SENTENCE_OPENERS, cut_line,
-                        split_sentences)
+from .fixers_en import (GREETINGS, HEADING_SMALL_WORDS, LONG_PARAGRAPH, NOT_HEADING_END, NOT_HEADING_START,
+                        SENTENCE_OPENERS, cut_line, in_title_case, split_sentences)
 from .fixlog import CleaningLog, DocumentFixer, Lines
 from .lexicon import Lexicon, english_keys, load_lexicon
 from .model import CleanText, Line
@@ -47,8 +47,8 @@ _GOES_ON = frozenset(
     "about after although as because before if like once since so than that though unless until upon when "
     "what where whether which while who whom whose why how first second third last next other same whole".split())
 # A phrase opening on a conjunction continues the sentence before it ("Of course"), and a
-# letter's greeting is none.
-_GOES_ON_FROM_BEFORE = frozenset("And But Or So Yet Of Dear".split())
+# letter's greeting (``GREETINGS``) is none.
+_GOES_ON_FROM_BEFORE = frozenset("And But Or So Yet Of".split()) | GREETINGS
 # A heading before ``I`` asks a question and has its own clause (``What I tell new students``,
 # ``What users actually want``); most phrases there are a sentence's start (``The first time I
 # realized…``, ``How much pressure I felt…``).
@@ -112,10 +112,12 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
     (``summary_headings``) name."""
 
     def split_headings_named_by_summary(lines: Lines, log: CleaningLog) -> Lines:
-        if not headings:
-            return lines
+        total = sum(len(line.text) for line in lines) or 1
+        flattened = _flattened(lines, total)
+        if not headings or not flattened:
+            return lines  # an ordinary page, or a summary without headings: nothing to look for
         lexicon = load_lexicon()
-        phrases = _candidate_phrases(lines)
+        phrases = _candidate_phrases(lines, flattened, total)
         if all(option.found for options in phrases for option in options):
             return lines
         cuts: dict[int, list[tuple[int, int]]] = {}
@@ -152,11 +154,9 @@ def _rendered(headings: Sequence[tuple[str, float]], lexicon: Lexicon) -> list[_
             for text, place in headings]
 
 
-def _candidate_phrases(lines: Lines) -> list[tuple[_Phrase, ...]]:
-    """For each sentence start of a flattened page, the phrases there that could be a heading
-    glued to the rest; and each heading the page has already, as a phrase found."""
-    total = sum(len(line.text) for line in lines) or 1
-    flattened = _flattened(lines, total)
+def _candidate_phrases(lines: Lines, flattened: set[int], total: int) -> list[tuple[_Phrase, ...]]:
+    """For each sentence start of the ``flattened`` source lines, the phrases there that could be
+    a heading glued to the rest; and each heading the page has already, as a phrase found."""
     lowercase = {word for line in lines for word in re.findall(r"\b[a-z][a-z’'-]*\b", line.text)}
     phrases, offset = [], 0
     for index, line in enumerate(lines):
@@ -250,8 +250,7 @@ def _opens_after(words: list[str], opener: str, lowercase: set[str]) -> bool:
 def _titled(words: list[str]) -> bool:
     """A title in Title Case (``Three Years of Soybeans``): small words in lowercase among
     capitalized ones, which neither a sentence's start nor a name is."""
-    return len(words) >= 3 and all(w[0].isupper() or w in HEADING_SMALL_WORDS for w in words) and \
-        any(w in HEADING_SMALL_WORDS for w in words[1:-1])
+    return len(words) >= 3 and in_title_case(words) and any(w in HEADING_SMALL_WORDS for w in words[1:-1])
 
 
 def _pair_in_order(headings: Sequence[_SummaryHeading], phrases: Sequence[tuple[_Phrase, ...]]) -> list[_Phrase]:

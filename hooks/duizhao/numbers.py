@@ -216,7 +216,7 @@ def stated_in_chinese(text: str) -> list[Stated]:
         if value is not None and value != 0:
             if text.startswith("年代", match.end()) and _tens(value) and \
                     not text.startswith(_NOT_DECADE, match.end() + 2):
-                value += 2000 if text[:match.start()].endswith(_THIS_CENTURY) else 1900  # 八十年代: the 1980s
+                value += 2000 if text.endswith(_THIS_CENTURY, 0, match.start()) else 1900  # 八十年代: the 1980s
             found.append(Stated(match.start(), end, value, text[match.start() - 1:match.start()] == "第"))
     return sorted(found, key=lambda number: (number.start, number.value))
 
@@ -314,14 +314,14 @@ def stated_in_english(text: str) -> list[Stated]:
             if match["joint"] == " " and not _SHARE_END.match(text, match.end()):
                 continue  # "a third attempt": a place in an order
             value = 1 / _EN_PARTS[part]
-        elif text[:match.start()].endswith(("and ", "and a ")):
+        elif text.endswith(("and ", "and a "), 0, match.start()):
             continue  # the half of "a year and a half", read above as 1.5
         else:
             value = 0.5
         found.append(Stated(match.start(), match.end(), value))
         shares.append(match.span())
     for match in _EN_NUMBER.finditer(text):
-        if any(start <= match.start() < end for start, end in shares):
+        if _within(shares, match.start()):
             continue  # the 2 of "2 and a half"
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
@@ -334,7 +334,7 @@ def stated_in_english(text: str) -> list[Stated]:
         end = suffix.end() if suffix else match.end()
         found.append(Stated(match.start(), end, value, bool(suffix)))
     for match in re.finditer(r"[A-Za-z]+", text):
-        if any(start <= match.start() < end for start, end in shares):
+        if _within(shares, match.start()):
             continue
         word = match.group().lower()
         if word in _EN_DECADE_WORDS:
@@ -347,6 +347,11 @@ def stated_in_english(text: str) -> list[Stated]:
         elif word in _EN_ORDINALS:
             found.append(Stated(match.start(), match.end(), float(_EN_ORDINALS.index(word) + 2), True))
     return sorted(found, key=lambda number: number.start)
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls inside one of ``spans`` (a share read already)."""
+    return any(start <= at < end for start, end in spans)
 
 
 def _decade(text: str, start: int, value: float) -> bool:

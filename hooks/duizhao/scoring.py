@@ -305,7 +305,9 @@ def _zh_line(tokens: Sequence[Token], postings: dict, near: _NearKeys, m: int):
         elif found and all(key.startswith("#") for key in found):
             width += NUMBER_BONUS  # a shared figure is rarely a coincidence, even when moved
         elif token.name or word.isascii():
-            width += 1  # names, acronyms (and a figure the English lacks) are strong evidence: of a link when found, of an addition when not
+            # Names, acronyms (and a figure the English lacks) are strong evidence: of a link
+            # when found, of an addition when not.
+            width += 1
         if found:
             out.append((tuple(found), ((1 << width) - 1) << offset))
         offset += width
