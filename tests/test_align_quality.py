@@ -50,7 +50,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                 marks[link.confident][1] += 1
     written = {}
     for name in ("paper-mill", "night-shift", "eleven-years", "running-on-empty", "compiled-translation",
-                 "four-countries", "long-way-back"):
+                 "four-countries", "long-way-back", "open-speech", "protein-years"):
         written_zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
         written_en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
         written[name] = score(align_article(written_zh, written_en),
@@ -61,14 +61,16 @@ def test_the_about_page_states_the_figures_measured_now(pair):
     (right_unsure, unsure), (right_sure, sure) = marks[False], marks[True]
     f1 = " 和 ".join(f"{written[name]:.2f}" for name in ("paper-mill", "night-shift"))
     later = {name: f"{written[name]:.2f}"
-             for name in ("eleven-years", "running-on-empty", "compiled-translation", "four-countries", "long-way-back")}
+             for name in ("eleven-years", "running-on-empty", "compiled-translation", "four-countries", "long-way-back",
+                          "open-speech", "protein-years")}
     expected_zh = [f"有 {percent[0]} 是正确的", f"找到了 {percent[1]}", f"有 {percent[2]} 被认了出来",
                    f"存疑对齐下的 {unsure} 句只有 {right_unsure} 句正确", f"{sure} 句中有 {right_sure} 句正确",
                    f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加",
                    f"媒体摘要 F1 为 {later['eleven-years']}", f"繁体完整译文为 {later['running-on-empty']}",
                    f"一行译出整段的地方，F1 为 {later['compiled-translation']}",
                    f"按读音写成汉字（如「阿德耶米」），F1 为 {later['four-countries']}",
-                   f"修正后为 {later['long-way-back']}"]
+                   f"修正后为 {later['long-way-back']}", f"公众号摘要为 {later['open-speech']}",
+                   f"台湾新闻摘要为 {later['protein-years']}"]
     expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
                    f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
                    f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
@@ -77,7 +79,9 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                    f"joins and splits the source's paragraphs {later['running-on-empty']}",
                    f"whole paragraphs in one line, scores {later['compiled-translation']}",
                    f"(阿德耶米 for Adeyemi), scores {later['four-countries']}",
-                   f"scores {later['long-way-back']} since the fixes its headings led to"]
+                   f"scores {later['long-way-back']} since the fixes its headings led to",
+                   f"the WeChat-style summary scores {later['open-speech']}",
+                   f"the Taiwanese one {later['protein-years']}"]
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
 
@@ -327,6 +331,16 @@ def test_summary_comment_between_links_stays_without_source():
     # F1 0.945, its heading of two parts (重返校园，一无所成的第一年) taken for one (fixers_zh); 0.938
     # flattened, a title before a name of two words found there (named_headings).
     ("long-way-back", 0.93, 0.5),
+    # Two written as real media summaries are, with their gold, by someone who had not seen the
+    # aligner: retold in the third person, the editor's own numbered headings and comments, loose
+    # paraphrase, passages skipped and moved, and the page's furniture. A WeChat-style summary in
+    # Simplified script (open-speech): first measurement F1 0.916, null accuracy 0.75. A Taiwanese
+    # news summary in Traditional script (protein-years): F1 0.836, null accuracy 0.50. Since: the
+    # Chinese title is taken for one when long (fixers_zh), so is the English one in Title Case
+    # (fixers_en), page furniture is a publisher's note (notes), no line of running text links a
+    # source heading, and numbered headings are placed by their number (aligner): 0.916 and 0.865.
+    ("open-speech", 0.91, 0.74),
+    ("protein-years", 0.86, 0.5),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
@@ -468,9 +482,17 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # I wrote…" (a phrase of time before "I" is how a sentence starts, though 重返校园，一无所成的
 # 第一年 renders it), and one the summary has none for. That lost heading costs it F1 0.945 →
 # 0.938 on one line.
-_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "long-way-back", "running-on-empty"}
+# The two pairs written as real media summaries lost headings in ways not met before: a title
+# of thirteen words with its subtitle, a Title-Case heading of seven words ("Lab Culture and the
+# Collaboration That Failed While I was away…", which the shortest phrase there, "Lab", hid), one
+# keeping the sentence's conjunction ("Coming Back Smaller When | I returned…"), one cut where a
+# word that opens sentences goes on in the title ("Walking Away | From the Desk I joined…").
+# Those come back (fixers_en). Lost still: open-speech's "Learning to Write in Public After
+# Tern, I made myself a rule" (a name after the opener, then a comma).
+_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "long-way-back", "open-speech",
+                              "running-on-empty"}
 # Of these, the heading eleven-years loses costs its alignment nothing.
-_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "long-way-back", "running-on-empty"}
+_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "long-way-back", "open-speech", "running-on-empty"}
 
 
 def _flattened(written):
@@ -695,3 +717,33 @@ def test_no_written_summary_is_taken_for_a_rendering_of_another_text():
     wrongly_linked = {(a, b): len(align_article(texts[a][0], texts[b][1]).links)
                       for a in texts for b in texts if a != b}
     assert {pair: n for pair, n in wrongly_linked.items() if n} == {}
+
+
+def test_a_numbered_heading_is_placed_by_its_number():
+    # "四／论文缩水，人生重开机" and "五／从自己的伤口，改变实验室" share no word with "Coming Back
+    # Smaller" and "What I Do Now", but the summary numbers its sections as the essay has them:
+    # its fourth and fifth headings open the essay's fourth and fifth sections. "07 写在最后"
+    # stands where the essay has no heading left, and stays the summary's own.
+    for name, heading, source in (("protein-years", "四／论文缩水，人生重开机", "Coming Back Smaller"),
+                                  ("protein-years", "五／从自己的伤口，改变实验室", "What I Do Now"),
+                                  ("open-speech", "07 写在最后", None)):
+        zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+        [block] = [block.id for block in zh.blocks if block.text == heading]
+        linked = [link.en for link in align_article(zh, en).links if block in link.zh]
+        assert linked == ([(_sentence_of(en, source),)] if source else []), heading
+
+
+@pytest.mark.parametrize("name", [p.stem for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
+def test_a_line_of_running_text_links_no_heading_among_sentences(name):
+    # A heading opens a section: a paragraph of the summary renders sentences of one section or
+    # of two, never the title between them (protein-years' "现在教授会要求每位新生…" took in "A
+    # Checklist for New Students" and the sentence after it, which its own line renders). A
+    # line may render a heading alone: 博文的标题颇为自嘲：《在机器学习里犯错的十一年》.
+    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+    headings = {s.id for block in en.blocks if block.kind == "heading" for s in block.sentences}
+    running = {block.id for block in zh.blocks if block.kind != "heading"}
+    assert [link for link in align_article(zh, en).links
+            if set(link.zh) <= running and len(link.en) > 1 and headings.intersection(link.en)] == []
+

@@ -119,6 +119,27 @@ def test_title_line_becomes_the_heading_without_loss():
     assert out == (Line(1, "My path into AI", "heading"), *lines[1:])
 
 
+def test_a_title_in_title_case_may_run_long_with_its_subtitle():
+    title = "Eight Years of Listening: What I Learned Leaving Quant Finance for Open-Source Speech"
+    body = ("In the spring of 2017 I left a trading firm in Chicago to work on speech recognition for free. "
+            "People still ask me why, and for a long time I did not have a good answer. I have one now.")
+    assert mark_title_heading((Line(1, title), Line(3, body)), CleaningLog("en.txt"))[0].kind == "heading"
+    # Thirteen words in sentence case are a sentence that lost its full stop.
+    sentence = "Eight years ago I left a trading firm in Chicago to work on speech for free"
+    assert mark_title_heading((Line(1, sentence), Line(3, body)), CleaningLog("en.txt"))[0].kind == "paragraph"
+
+
+def test_a_title_over_one_sentence_a_line_is_a_title():
+    # A literary translation sets each sentence on a line of its own: the title is followed by
+    # one sentence, not a paragraph, and is known by the lines after it.
+    title = "Eight Years of Listening: What I Learned Leaving Quant Finance for Open-Source Speech"
+    sentences = ["In the spring of 2017 I left a trading firm in Chicago to work on speech recognition for free.",
+                 "People still ask me why, and for a long time I did not have a good answer.",
+                 "I have one now, or at least a better one.", "This post is the long version."] * 3
+    lines = tuple(Line(n, text) for n, text in enumerate([title, *sentences], 1))
+    assert mark_title_heading(lines, CleaningLog("en.txt"))[0].kind == "heading"
+
+
 # --- paragraphs --------------------------------------------------------------------------------
 
 def test_seams_of_a_run_on_line_become_paragraphs():
@@ -321,12 +342,18 @@ PADDING = " It was a long day and the work went on." * 60
     # Before a sentence opening on a year, a longer phrase with a comma: no sentence runs on
     # into "Since 2022" without a full stop.
     ("So it goes.", "Oulu, and what I tell students now", "Since 2022 I have led a small group."),
+    # A conjunction before "I" opens the sentence: no heading ends in one.
+    ("So it goes.", "Coming Back Smaller", "When I returned in July 2022, Helen met me."),
+    # Seven words in Title Case, where the shortest phrase there ("Lab", before "Culture and")
+    # is none.
+    ("So it goes.", "Lab Culture and the Collaboration That Failed", "While I was away I had time to think."),
 ])
 def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(before, heading, after):
     marker = "## " if heading == "Keeping Gravity" else ""
     result = run(split_spaced_headings, f"{before} {marker}{heading} {after}{PADDING}")
     assert result[0][:3] == [("paragraph", before), ("heading", heading), ("paragraph", after + PADDING)]
-    assert f"## {heading} ¶ {after[:20]}" in " ".join(change.after for change in result[1].changes)
+    recorded = " ".join(change.after for change in result[1].changes)  # a long heading is shortened there
+    assert f"## {heading[:24]}" in recorded and f"{heading[-24:]} ¶ {after[:20]}" in recorded
 
 
 @pytest.mark.parametrize("text", [
@@ -356,6 +383,9 @@ def test_a_heading_a_flattened_page_joined_with_a_space_gets_its_line_back(befor
     "So it goes. We moved back In March.",                # a sentence: it starts like one
     "So it goes. Later Pieter Abbeel And I talked.",      # names before "I"
     "So it goes. What I tell new students I wrote down.",  # before "I", not every word capitalized
+    "So it goes. Nothing worked when I tried it.",        # a conjunction in lowercase goes on
+    "So it goes. Life Away From the City was quiet.",     # a title going on past "From the"
+    "So it goes. Most of the team met us in Oslo While I was away.",  # seven words, not in Title Case
 ])
 def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
     padding = PADDING + " It may work, a figure in a table of a transformer on the internet, a professor said." * 3
@@ -371,6 +401,9 @@ def test_no_heading_is_found_in_an_ordinary_sentence_of_a_flattened_page(text):
     ("Lessons Learned From a Failed Startup", "In the spring of 2019 we closed."),
     ("Doing a PhD With a Newborn", "In 2021 I started."),
     ("Why I Left My Ph.D. Program", "I spent six years in it."),
+    # Thirteen words, with its subtitle.
+    ("Eight Years of Listening: What I Learned Leaving Quant Finance for Open-Source Speech",
+     "In the spring of 2017 I left."),
 ])
 def test_the_title_a_flattened_page_starts_with_gets_its_line_back(title, after):
     result = run(split_spaced_headings, f"{title} {after}{PADDING}")
@@ -746,3 +779,24 @@ def test_a_saved_web_page_gives_its_text_not_its_code(clean, text):
     assert not [t for t in shown if any(mark in t for mark in ("{", "gtag", "<", "charset", "dataLayer", "comment"))], shown
     assert any("night ferry" in t or "夜班渡轮" in t for t in shown) and any("nurse" in t or "护士" in t for t in shown)
     assert any(c.action == "removed" and "gtag" in c.before for c in log.changes)  # and each removal is in the report
+
+
+def test_a_plain_texts_bulleted_lines_are_list_items():
+    # Not Markdown (no heading, link or emphasis of its own), yet its "- " lines are a list.
+    lines = (Line(1, "Here is what I would tell my younger self about that first project:"), Line(2, ""),
+             Line(3, "- Talk to ten users before you write a line of code."),
+             Line(4, "- Write the documentation as if it were the product."), Line(5, ""),
+             Line(6, "None of this is new, but I had to learn it myself."))
+    en, report = clean_english(lines, "en.txt")
+    assert [(b.kind, b.text) for b in en.blocks][1:3] == [
+        ("item", "Talk to ten users before you write a line of code."),
+        ("item", "Write the documentation as if it were the product.")]
+    assert any(change.fixer == "mark_plain_list_items" for change in report.changes)
+
+
+def test_a_title_case_heading_goes_on_past_a_word_that_opens_sentences():
+    # "From the Desk" goes on in capitals: the heading is not "Walking Away", and it ends before
+    # "I" (its small words in lowercase, words the text writes in lowercase among the others).
+    padding = " I walked away from the desk and the phone." + PADDING
+    result = run(split_spaced_headings, f"So it goes. Walking Away From the Desk I joined Halvorsen in 2013.{padding}")
+    assert result[0][:2] == [("paragraph", "So it goes."), ("heading", "Walking Away From the Desk")]

@@ -361,6 +361,18 @@ def test_a_heading_of_two_parts_is_a_heading_and_a_sentence_without_its_stop_is_
     assert ("paragraph", "周围的同事，年轻、优秀、富有驱动力") in kinds
 
 
+def test_a_long_first_line_is_the_title_and_the_same_line_later_is_not_a_heading():
+    # A title with its subtitle after a colon runs longer than any section heading; the byline
+    # above it (a publisher's note) is no title. The same line among the paragraphs is a sentence
+    # that lost its stop.
+    title = "在蛋白质里待了五年：一位计算生物博士生的过劳与归来"
+    body = ["她在2018年秋天开始读博。", "她以为自己会花五年教电脑预测蛋白质如何折叠。"]
+    kinds = [(b.kind, b.text) for b in clean(["撰文／林怡君 2025.04.18", title, *body])[0].blocks]
+    assert kinds[:2] == [("paragraph", "撰文／林怡君 2025.04.18"), ("heading", title)]
+    kinds = [(b.kind, b.text) for b in clean([body[0], title, body[1]])[0].blocks]
+    assert ("paragraph", title) in kinds
+
+
 def test_colophon_is_never_a_heading():
     text, _ = clean(["机器之心编译", "作者:Omar Khattab", "编辑:蛋酱、泽南", "写论文?那只是影响研究其中的一小步。"])
     assert {b.kind for b in text.blocks} == {"paragraph"}

@@ -220,3 +220,10 @@ def test_a_title_before_a_name_of_two_words_is_a_heading():
     # A summary heading naming the friend too ends the title before his name, not inside it.
     lines, _ = _split(_page(f"Three Years of Soybeans {sentence}"), [("与Bastien在农业公司的三年", 0.5)])
     assert [l.text for l in lines if l.kind == "heading"] == ["Three Years of Soybeans"]
+
+
+def test_a_title_case_heading_ends_at_the_sentence_opener_not_before_its_last_word():
+    # "Students" is capitalized as the last word of a title, not as a name's first word: the
+    # heading runs to "Here", which opens the sentence.
+    lines, _ = _split(_page("A Checklist for New Students Here is what I tell them."), [("给博士班新生的提醒清单", 0.5)])
+    assert [l.text for l in lines if l.kind == "heading"] == ["A Checklist for New Students"]

@@ -23,6 +23,7 @@ from .lengths import LengthModel, letters
 from .lexicon import english_keys, load_lexicon
 from .model import Alignment, CleanText, Link, PinnedLink
 from .notes import is_editorial_note
+from .numbers import section_number
 from .scoring import Coverage, PairScorer
 
 NOISE_LEVELS = 3.5
@@ -155,7 +156,8 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
                            zh_captions, set(fixed), pinned)
     beads = _reach_over(beads, scorer, noise, zh_captions, en_captions, set(fixed), pinned)
     beads = _close_gaps(beads, scorer, zh_captions, en_captions, set(fixed), pinned)
-    beads = _place_headings(beads, scorer, noise, [u.heading for u in zh_units], [u.heading for u in en_units],
+    beads = _place_headings(beads, scorer, noise, [section_number(u.text) if u.heading else None for u in zh_units],
+                            [u.heading for u in zh_units], [u.heading for u in en_units],
                             set(fixed), pinned)
     beads = _merge_shared(beads, set(fixed))
     alignment = _alignment(beads, fixed, noise, scorer, zh_units, en_units)
@@ -310,9 +312,14 @@ def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segme
             # sentence of running text.
             return [scorer.score(lines, range(en0 + end - 1, en0 + end)) - noise.threshold[lines[0]]
                     ] if en_captions[en0 + end - 1] else []
+        # Nor does running text take in a heading of the source among its sentences: a heading
+        # opens a section, and the line after the summary's own heading renders the first
+        # sentence. (A line naming the essay's title alone is found by the passes after.)
+        if en_captions[en0 + end - 1]:
+            return []
         if a == 1:
             line = lines[0]
-            most = min(lengths.most_sentences(line, MAX_SENTENCES), LONGEST_LINK, most)
+            most = min(lengths.most_sentences(line, MAX_SENTENCES), LONGEST_LINK, most, end - after_caption[end])
             scores, thin = scorer.one_to_many(line, en0 + end, most, THIN_SHARE)
             misfits = lengths.misfits(lines, en0 + end, most)
             extra = EXTRA_SENTENCE * noise.spread
@@ -326,6 +333,13 @@ def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segme
         return [_shared_gain(noise, lines, scorer.shared_sentence(lines, en0 + end - 1)) - misfit * per_misfit]
 
     evidence_seen: dict[int, bool] = {}  # one entry per band cell at most: linear
+    # For each end, the first sentence after the last heading or caption before it.
+    after_caption, mark = [0] * (m + 1), -1
+    for k in range(m):
+        after_caption[k] = mark + 1
+        if en_captions[en0 + k]:
+            mark = k
+    after_caption[m] = mark + 1
 
     def evident(line: int, j: int) -> bool:
         cell = line * scorer.m + j
@@ -583,8 +597,9 @@ def _rising(scorer: PairScorer, bead: Bead, sentences: Sequence[int], captions: 
     return taken
 
 
-def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_headings: Sequence[bool],
-                    en_headings: Sequence[bool], blocked: set[int], pinned: set[int] = frozenset()) -> list[Bead]:
+def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, numbers: Sequence[int | None],
+                    zh_headings: Sequence[bool], en_headings: Sequence[bool], blocked: set[int],
+                    pinned: set[int] = frozenset()) -> list[Bead]:
     """Link an unlinked heading of the summary to the source's heading where both sections begin.
 
     A summary retitles the sections it keeps ("一、困在“论文工厂”里的三年" for "Inside the paper
@@ -593,8 +608,16 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_
     the heading express and the first one the lines after it express enclose exactly one
     heading of the source, nobody else's, the two headings open the same section. A score
     above the line's evidence floor is still needed: a summary also puts headings of its
-    own where the source has one, and those share nothing with it.
+    own where the source has one, and those share nothing with it. Unless the numbers agree:
+    the summary's heading numbered 五 (五／, 05, 第五章) and the source's fifth section heading
+    (the title not counted) open the same section, whatever words each chose.
     """
+    # The source's section headings in order, the title (a heading opening the text) not counted.
+    ordinal, count = {}, 0
+    for j, heading in enumerate(en_headings):
+        if heading and j > 0:
+            count += 1
+            ordinal[j] = count
     text = {i: sentences for i, sentences in _sentences_by_line(beads).items() if not zh_headings[i]}
     claimed = _claimed(beads, pinned)
     placed = {}
@@ -607,8 +630,9 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_
         first = before + 1 if before is not None else 0
         last = after if after is not None else scorer.m
         enclosed = [j for j in range(first, last) if en_headings[j]]
-        if len(enclosed) == 1 and enclosed[0] not in claimed and \
-                scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]:
+        if len(enclosed) == 1 and enclosed[0] not in claimed and (
+                numbers[line] is not None and ordinal.get(enclosed[0]) == numbers[line]
+                or scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]):
             placed[line] = enclosed[0]
             claimed.add(enclosed[0])
     return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]

@@ -348,13 +348,20 @@ def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
         log.changed(lines[0], marked.group(1))
         return (Line(lines[0].number, marked.group(1), "heading", lines[0].merged), *lines[1:])
     title, following = lines[0].text.strip(), lines[1].text.strip()
-    if title.startswith("http") or not _stands_as_title(title, following, TITLE_WORDS):
+    if _one_sentence_a_line(lines):  # a literary translation: the first paragraph is on the lines after
+        following = " ".join(line.text.strip() for line in lines[1:4])
+    # A title in Title Case may run longer, with its subtitle (``Eight Years of Listening: What
+    # I Learned Leaving…``): no sentence capitalizes every word.
+    most = TITLE_CASE_WORDS if in_title_case([w for w in re.split(r"[\s:–—-]+", title) if w]) else TITLE_WORDS
+    if title.startswith("http") or not _stands_as_title(title, following, most):
         return lines
     return (Line(lines[0].number, lines[0].text, "heading"), *lines[1:])
 
 
 TITLE_WORDS = 12
 """Longest first line, in words, read as the text's title."""
+TITLE_CASE_WORDS = 20
+"""…and the longest when every word but the small ones is capitalized."""
 
 
 def _stands_as_title(text: str, following: str, most_words: int) -> bool:
@@ -470,6 +477,34 @@ def _bullet_marks(text: str) -> list[re.Match]:
         marks.append(m)
         start = m.end()
     return marks
+
+
+_PLAIN_BULLET = re.compile(r"^\s*[-*•]\s+(?=\S)")
+
+
+def mark_plain_list_items(lines: Lines, log: CleaningLog) -> Lines:
+    """Make the bulleted lines of a plain text (``- Talk to ten users…``) list items, without
+    their bullets: two such lines in a row, or one after a line ending in a colon. (A Markdown
+    file's lists are read with the rest of its Markdown.)
+
+    >>> lines = (Line(1, "Here is what I would tell myself:"), Line(3, "- Talk to users."), Line(4, "- Ship early."),
+    ...          Line(6, "It worked."), Line(8, "- 2019 was a hard year, he said."), Line(10, "We went on."))
+    >>> [(l.kind, l.text) for l in mark_plain_list_items(lines, CleaningLog("en.txt"))]  # doctest: +NORMALIZE_WHITESPACE
+    [('paragraph', 'Here is what I would tell myself:'), ('item', 'Talk to users.'), ('item', 'Ship early.'),
+     ('paragraph', 'It worked.'), ('paragraph', '- 2019 was a hard year, he said.'), ('paragraph', 'We went on.')]
+    """
+    bulleted = [line.kind == "paragraph" and bool(_PLAIN_BULLET.match(line.text)) for line in lines]
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        in_run = (k > 0 and bulleted[k - 1]) or (k + 1 < len(lines) and bulleted[k + 1])
+        after_colon = k > 0 and lines[k - 1].text.rstrip().endswith(":")
+        if bulleted[k] and (in_run or after_colon):
+            text = line.text[_PLAIN_BULLET.match(line.text).end():].rstrip()
+            log.changed(line, text)
+            out.append(Line(line.number, text, "item", line.merged))
+        else:
+            out.append(line)
+    return tuple(out)
 
 
 def split_inline_bullets(lines: Lines, log: CleaningLog) -> Lines:
@@ -689,10 +724,14 @@ HEADING_WORDS = 6
 sentences), unless a year follows it (``_SPACED_HEADING_BEFORE_PLACE``)."""
 
 
-def _is_title_phrase(phrase: str) -> bool:
-    """``Getting into AI``, ``Keeping Gravity``: 1-6 words, content words capitalized."""
+TITLE_HEADING_WORDS = 9
+"""…and of one in Title Case between sentences (``Lab Culture and the Collaboration That Failed``)."""
+
+
+def _is_title_phrase(phrase: str, most: int = HEADING_WORDS) -> bool:
+    """``Getting into AI``, ``Keeping Gravity``: 1-6 words (or ``most``), content words capitalized."""
     words = phrase.split()
-    if not 1 <= len(words) <= HEADING_WORDS or re.search(r"[.!?:;,\"“”()]", phrase):
+    if not 1 <= len(words) <= most or re.search(r"[.!?:;,\"“”()]", phrase):
         return False
     return words[0][0].isupper() and in_title_case(words)
 
@@ -707,10 +746,17 @@ def in_title_case(words: list[str]) -> bool:
 # ``I`` opens no sentence here (it is capital anywhere), and ``The`` and names are followed
 # by a capital in titles (``at The Times``), which the lowercase word after rules out.
 # A comma is allowed between the words of a Title-Case phrase (``Side Doors, Luck and Rest``).
-_SPACED_HEADING = re.compile(
-    rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{0,{HEADING_WORDS - 1}}}?) "
-    r"(?=(?P<opener>[A-Z][a-z]*) [a-z0-9])"
-)
+# A conjunction may open the sentence before "I" (``Coming Back Smaller When I returned``): a
+# heading never ends in one.
+_CONJUNCTIONS = "When|While|After|Before|Once|Since|Until|Although|Though|Because|As|If"
+# One pattern a phrase length: the phrase a shorter one finds may be no heading ("Lab |
+# Culture and the…") where a longer one is ("Lab Culture and the Collaboration That Failed |
+# While I was away").
+_SENTENCE_START = re.compile(rf"(?:^|(?<=[.!?…][{_CLOSE}] )|(?<=[.!?…] ))(?=(?:#{{1,6}} )?[A-Z])")
+_SPACED_HEADINGS = tuple(re.compile(
+    rf"(?P<marker>#{{1,6}} )?(?P<phrase>[A-Z][\w’'-]*(?:,? [\w’'-]+){{{size}}}) "
+    rf"(?=(?P<opener>(?:{_CONJUNCTIONS})(?= I [a-z])|[A-Z][a-z]*(?= [a-z0-9])) )"
+) for size in range(TITLE_HEADING_WORDS))
 # …or ending in a lowercase word, then a sentence opening on a time or place: ``Building the
 # flywheel In January 2022 I…``, ``Finding momentum again At Nordvik my…``. A capital after
 # ``In`` is a month or a name there; a title phrase (``Life In London``) ends in a capital.
@@ -739,25 +785,33 @@ _LABELLED_NOUNS = frozenset(
     "table appendix exhibit step phase stage level version model round".split())
 
 
+_TITLE_GOES_ON = frozenset("From In At On With For To Of By Into Through Within Without".split())
+"""Capitalized words inside a title that also open sentences."""
+_SMALL_WORDS_THEN_CAPITAL = re.compile(rf"(?:(?:{'|'.join(sorted(HEADING_SMALL_WORDS))}) )*(?!I\b)[A-Z]")
+
+
 def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[str], marked: bool) -> bool:
     """Whether ``phrase`` is a heading glued to the sentence opened by ``opener following…``."""
     words = phrase.split()
     if opener == "I":
         # "I" opens a sentence anywhere, so only a phrase no sentence reads like goes before
-        # it: every word capitalized, words the text writes in lowercase among them (``The
-        # Project That Went Nowhere I started…``), not a run of names (``with Pieter Abbeel I``).
-        return (len(words) >= 3 and all(w[0].isupper() for w in words) and following[:1].islower()
+        # it: in Title Case, its last word too, words the text writes in lowercase among them
+        # (``The Project That Went Nowhere I started…``, ``Walking Away From the Desk I
+        # joined…``), not a run of names (``with Pieter Abbeel I``).
+        return (len(words) >= 3 and words[-1][0].isupper() and in_title_case(words) and following[:1].islower()
                 and sum(w.lower() in lowercase for w in words[1:]) >= 2)
     if words[0] in NOT_HEADING_START:
         return False
     if words[-1] in NOT_HEADING_END and not (words[-1] in _DETERMINER_ENDS and opener in _DETERMINER_OPENERS):
         return False
-    title_case = _is_title_phrase(phrase.replace(",", ""))
+    title_case = _is_title_phrase(phrase.replace(",", ""), TITLE_HEADING_WORDS)
     before_year = opener in _PLACE_OPENERS.split("|") and bool(_YEAR.match(following))
     if ("," in phrase or len(words) > HEADING_WORDS) and not title_case and not before_year:
         return False  # a comma belongs to a sentence, unless it parts the words of a title
     if words[-1].lower() in _LABELLED_NOUNS and len(opener) == 1:
         return False
+    if title_case and opener in _TITLE_GOES_ON and _SMALL_WORDS_THEN_CAPITAL.match(following):
+        return False  # the title goes on (``Walking Away From the Desk``): a sentence opening so names a place
     if opener in SENTENCE_OPENERS:
         opens = True
     else:  # ``Researchers in``: a word the text writes in lowercase too, before a lowercase word
@@ -773,7 +827,7 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
 
     A page flattened with spaces for its breaks reads ``…humanity itself. Nowhere to hide A
     few months ago I went…``. Only such a page is searched (a paragraph longer than
-    ``LONG_PARAGRAPH``): a heading is a phrase of one to six words after a sentence end,
+    ``LONG_PARAGRAPH``): a heading is a phrase of one to six words (nine in Title Case) after a sentence end,
     without punctuation (before a year, up to eight, a comma allowed), ending in a lowercase
     word, followed by a capitalized word that opens the next sentence: a sentence opener (``SENTENCE_OPENERS``; ``I`` only after a
     phrase with every word capitalized, ``The Project That Went Nowhere I started``) or a word
@@ -797,10 +851,12 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
         title = _page_title(line.text) if index == 0 else None
         if title:
             cuts, kinds = [title], ["heading", "paragraph"]
-        found = [*_SPACED_HEADING.finditer(line.text), *_SPACED_HEADING_BEFORE_PLACE.finditer(line.text)]
-        for m in sorted(found, key=lambda m: m.start()):
+        starts = [m.start() for m in _SENTENCE_START.finditer(line.text)]
+        found = [m for m in (pattern.match(line.text, at) for at in starts for pattern in _SPACED_HEADINGS) if m]
+        found += _SPACED_HEADING_BEFORE_PLACE.finditer(line.text)
+        for m in sorted(found, key=lambda m: (m.start(), m.end())):
             if cuts and m.start() < cuts[-1]:
-                continue  # both patterns found this heading
+                continue  # a shorter phrase from here was a heading already
             following = line.text[m.end() + len(m.group("opener")) + 1:]
             if not _starts_a_heading(m.group("phrase"), m.group("opener"), following, lowercase, bool(m.group("marker"))):
                 continue
@@ -840,10 +896,10 @@ def _page_title(text: str) -> int | None:
     True
     """
     lead = len(text) - len(text.lstrip())  # a page pasted with a space before it
-    words = text[lead:].split(" ", TITLE_WORDS + 8)
+    words = text[lead:].split(" ", TITLE_CASE_WORDS + 8)
     if words[0] in GREETINGS:
         return None  # a letter's greeting, not a title
-    for size in range(1, min(TITLE_WORDS, len(words) - 2) + 1):
+    for size in range(1, min(TITLE_CASE_WORDS, len(words) - 2) + 1):
         word = words[size - 1]
         inner_dots = "." in word[:-1]  # Ph.D. is a word of a title; a full stop ends a sentence
         if re.search(r"[^\w’',:&.-]", word) or (word.endswith(".") and not inner_dots) or \
@@ -986,6 +1042,7 @@ EN_FIXERS = (
     split_off_page_address,
     drop_subscription_notes,
     read_markdown,
+    mark_plain_list_items,
     mark_title_heading,
     mark_section_headings,
     restore_paragraph_breaks,

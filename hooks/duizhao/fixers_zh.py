@@ -20,7 +20,7 @@ from .errors import InputError, Problem
 from .fixers_en import MARKDOWN_HEADING
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
-from .notes import COLOPHON
+from .notes import is_publisher_note
 from .punctuation import restore_full_width
 from .script import looks_traditional, mend_simplified, to_simplified
 from .transcripts import drop_timestamps
@@ -346,7 +346,9 @@ def drop_repeated_headline(lines: Lines, log: CleaningLog) -> Lines:
     return _drop(lines, log, lambda line: line.text.strip() in headlines)
 
 
-PAGE_COUNTER = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|w|W|k|K)?\+?\s*(?:热度|阅读|阅读量|在看|点赞|赞|评论|收藏|分享|浏览|人看过|次播放|播放)?$")
+_COUNT = r"\d+(?:\.\d+)?\s*(?:万|w|W|k|K)?\+?"
+_COUNTED = "热度|阅读|阅读量|在看|点赞|赞|评论|收藏|分享|浏览|人看过|次播放|播放"
+PAGE_COUNTER = re.compile(rf"^(?:{_COUNT}\s*(?:{_COUNTED})?|(?:(?:{_COUNTED})\s*[:：]?\s*{_COUNT}\s*[·|｜]?\s*)+)$")
 
 
 def drop_page_counters(lines: Lines, log: CleaningLog) -> Lines:
@@ -354,6 +356,8 @@ def drop_page_counters(lines: Lines, log: CleaningLog) -> Lines:
 
     >>> [l.text for l in drop_page_counters((Line(5, "4.8"), Line(6, "0热度"), Line(7, "2017年秋天,他开始读博。")), CleaningLog("zh.txt"))]
     ['2017年秋天,他开始读博。']
+    >>> [l.text for l in drop_page_counters((Line(1, "阅读 1.2万"), Line(2, "阅读 1.2万 · 在看 36"), Line(3, "阅读100本书")), CleaningLog("zh.txt"))]
+    ['阅读100本书']
     """
     return _drop(lines, log, lambda line: bool(PAGE_COUNTER.match(line.text.strip())))
 
@@ -687,7 +691,11 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     body = [line for line in lines if line.text.strip()]
     limit, comma_limit = _heading_limits(body)
 
+    title = next((line for line in body if not is_publisher_note(line.text)), None)
+
     def candidate(line: Line, comma_end: bool = False) -> bool:
+        if line is title:  # often longer than any section heading
+            return _could_be_heading(line, TITLE_LIMIT, TITLE_LIMIT, comma_end)
         return _could_be_heading(line, limit, comma_limit, comma_end)
 
     out: list[Line] = []
@@ -721,6 +729,10 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     return tuple(out)
 
 
+TITLE_LIMIT = 40
+"""Longest first line, in reading units, taken for the title (一位计算生物博士生的过劳与归来 after a colon)."""
+
+
 def _heading_limits(body: list[Line]) -> tuple[int, int]:
     paragraphs = [reading_length(line.text) for line in body if ends_sentence(line.text)]
     typical = statistics.median(paragraphs) if paragraphs else 0
@@ -729,7 +741,7 @@ def _heading_limits(body: list[Line]) -> tuple[int, int]:
 
 def _could_be_heading(line: Line, limit: int, comma_limit: int, comma_end: bool) -> bool:
     text = line.text.strip()
-    if line.kind != "paragraph" or not re.search(f"[{CJK}]", text) or URL.search(text) or COLOPHON.match(text):
+    if line.kind != "paragraph" or not re.search(f"[{CJK}]", text) or URL.search(text) or is_publisher_note(text):
         return False
     if ends_sentence(text) or re.search(r"[。！？!?；;]", text):
         return False

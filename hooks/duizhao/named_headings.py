@@ -24,6 +24,7 @@ from .fixers_en import (GREETINGS, HEADING_SMALL_WORDS, LONG_PARAGRAPH, NOT_HEAD
 from .fixlog import CleaningLog, DocumentFixer, Lines
 from .lexicon import Lexicon, english_keys, load_lexicon
 from .model import CleanText, Line
+from .numbers import SECTION_NUMBER
 
 MOST_WORDS = 10
 """Longest phrase, in words, taken for a heading (``A benchmark with an expiry date`` has six)."""
@@ -65,9 +66,6 @@ _ADVERBIAL_STARTS = frozenset(
 _TIME_WORDS = frozenset(
     "year years month months week weeks day days night nights morning evening summer winter spring autumn fall "
     "semester term decade later ago earlier then".split())
-# The summary's heading numbers (二、, 第三章, (四)) render no word of the English heading.
-_NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9]+[章节部]|[一二三四五六七八九十]+[、.．:：]|[0-9]+(?:[、:：]|[.．](?![0-9]))"
-                        r"|[(（][一二三四五六七八九十0-9]+[)）])\s*")
 
 
 @dataclass(frozen=True)
@@ -148,9 +146,10 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
 
 
 def _rendered(headings: Sequence[tuple[str, float]], lexicon: Lexicon) -> list[_SummaryHeading]:
-    # The summary's first block is its title, unless numbered as its first section (一、…).
-    return [_SummaryHeading(frozenset(key for token in lexicon.chinese_tokens(_NUMBERING.sub("", text))
-                                      for key in token.keys), place, place == 0.0 and not _NUMBERING.match(text))
+    # The summary's first block is its title, unless numbered as its first section (一、…). A
+    # heading's number (二、, 第三章, (四)) renders no word of the English heading.
+    return [_SummaryHeading(frozenset(key for token in lexicon.chinese_tokens(SECTION_NUMBER.sub("", text))
+                                      for key in token.keys), place, place == 0.0 and not SECTION_NUMBER.match(text))
             for text, place in headings]
 
 
@@ -208,8 +207,11 @@ def _phrases_at(text: str, start: int, lowercase: set[str]) -> list[tuple[int, f
         opener = cut.group("opener").split()
         if not words:
             continue
-        if found and all(w[:1].isupper() for w in text[found[-1][0]:cut.start()].split()):
-            continue  # it only adds the first words of a name (``…of Soybeans Bastien | Leclair, a``)
+        if found and opener[0] not in SENTENCE_OPENERS and \
+                all(w[:1].isupper() for w in text[found[-1][0]:cut.start()].split()):
+            # It only adds the first words of a name (``…of Soybeans Bastien | Leclair, a``); before
+            # a sentence opener, the last words of a title (``A Checklist for New Students | Here is``).
+            continue
         if len(words) > MOST_WORDS or _NOT_IN_A_HEADING.search(phrase) or "," in phrase:
             break  # a longer phrase would hold this one's sentence end or comma too
         if not words[0][:1].isupper() or words[0] in NOT_HEADING_START or words[0] in _GOES_ON_FROM_BEFORE:

@@ -17,17 +17,29 @@ import re
 _REFERENCES = "参考资料|参考原文|参考文献|参考链接|相关链接|延伸阅读"
 _CREDITS = ("作者|编辑|责编|责任编辑|来源|出处|出品|翻译|编译|校对|审校|审核|排版|撰文|监制|原标题|"
             "原文链接|原文地址|文章地址|论文链接|论文地址|项目地址|" + _REFERENCES)
-COLOPHON = re.compile(rf"^(?:{_CREDITS})[:：]")
-"""A credit or reference line (also never a heading of the text)."""
+_CREDIT = rf"(?:(?:{_CREDITS})\s*[:：／/｜|]|文\s*[／/｜|](?=[^，。！？,]{{1,30}}$))"
+"""A credit's header: ``编辑:``, ``撰文／``, or the bare ``文／`` of a byline."""
+
+_ACTION = "关注|订阅|点赞|在看|星标|分享|转发"
+"""What a page asks of its reader: 关注我们, 点个「在看」."""
+_OFFER = "点我|点此|点击|立即|马上|免费|领取|会员|订阅|报名|下载"
 
 # A reference header may also stand alone (``参考资料``), but ``参考资料显示，他…`` is a
 # sentence. An address may carry a list mark: ``[1] https://…``.
 _NOTE = re.compile(
     r"^(?:"
-    rf"(?:{_CREDITS})[:：].*|(?:{_REFERENCES})"
+    rf"{_CREDIT}.*|(?:{_REFERENCES})"
     r"|(?:\[\d+\]|\d+[.、)）])?\s*(?:https?://|www\.)\S+"
-    r"|(?:文章|本文)(?:来自|来源于?|转载自|转自|首发于|经授权转载).*"
-    r"|.{0,6}(?:感谢(?:收看|观看|收听|阅读)|下期再见|(?:点击|欢迎)(?:关注|订阅|点赞)).{0,20}"
+    r"|[(（]?(?:文章|本文)[^。]{0,10}?(?:来自|来源于?|转载|转自|首发|刊载|原载).*"
+    r"|.{0,6}(?:感谢(?:收看|观看|收听|阅读)|下期再见"
+    rf"|(?:点击|点|欢迎)(?:上方|下方)?(?:蓝字|蓝色字体?|个|一下)?\s*(?:[「“\"][^」”\"]{{1,12}}[」”\"][，,]?\s*)?[「“\"]?(?:{_ACTION}))"
+    r".{0,20}"
+    # A publication's signature line above the text: 原创 AI前线 2025-03-02 08:15 北京.
+    r"|原创\s.{0,30}?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?.{0,20}"
+    # Its sign-off below: — 完 —, -END-, （完）.
+    r"|[-—–－~～\s]*(?:[(（]\s*完\s*[)）]|[-—–－~～]\s*(?:全文)?完\s*[-—–－~～]|END|End)[-—–－~～\s]*"
+    # An offer pointing away from the page: 点我领取免费课程 → www…, 加入会员…▶.
+    rf"|(?=.{{0,40}}$)(?=.*(?:{_OFFER})).*(?:→|▶|►|👉|»)\s*(?:(?:https?://|www\.)\S*)?\s*"
     r")$"
 )
 
@@ -76,6 +88,18 @@ def is_publisher_note(text: str, publisher: str = "") -> bool:
     [True, True, True, True, True]
     >>> [is_publisher_note(t) for t in ("[1] https://arxiv.org/abs/2305.18290", "2. www.interconnects.ai", "参考文献")]
     [True, True, True]
+
+    The furniture of an account's or a news site's page: its signature line, byline, calls to
+    follow, sign-off, reprint notice, and offers pointing elsewhere.
+
+    >>> [is_publisher_note(t) for t in ("原创 AI前线 2025-03-02 08:15 北京", "撰文／林怡君 2025.04.18", "文 / 王小明",
+    ...     "点击蓝字关注我们", "点击上方“AI前线”，关注我们", "点个「在看」，让更多人看到", "— 完 —", "-END-", "（完）",
+    ...     "（本文经作者授权转载，原文刊载于作者个人部落格）", "点我领取免费课程 → www.example-course.tw",
+    ...     "加入会员，免费收看更多职场与教育专题 ▶")]
+    [True, True, True, True, True, True, True, True, True, True, True, True]
+    >>> [is_publisher_note(t) for t in ("点击率越高越受关注", "完", "他完成了。", "原创性是研究的核心，2023年1月2日他说。",
+    ...     "我们点个外卖吧。", "免费的东西最贵 → 这是真理", "文章最后，她写给还在实验室熬夜的人。")]
+    [False, False, False, False, False, False, False]
     >>> [is_publisher_note(t, "新智元") for t in ("新智元报道", "各大媒体报道", "新智元报道了这件事。")]
     [True, False, False]
     >>> [is_publisher_note(t) for t in ("他的资料来源很杂。", "来源于生活的灵感最可贵。", "感谢导师多年来的指导，他才走到今天。",
