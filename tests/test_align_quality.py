@@ -50,7 +50,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                 marks[link.confident][1] += 1
     written = {}
     for name in ("paper-mill", "night-shift", "eleven-years", "running-on-empty", "compiled-translation",
-                 "four-countries", "long-way-back", "open-speech", "protein-years"):
+                 "four-countries", "long-way-back", "open-speech", "protein-years", "small-models"):
         written_zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
         written_en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
         written[name] = score(align_article(written_zh, written_en),
@@ -62,7 +62,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
     f1 = " 和 ".join(f"{written[name]:.2f}" for name in ("paper-mill", "night-shift"))
     later = {name: f"{written[name]:.2f}"
              for name in ("eleven-years", "running-on-empty", "compiled-translation", "four-countries", "long-way-back",
-                          "open-speech", "protein-years")}
+                          "open-speech", "protein-years", "small-models")}
     expected_zh = [f"有 {percent[0]} 是正确的", f"找到了 {percent[1]}", f"有 {percent[2]} 被认了出来",
                    f"存疑对齐下的 {unsure} 句只有 {right_unsure} 句正确", f"{sure} 句中有 {right_sure} 句正确",
                    f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加",
@@ -70,7 +70,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                    f"一行译出整段的地方，F1 为 {later['compiled-translation']}",
                    f"按读音写成汉字（如「阿德耶米」），F1 为 {later['four-countries']}",
                    f"修正后为 {later['long-way-back']}", f"公众号摘要为 {later['open-speech']}",
-                   f"台湾新闻摘要为 {later['protein-years']}"]
+                   f"台湾新闻摘要为 {later['protein-years']}", f"仿机器之心的报道为 {later['small-models']}"]
     expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
                    f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
                    f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
@@ -81,7 +81,8 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                    f"(阿德耶米 for Adeyemi), scores {later['four-countries']}",
                    f"scores {later['long-way-back']} since the fixes its headings led to",
                    f"the WeChat-style summary scores {later['open-speech']}",
-                   f"the Taiwanese one {later['protein-years']}"]
+                   f"the Taiwanese one {later['protein-years']}",
+                   f"the 机器之心-style report scores {later['small-models']}"]
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
 
@@ -341,6 +342,10 @@ def test_summary_comment_between_links_stays_without_source():
     # source heading, and numbered headings are placed by their number (aligner): 0.916 and 0.865.
     ("open-speech", 0.91, 0.74),
     ("protein-years", 0.86, 0.5),
+    # A third written so (small-models), in the manner of 机器之心, after the fixes the two above
+    # led to: first and only measurement F1 0.898 (P 0.938, R 0.862), null accuracy 0.60. Since:
+    # 0.910, a plain text's numbered lines read as list items, not "1." as a sentence (fixers_en).
+    ("small-models", 0.9, 0.59),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
@@ -485,14 +490,20 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # The two pairs written as real media summaries lost headings in ways not met before: a title
 # of thirteen words with its subtitle, a Title-Case heading of seven words ("Lab Culture and the
 # Collaboration That Failed While I was away…", which the shortest phrase there, "Lab", hid), one
-# keeping the sentence's conjunction ("Coming Back Smaller When | I returned…"), one cut where a
-# word that opens sentences goes on in the title ("Walking Away | From the Desk I joined…").
-# Those come back (fixers_en). Lost still: open-speech's "Learning to Write in Public After
-# Tern, I made myself a rule" (a name after the opener, then a comma).
+# keeping the sentence's conjunction ("Coming Back Smaller When | I returned…"). Those come back
+# (fixers_en). Lost still, in open-speech: "Walking Away From the Desk I joined…", cut after
+# "Away" (a sentence may open on "From the", and "At the University of Toronto I studied…" is
+# one, so a title going on past such a word cannot be told), and "Learning to Write in Public
+# After Tern, I made myself a rule" (a name after the opener, then a comma). small-models writes
+# its title and headings in sentence case, and four of seven stay glued: the title and the first
+# heading before a sentence on a date ("Two years outside the big lab Why I left the lab In
+# March 2023 I walked…"), one before a name ("Shipping to Lakeshore Bramble-3 shipped…"), one
+# holding a comma ("Compute, investors and sleep The biggest lesson…").
 _HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "long-way-back", "open-speech",
-                              "running-on-empty"}
+                              "running-on-empty", "small-models"}
 # Of these, the heading eleven-years loses costs its alignment nothing.
-_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "long-way-back", "open-speech", "running-on-empty"}
+_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "long-way-back", "open-speech", "running-on-empty",
+                             "small-models"}
 
 
 def _flattened(written):
@@ -747,3 +758,21 @@ def test_a_line_of_running_text_links_no_heading_among_sentences(name):
     assert [link for link in align_article(zh, en).links
             if set(link.zh) <= running and len(link.en) > 1 and headings.intersection(link.en)] == []
 
+
+
+def test_a_summary_without_sections_may_condense_across_a_heading_of_the_source():
+    # The summary keeps no headings: its line may render the end of one section and the start
+    # of the next, the heading between them skipped.
+    en = [Unit("e0", "The lighthouse keeper climbed the stairs every evening at six."),
+          Unit("e1", "He lit the lamp and watched the ships pass."), Unit("h", "Winter", heading=True),
+          Unit("e2", "In winter the sea froze near the rocks."),
+          Unit("e3", "The keeper walked across the ice to the village for bread.")]
+    zh = [Unit("z0", "灯塔看守人每天晚上六点爬上楼梯。"), Unit("z1", "他点亮灯，看着船只驶过；冬天，礁石附近的海面结了冰。"),
+          Unit("z2", "看守人踩着冰走到村里买面包。")]
+    links = {line: set(link.en) for link in align_texts(zh, en).links for line in link.zh}
+    assert {"e1", "e2"} <= links["z1"]
+    # With a heading of its own there, the summary keeps the source's sections.
+    zh = [zh[0], Unit("z1", "他点亮灯，看着船只驶过。"), Unit("zh", "冬天", heading=True), Unit("z2", "礁石附近的海面结了冰。"),
+          Unit("z3", "看守人踩着冰走到村里买面包。")]
+    links = {line: set(link.en) for link in align_texts(zh, en).links for line in link.zh}
+    assert links["z1"] == {"e1"} and links["zh"] == {"h"} and links["z2"] == {"e2"}

@@ -371,6 +371,10 @@ def test_a_long_first_line_is_the_title_and_the_same_line_later_is_not_a_heading
     assert kinds[:2] == [("paragraph", "撰文／林怡君 2025.04.18"), ("heading", title)]
     kinds = [(b.kind, b.text) for b in clean([body[0], title, body[1]])[0].blocks]
     assert ("paragraph", title) in kinds
+    # Without a subtitle, a title is short; a longer first line is the lead, without its stop.
+    for lead in ("2017年秋天，我从北京飞到旧金山，开始了在斯坦福的博士生涯", "今天给大家分享一篇来自 Nathan Lambert 的长文，讲述他如何一步步走进 AI 领域"):
+        assert clean([lead, *body])[0].blocks[0].kind == "paragraph", lead
+    assert clean(["他走过的弯路，可能正是你要避开的坑", *body])[0].blocks[0].kind == "heading"
 
 
 def test_colophon_is_never_a_heading():

@@ -139,8 +139,12 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     zh_captions = [u.heading or is_label(u.text) or is_editorial_note(u.text) for u in zh_units]
     en_captions = [u.heading or is_label(u.text) for u in en_units]
     beads: list[Bead] = []
+    # A summary with sections of its own keeps the source's: none of its lines reaches over a
+    # heading of the source. One without may condense the end of a section and the next's start.
+    sections = sum(u.heading for u in zh_units) >= 2  # a title and a section heading at least
     for segment in _segments(fixed, len(zh_units), len(en_units), _clear_matches(noise)):
-        beads.extend(_align_segment(scorer, noise, lengths, segment, set(fixed), zh_captions, en_captions))
+        beads.extend(_align_segment(scorer, noise, lengths, segment, set(fixed), zh_captions, en_captions,
+                                    sections))
     # The pins stand among the links, so that the passes below place a line by a pinned
     # neighbour as by any other (none of them changes a pinned line).
     beads = sorted([b for b in beads if not (b.zh and b.zh[0] in fixed)] +
@@ -289,7 +293,8 @@ def _shared_gain(noise: Noise, lines: range, shared: Sequence[float]) -> float:
 
 
 def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segment: _Segment,
-                   blocked: set[int], captions: Sequence[bool], en_captions: Sequence[bool]) -> list[Bead]:
+                   blocked: set[int], captions: Sequence[bool], en_captions: Sequence[bool],
+                   sections: bool = True) -> list[Bead]:
     zh0, en0 = segment.zh.start, segment.en.start
     n, m = len(segment.zh), len(segment.en)
     if not n or not m:
@@ -312,14 +317,15 @@ def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segme
             # sentence of running text.
             return [scorer.score(lines, range(en0 + end - 1, en0 + end)) - noise.threshold[lines[0]]
                     ] if en_captions[en0 + end - 1] else []
-        # Nor does running text take in a heading of the source among its sentences: a heading
-        # opens a section, and the line after the summary's own heading renders the first
+        # Nor does running text of a summary with ``sections`` take in a heading of the source
+        # among its sentences: the line after the summary's own heading renders the first
         # sentence. (A line naming the essay's title alone is found by the passes after.)
-        if en_captions[en0 + end - 1]:
+        if sections and en_captions[en0 + end - 1]:
             return []
         if a == 1:
             line = lines[0]
-            most = min(lengths.most_sentences(line, MAX_SENTENCES), LONGEST_LINK, most, end - after_caption[end])
+            most = min(lengths.most_sentences(line, MAX_SENTENCES), LONGEST_LINK, most,
+                       end - after_caption[end] if sections else most)
             scores, thin = scorer.one_to_many(line, en0 + end, most, THIN_SHARE)
             misfits = lengths.misfits(lines, en0 + end, most)
             extra = EXTRA_SENTENCE * noise.spread

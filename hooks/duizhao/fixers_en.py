@@ -350,6 +350,8 @@ def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
     title, following = lines[0].text.strip(), lines[1].text.strip()
     if _one_sentence_a_line(lines):  # a literary translation: the first paragraph is on the lines after
         following = " ".join(line.text.strip() for line in lines[1:4])
+    elif len(lines) > 2 and _stands_as_title(following, lines[2].text.strip(), SECTION_HEADING_WORDS):
+        following = lines[2].text.strip()  # the first section's heading comes first
     # A title in Title Case may run longer, with its subtitle (``Eight Years of Listening: What
     # I Learned Leaving…``): no sentence capitalizes every word.
     most = TITLE_CASE_WORDS if in_title_case([w for w in re.split(r"[\s:–—-]+", title) if w]) else TITLE_WORDS
@@ -479,19 +481,23 @@ def _bullet_marks(text: str) -> list[re.Match]:
     return marks
 
 
-_PLAIN_BULLET = re.compile(r"^\s*[-*•]\s+(?=\S)")
+_PLAIN_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
 
 
 def mark_plain_list_items(lines: Lines, log: CleaningLog) -> Lines:
-    """Make the bulleted lines of a plain text (``- Talk to ten users…``) list items, without
-    their bullets: two such lines in a row, or one after a line ending in a colon. (A Markdown
-    file's lists are read with the rest of its Markdown.)
+    """Make the bulleted or numbered lines of a plain text (``- Talk to ten users…``, ``1. Hire
+    slowly.``) list items, without their marks: two such lines in a row, or one after a line
+    ending in a colon. (A Markdown file's lists are read with the rest of its Markdown.) Left
+    as they were, a number would stand as a sentence of its own ("1.").
 
     >>> lines = (Line(1, "Here is what I would tell myself:"), Line(3, "- Talk to users."), Line(4, "- Ship early."),
     ...          Line(6, "It worked."), Line(8, "- 2019 was a hard year, he said."), Line(10, "We went on."))
     >>> [(l.kind, l.text) for l in mark_plain_list_items(lines, CleaningLog("en.txt"))]  # doctest: +NORMALIZE_WHITESPACE
     [('paragraph', 'Here is what I would tell myself:'), ('item', 'Talk to users.'), ('item', 'Ship early.'),
      ('paragraph', 'It worked.'), ('paragraph', '- 2019 was a hard year, he said.'), ('paragraph', 'We went on.')]
+    >>> lines = (Line(1, "Three rules:"), Line(3, "1. Hire slowly."), Line(4, "2) Pay on time."), Line(6, "12. That was all."))
+    >>> [(l.kind, l.text) for l in mark_plain_list_items(lines, CleaningLog("en.txt"))]
+    [('paragraph', 'Three rules:'), ('item', 'Hire slowly.'), ('item', 'Pay on time.'), ('item', 'That was all.')]
     """
     bulleted = [line.kind == "paragraph" and bool(_PLAIN_BULLET.match(line.text)) for line in lines]
     out: list[Line] = []
@@ -785,20 +791,14 @@ _LABELLED_NOUNS = frozenset(
     "table appendix exhibit step phase stage level version model round".split())
 
 
-_TITLE_GOES_ON = frozenset("From In At On With For To Of By Into Through Within Without".split())
-"""Capitalized words inside a title that also open sentences."""
-_SMALL_WORDS_THEN_CAPITAL = re.compile(rf"(?:(?:{'|'.join(sorted(HEADING_SMALL_WORDS))}) )*(?!I\b)[A-Z]")
-
-
 def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[str], marked: bool) -> bool:
     """Whether ``phrase`` is a heading glued to the sentence opened by ``opener following…``."""
     words = phrase.split()
     if opener == "I":
         # "I" opens a sentence anywhere, so only a phrase no sentence reads like goes before
-        # it: in Title Case, its last word too, words the text writes in lowercase among them
-        # (``The Project That Went Nowhere I started…``, ``Walking Away From the Desk I
-        # joined…``), not a run of names (``with Pieter Abbeel I``).
-        return (len(words) >= 3 and words[-1][0].isupper() and in_title_case(words) and following[:1].islower()
+        # it: every word capitalized, words the text writes in lowercase among them (``The
+        # Project That Went Nowhere I started…``), not a run of names (``with Pieter Abbeel I``).
+        return (len(words) >= 3 and all(w[0].isupper() for w in words) and following[:1].islower()
                 and sum(w.lower() in lowercase for w in words[1:]) >= 2)
     if words[0] in NOT_HEADING_START:
         return False
@@ -810,8 +810,6 @@ def _starts_a_heading(phrase: str, opener: str, following: str, lowercase: set[s
         return False  # a comma belongs to a sentence, unless it parts the words of a title
     if words[-1].lower() in _LABELLED_NOUNS and len(opener) == 1:
         return False
-    if title_case and opener in _TITLE_GOES_ON and _SMALL_WORDS_THEN_CAPITAL.match(following):
-        return False  # the title goes on (``Walking Away From the Desk``): a sentence opening so names a place
     if opener in SENTENCE_OPENERS:
         opens = True
     else:  # ``Researchers in``: a word the text writes in lowercase too, before a lowercase word
@@ -996,6 +994,9 @@ def space_after_comma(text: str) -> str:
 
 # --- sentences -----------------------------------------------------------------------------------
 
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s+")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split an English paragraph into sentences (the units Chinese is aligned to).
 
@@ -1014,9 +1015,14 @@ def split_sentences(text: str) -> list[str]:
     ['A small team could get close to GPT-3.5.', 'People assumed otherwise.']
     >>> split_sentences("We worked until 5 p.m. She left early. The talk is at 9 a.m. Eastern time.")
     ['We worked until 5 p.m.', 'She left early.', 'The talk is at 9 a.m. Eastern time.']
+    >>> split_sentences("1. Hire slowly. Pay on time.")
+    ['1. Hire slowly.', 'Pay on time.']
     """
     cuts = [m.end() for m in _SENTENCE_SPACE.finditer(text) if _ends_sentence_at(text, m)]
     cuts += [seam for seam in _sentence_seams(text) if text[seam - 1] != ":"]
+    number = _LIST_NUMBER.match(text)
+    if number:  # ``1. Hire slowly.``: a list's number is no sentence of its own
+        cuts = [cut for cut in cuts if cut > number.end()]
     bounds = [0, *sorted(set(cuts)), len(text)]
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 

@@ -346,9 +346,9 @@ def drop_repeated_headline(lines: Lines, log: CleaningLog) -> Lines:
     return _drop(lines, log, lambda line: line.text.strip() in headlines)
 
 
-_COUNT = r"\d+(?:\.\d+)?\s*(?:万|w|W|k|K)?\+?"
-_COUNTED = "热度|阅读|阅读量|在看|点赞|赞|评论|收藏|分享|浏览|人看过|次播放|播放"
-PAGE_COUNTER = re.compile(rf"^(?:{_COUNT}\s*(?:{_COUNTED})?|(?:(?:{_COUNTED})\s*[:：]?\s*{_COUNT}\s*[·|｜]?\s*)+)$")
+_COUNT = r"\d+(?:[.,]\d+)*\s*(?:万|w|W|k|K)?\+?\s*次?"
+_COUNTED = "热度|阅读量|阅读数|阅读|在看|点赞数|点赞|赞|评论|收藏|分享|浏览量|浏览|人看过|次播放|播放"
+PAGE_COUNTER = re.compile(rf"^(?:(?:{_COUNT}\s*(?:{_COUNTED})?|(?:{_COUNTED})\s*[:：]?\s*{_COUNT})\s*[·|｜]?\s*)+$")
 
 
 def drop_page_counters(lines: Lines, log: CleaningLog) -> Lines:
@@ -356,8 +356,9 @@ def drop_page_counters(lines: Lines, log: CleaningLog) -> Lines:
 
     >>> [l.text for l in drop_page_counters((Line(5, "4.8"), Line(6, "0热度"), Line(7, "2017年秋天,他开始读博。")), CleaningLog("zh.txt"))]
     ['2017年秋天,他开始读博。']
-    >>> [l.text for l in drop_page_counters((Line(1, "阅读 1.2万"), Line(2, "阅读 1.2万 · 在看 36"), Line(3, "阅读100本书")), CleaningLog("zh.txt"))]
-    ['阅读100本书']
+    >>> counters = ["阅读 1.2万", "阅读 1.2万 · 在看 36", "1.2万阅读 · 36在看", "阅读数 1.2万", "阅读 1.2万次", "浏览量 3,245"]
+    >>> [l.text for l in drop_page_counters(tuple(Line(n, t) for n, t in enumerate([*counters, "阅读100本书", "3个"], 1)), CleaningLog("zh.txt"))]
+    ['阅读100本书', '3个']
     """
     return _drop(lines, log, lambda line: bool(PAGE_COUNTER.match(line.text.strip())))
 
@@ -691,11 +692,13 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     body = [line for line in lines if line.text.strip()]
     limit, comma_limit = _heading_limits(body)
 
-    title = next((line for line in body if not is_publisher_note(line.text)), None)
+    # The title: the first line that is no publisher's note, nor a publication's header (机器之心报道).
+    title = next((line for line in body if not is_publisher_note(line.text) and not _HEADER.fullmatch(line.text.strip())), None)
 
     def candidate(line: Line, comma_end: bool = False) -> bool:
-        if line is title:  # often longer than any section heading
-            return _could_be_heading(line, TITLE_LIMIT, TITLE_LIMIT, comma_end)
+        if line is title:  # with its subtitle, longer than any section heading
+            size = TITLE_LIMIT if _SUBTITLE.search(line.text) else TITLE_PLAIN_LIMIT
+            return _could_be_heading(line, size, size, comma_end)
         return _could_be_heading(line, limit, comma_limit, comma_end)
 
     out: list[Line] = []
@@ -729,8 +732,14 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     return tuple(out)
 
 
-TITLE_LIMIT = 40
-"""Longest first line, in reading units, taken for the title (一位计算生物博士生的过劳与归来 after a colon)."""
+TITLE_LIMIT = 48
+"""Longest first line, in reading units, taken for the title when a subtitle follows a colon or a
+dash (在蛋白质里待了五年：一位计算生物博士生的过劳与归来)…"""
+TITLE_PLAIN_LIMIT = 20
+"""…and when none does (他走过的弯路，可能正是你要避开的坑): a longer line is the lead's first
+sentence, without its full stop (2017年秋天，我从北京飞到旧金山，开始了在斯坦福的博士生涯)."""
+_HEADER = re.compile(r"\w{2,8}(?:报道|编译|出品|原创)")
+_SUBTITLE = re.compile(r"\S[:：|｜—]\S|\S——")
 
 
 def _heading_limits(body: list[Line]) -> tuple[int, int]:

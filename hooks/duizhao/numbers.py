@@ -131,9 +131,10 @@ def chinese_numeral(text: str) -> float | None:
 
 SECTION_NUMBER = re.compile(
     r"^\s*(?:第(?P<nth>[一二三四五六七八九十0-9]+)[章节部]|(?P<hanzi>[一二三四五六七八九十]+)[、.．:：／/]"
-    r"|(?P<digits>[0-9]+)(?:[、:：／/]|[.．](?![0-9]))|(?P<padded>[0-9]{1,2})\s+(?=[^\s0-9])"
+    r"|(?P<digits>[0-9]+)(?:、|[:：／/.．](?![0-9]))|(?P<padded>0[1-9])\s+(?=[^\s0-9])"
     r"|[(（](?P<bracketed>[一二三四五六七八九十0-9]+)[)）])\s*")
-"""The number a summary puts before a section heading: 第三章, 二、, 二／, 3., 01 (then a space), (四)."""
+"""The number a summary puts before a section heading: 第三章, 二、, 二／, 3., 01 (then a space), (四);
+not a quantity (3 个月后, 1/3 的时间, 3:2 的比分)."""
 
 
 def section_number(heading: str) -> int | None:
@@ -141,8 +142,8 @@ def section_number(heading: str) -> int | None:
 
     >>> [section_number(t) for t in ("二／第四年，全面崩溃", "01 告别交易桌", "第三章 回到学校", "(四)总结", "3. 方法")]
     [2, 1, 3, 4, 3]
-    >>> [section_number(t) for t in ("3.5亿人在用", "一部电影", "2023 年回顾", "写在最后")]
-    [None, None, None, None]
+    >>> [section_number(t) for t in ("3.5亿人在用", "一部电影", "2023 年回顾", "写在最后", "3 个月后", "20 岁那年", "1/3 的时间", "3:2 的比分")]
+    [None, None, None, None, None, None, None, None]
     """
     match = SECTION_NUMBER.match(heading)
     if not match:
