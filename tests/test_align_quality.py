@@ -221,10 +221,19 @@ def test_a_summarys_heading_is_placed_by_where_its_section_begins():
     # "一、困在“论文工厂”里的三年" retitles "Inside the paper mill" and shares one word with it,
     # too little for any threshold of running text: the lines around it place it, their
     # sentences enclosing that heading alone. "一張清單救了他" stands where "Building the
-    # flywheel" does but is the summary's own title, sharing nothing with it.
+    # flywheel" does but is the summary's own title, sharing nothing with it. "四／论文缩水，人生
+    # 重开机" and "五／从自己的伤口，改变实验室" share no word with "Coming Back Smaller" and "What I
+    # Do Now", but the summary numbers its sections as the essay has them: its fourth and fifth
+    # headings open the essay's fourth and fifth sections, and "一、离开大厂" the first, though the
+    # lead before it quotes sentences of that section. "07 写在最后" stands where the essay has no
+    # heading left, and stays the summary's own.
     for name, heading, source in (("paper-mill", "一、困在“论文工厂”里的三年", "Inside the paper mill"),
                                   ("paper-mill", "三、靠小工具找回节奏", "Finding momentum again"),
-                                  ("night-shift", "一张清单救了他", None)):
+                                  ("night-shift", "一张清单救了他", None),
+                                  ("protein-years", "四／论文缩水，人生重开机", "Coming Back Smaller"),
+                                  ("protein-years", "五／从自己的伤口，改变实验室", "What I Do Now"),
+                                  ("small-models", "一、离开大厂", "Why I left the lab"),
+                                  ("open-speech", "07 写在最后", None)):
         zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
         en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
         alignment = align_article(zh, en)
@@ -344,7 +353,8 @@ def test_summary_comment_between_links_stays_without_source():
     ("protein-years", 0.86, 0.5),
     # A third written so (small-models), in the manner of 机器之心, after the fixes the two above
     # led to: first and only measurement F1 0.898 (P 0.938, R 0.862), null accuracy 0.60. Since:
-    # 0.910, a plain text's numbered lines read as list items, not "1." as a sentence (fixers_en).
+    # 0.915, a plain text's numbered lines read as list items, not "1." as a sentence (fixers_en),
+    # and its first numbered heading placed by its number, though its lead quotes that section.
     ("small-models", 0.9, 0.59),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
@@ -728,21 +738,6 @@ def test_no_written_summary_is_taken_for_a_rendering_of_another_text():
     wrongly_linked = {(a, b): len(align_article(texts[a][0], texts[b][1]).links)
                       for a in texts for b in texts if a != b}
     assert {pair: n for pair, n in wrongly_linked.items() if n} == {}
-
-
-def test_a_numbered_heading_is_placed_by_its_number():
-    # "四／论文缩水，人生重开机" and "五／从自己的伤口，改变实验室" share no word with "Coming Back
-    # Smaller" and "What I Do Now", but the summary numbers its sections as the essay has them:
-    # its fourth and fifth headings open the essay's fourth and fifth sections. "07 写在最后"
-    # stands where the essay has no heading left, and stays the summary's own.
-    for name, heading, source in (("protein-years", "四／论文缩水，人生重开机", "Coming Back Smaller"),
-                                  ("protein-years", "五／从自己的伤口，改变实验室", "What I Do Now"),
-                                  ("open-speech", "07 写在最后", None)):
-        zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
-        [block] = [block.id for block in zh.blocks if block.text == heading]
-        linked = [link.en for link in align_article(zh, en).links if block in link.zh]
-        assert linked == ([(_sentence_of(en, source),)] if source else []), heading
 
 
 @pytest.mark.parametrize("name", [p.stem for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])

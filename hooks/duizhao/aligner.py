@@ -616,7 +616,8 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
     above the line's evidence floor is still needed: a summary also puts headings of its
     own where the source has one, and those share nothing with it. Unless the numbers agree:
     the summary's heading numbered 五 (五／, 05, 第五章) and the source's fifth section heading
-    (the title not counted) open the same section, whatever words each chose.
+    (the title not counted) open the same section, whatever words each chose, when that is the
+    last heading before the sentences the lines after it express.
     """
     # The source's section headings in order, the title (a heading opening the text) not counted.
     ordinal, count = {}, 0
@@ -636,9 +637,15 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
         first = before + 1 if before is not None else 0
         last = after if after is not None else scorer.m
         enclosed = [j for j in range(first, last) if en_headings[j]]
-        if len(enclosed) == 1 and enclosed[0] not in claimed and (
-                numbers[line] is not None and ordinal.get(enclosed[0]) == numbers[line]
-                or scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]):
+        # A numbered heading opens the section of its number when that is the last to begin
+        # before the lines after it, whatever the lines before render (a lead quotes anywhere).
+        numbered = next((j for j in range(last - 1, -1, -1) if en_headings[j]), None)
+        if numbers[line] is not None and numbered is not None and numbered not in claimed and \
+                ordinal.get(numbered) == numbers[line]:
+            placed[line] = numbered
+            claimed.add(numbered)
+        elif len(enclosed) == 1 and enclosed[0] not in claimed and \
+                scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]:
             placed[line] = enclosed[0]
             claimed.add(enclosed[0])
     return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]
