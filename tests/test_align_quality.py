@@ -740,34 +740,64 @@ def test_no_written_summary_is_taken_for_a_rendering_of_another_text():
     assert {pair: n for pair, n in wrongly_linked.items() if n} == {}
 
 
-@pytest.mark.parametrize("name", [p.stem for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
+def _with_sections(name: str) -> bool:
+    """Whether the written pair's summary has sections of its own (a title and two headings)."""
+    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+    return sum(block.kind == "heading" for block in zh.blocks) >= 3
+
+
+@pytest.mark.parametrize("name", [p.stem for p in sorted(GOLD.glob("*.gold"))
+                                  if (GOLD / p.stem).is_dir() and _with_sections(p.stem)])
 def test_a_line_of_running_text_links_no_heading_among_sentences(name):
-    # A heading opens a section: a paragraph of the summary renders sentences of one section or
-    # of two, never the title between them (protein-years' "现在教授会要求每位新生…" took in "A
-    # Checklist for New Students" and the sentence after it, which its own line renders). A
-    # line may render a heading alone: 博文的标题颇为自嘲：《在机器学习里犯错的十一年》.
+    # A heading opens a section: a paragraph of a summary with sections of its own renders
+    # sentences of one section, never the end of one and the start of the next (protein-years'
+    # "现在教授会要求每位新生…" took in "A Checklist for New Students" and the sentence after it,
+    # which its own line renders). A line may render a heading alone: 博文的标题颇为自嘲：《在机器学习里
+    # 犯错的十一年》.
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
     en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
-    headings = {s.id for block in en.blocks if block.kind == "heading" for s in block.sentences}
+    order = [(s.id, block.kind == "heading") for block in en.blocks for s in block.sentences]
+    at = {sentence: k for k, (sentence, _) in enumerate(order)}
+    headings = [k for k, (_, heading) in enumerate(order) if heading]
     running = {block.id for block in zh.blocks if block.kind != "heading"}
-    assert [link for link in align_article(zh, en).links
-            if set(link.zh) <= running and len(link.en) > 1 and headings.intersection(link.en)] == []
+    assert [link for link in align_article(zh, en).links if set(link.zh) <= running and len(link.en) > 1
+            and any(min(at[e] for e in link.en) <= k <= max(at[e] for e in link.en) for k in headings)] == []
 
 
 
 def test_a_summary_without_sections_may_condense_across_a_heading_of_the_source():
     # The summary keeps no headings: its line may render the end of one section and the start
     # of the next, the heading between them skipped.
-    en = [Unit("e0", "The lighthouse keeper climbed the stairs every evening at six."),
+    en = [Unit("h0", "Summer", heading=True), Unit("e0", "The lighthouse keeper climbed the stairs every evening at six."),
           Unit("e1", "He lit the lamp and watched the ships pass."), Unit("h", "Winter", heading=True),
           Unit("e2", "In winter the sea froze near the rocks."),
           Unit("e3", "The keeper walked across the ice to the village for bread.")]
     zh = [Unit("z0", "灯塔看守人每天晚上六点爬上楼梯。"), Unit("z1", "他点亮灯，看着船只驶过；冬天，礁石附近的海面结了冰。"),
           Unit("z2", "看守人踩着冰走到村里买面包。")]
     links = {line: set(link.en) for link in align_texts(zh, en).links for line in link.zh}
-    assert {"e1", "e2"} <= links["z1"]
-    # With a heading of its own there, the summary keeps the source's sections.
-    zh = [zh[0], Unit("z1", "他点亮灯，看着船只驶过。"), Unit("zh", "冬天", heading=True), Unit("z2", "礁石附近的海面结了冰。"),
-          Unit("z3", "看守人踩着冰走到村里买面包。")]
+    assert {"e1", "e2"} <= links["z1"] and "h" not in links["z1"]
+    # With a title and sections of its own, the summary keeps the source's.
+    zh = [Unit("t", "灯塔看守人的一年", heading=True), Unit("s", "夏天", heading=True), zh[0],
+          Unit("z1", "他点亮灯，看着船只驶过。"), Unit("w", "冬天", heading=True),
+          Unit("z2", "礁石附近的海面结了冰。"), Unit("z3", "看守人踩着冰走到村里买面包。")]
     links = {line: set(link.en) for link in align_texts(zh, en).links for line in link.zh}
-    assert links["z1"] == {"e1"} and links["zh"] == {"h"} and links["z2"] == {"e2"}
+    assert links["z1"] == {"e1"} and links["w"] == {"h"} and links["z2"] == {"e2"}
+
+
+@pytest.mark.parametrize("summary, numbered", [
+    # The summary numbers its own points (1. 2. 3.) inside the essay's one section "Three
+    # lessons": no point is the essay's section of its number.
+    ("zh.txt", {"1. 面粉价格决定一切": None, "2. 熟客比游客重要": None, "3. 睡眠不是可选项": None}),
+    # Its sections cut the essay's otherwise: 一 opens "Three lessons" (its lead renders "Starting
+    # out"), 二 half of it, 三 "Closing the doors". Numbers that disagree place nothing.
+    ("zh-sections.txt", {"二、身体垮了": None}),
+])
+def test_a_summarys_numbered_heading_is_placed_by_its_number_only_where_its_section_begins(summary, numbered):
+    folder = GOLD / "bakery-points"
+    zh, _ = clean_chinese(read_lines(folder / summary), "zh.txt")
+    en, _ = clean_english(read_lines(folder / "en.txt"), "en.txt")
+    alignment = align_article(zh, en)
+    for heading, source in numbered.items():
+        [block] = [block.id for block in zh.blocks if block.text == heading]
+        linked = [link.en for link in alignment.links if block in link.zh]
+        assert linked == ([(_sentence_of(en, source),)] if source else []), heading

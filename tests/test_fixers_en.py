@@ -133,6 +133,10 @@ def test_a_title_followed_by_the_first_sections_heading_is_a_title():
     lines = (Line(1, "Two years outside the big lab"), Line(3, "Why I left the lab"),
              Line(5, "For six years I worked at a large lab, and for most of them I was happy there. Then I left."))
     assert [line.kind for line in mark_title_heading(lines, CleaningLog("en.txt"))] == ["heading", "paragraph", "paragraph"]
+    # A date, a byline or a sentence above a short title is none.
+    for front in ("March 3, 2024", "By Jane Doe", "I was nineteen when I left home"):
+        lines = (Line(1, front), *lines[1:])
+        assert mark_title_heading(lines, CleaningLog("en.txt"))[0].kind == "paragraph", front
 
 
 def test_a_title_over_one_sentence_a_line_is_a_title():

@@ -141,10 +141,13 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads: list[Bead] = []
     # A summary with sections of its own keeps the source's: none of its lines reaches over a
     # heading of the source. One without may condense the end of a section and the next's start.
-    sections = sum(u.heading for u in zh_units) >= 2  # a title and a section heading at least
+    sections = sum(u.heading for u in zh_units) >= 3  # a title and two sections at least
     for segment in _segments(fixed, len(zh_units), len(en_units), _clear_matches(noise)):
         beads.extend(_align_segment(scorer, noise, lengths, segment, set(fixed), zh_captions, en_captions,
                                     sections))
+    # A heading it reaches over is none of the sentences a line of running text renders.
+    beads = [Bead(b.zh, tuple(j for j in b.en if not en_captions[j]), b.gain)
+             if len(b.en) > 1 and b.zh and not any(zh_captions[i] for i in b.zh) else b for b in beads]
     # The pins stand among the links, so that the passes below place a line by a pinned
     # neighbour as by any other (none of them changes a pinned line).
     beads = sorted([b for b in beads if not (b.zh and b.zh[0] in fixed)] +
@@ -616,8 +619,7 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
     above the line's evidence floor is still needed: a summary also puts headings of its
     own where the source has one, and those share nothing with it. Unless the numbers agree:
     the summary's heading numbered 五 (五／, 05, 第五章) and the source's fifth section heading
-    (the title not counted) open the same section, whatever words each chose, when that is the
-    last heading before the sentences the lines after it express.
+    (the title not counted) open the same section, whatever words each chose.
     """
     # The source's section headings in order, the title (a heading opening the text) not counted.
     ordinal, count = {}, 0
@@ -625,6 +627,7 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
         if heading and j > 0:
             count += 1
             ordinal[j] = count
+    first_numbered = next((i for i, number in enumerate(numbers) if number is not None), None)
     text = {i: sentences for i, sentences in _sentences_by_line(beads).items() if not zh_headings[i]}
     claimed = _claimed(beads, pinned)
     placed = {}
@@ -637,15 +640,13 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
         first = before + 1 if before is not None else 0
         last = after if after is not None else scorer.m
         enclosed = [j for j in range(first, last) if en_headings[j]]
-        # A numbered heading opens the section of its number when that is the last to begin
-        # before the lines after it, whatever the lines before render (a lead quotes anywhere).
-        numbered = next((j for j in range(last - 1, -1, -1) if en_headings[j]), None)
-        if numbers[line] is not None and numbered is not None and numbered not in claimed and \
-                ordinal.get(numbered) == numbers[line]:
-            placed[line] = numbered
-            claimed.add(numbered)
-        elif len(enclosed) == 1 and enclosed[0] not in claimed and \
-                scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]:
+        if line == first_numbered:
+            # The lead before the first numbered heading may quote its section: the lines before
+            # place nothing, the section of its number need only begin last before the lines after.
+            enclosed = [j for j in range(last - 1, -1, -1) if en_headings[j]][:1]
+        if len(enclosed) == 1 and enclosed[0] not in claimed and (
+                numbers[line] is not None and ordinal.get(enclosed[0]) == numbers[line]
+                or scorer.score(range(line, line + 1), range(enclosed[0], enclosed[0] + 1)) > noise.floor[line]):
             placed[line] = enclosed[0]
             claimed.add(enclosed[0])
     return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]

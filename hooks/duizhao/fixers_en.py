@@ -350,7 +350,8 @@ def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
     title, following = lines[0].text.strip(), lines[1].text.strip()
     if _one_sentence_a_line(lines):  # a literary translation: the first paragraph is on the lines after
         following = " ".join(line.text.strip() for line in lines[1:4])
-    elif len(lines) > 2 and _stands_as_title(following, lines[2].text.strip(), SECTION_HEADING_WORDS):
+    elif len(lines) > 2 and not _FRONT_LINE.match(title) and \
+            _stands_as_title(following, lines[2].text.strip(), SECTION_HEADING_WORDS):
         following = lines[2].text.strip()  # the first section's heading comes first
     # A title in Title Case may run longer, with its subtitle (``Eight Years of Listening: What
     # I Learned Leaving…``): no sentence capitalizes every word.
@@ -362,6 +363,8 @@ def mark_title_heading(lines: Lines, log: CleaningLog) -> Lines:
 
 TITLE_WORDS = 12
 """Longest first line, in words, read as the text's title."""
+_FRONT_LINE = re.compile(r".*\d|By\s|(?:I|We|You|He|She|They|It)\b")
+"""A first line that is a date, a byline or a sentence, not a title above a section heading."""
 TITLE_CASE_WORDS = 20
 """…and the longest when every word but the small ones is capitalized."""
 
@@ -486,9 +489,9 @@ _PLAIN_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
 
 def mark_plain_list_items(lines: Lines, log: CleaningLog) -> Lines:
     """Make the bulleted or numbered lines of a plain text (``- Talk to ten users…``, ``1. Hire
-    slowly.``) list items, without their marks: two such lines in a row, or one after a line
-    ending in a colon. (A Markdown file's lists are read with the rest of its Markdown.) Left
-    as they were, a number would stand as a sentence of its own ("1.").
+    slowly.``) list items, bullets taken off and numbers kept: two such lines in a row, or one
+    after a line ending in a colon. (A Markdown file's lists are read with the rest of its
+    Markdown.)
 
     >>> lines = (Line(1, "Here is what I would tell myself:"), Line(3, "- Talk to users."), Line(4, "- Ship early."),
     ...          Line(6, "It worked."), Line(8, "- 2019 was a hard year, he said."), Line(10, "We went on."))
@@ -497,7 +500,7 @@ def mark_plain_list_items(lines: Lines, log: CleaningLog) -> Lines:
      ('paragraph', 'It worked.'), ('paragraph', '- 2019 was a hard year, he said.'), ('paragraph', 'We went on.')]
     >>> lines = (Line(1, "Three rules:"), Line(3, "1. Hire slowly."), Line(4, "2) Pay on time."), Line(6, "12. That was all."))
     >>> [(l.kind, l.text) for l in mark_plain_list_items(lines, CleaningLog("en.txt"))]
-    [('paragraph', 'Three rules:'), ('item', 'Hire slowly.'), ('item', 'Pay on time.'), ('item', 'That was all.')]
+    [('paragraph', 'Three rules:'), ('item', '1. Hire slowly.'), ('item', '2) Pay on time.'), ('item', '12. That was all.')]
     """
     bulleted = [line.kind == "paragraph" and bool(_PLAIN_BULLET.match(line.text)) for line in lines]
     out: list[Line] = []
@@ -505,8 +508,11 @@ def mark_plain_list_items(lines: Lines, log: CleaningLog) -> Lines:
         in_run = (k > 0 and bulleted[k - 1]) or (k + 1 < len(lines) and bulleted[k + 1])
         after_colon = k > 0 and lines[k - 1].text.rstrip().endswith(":")
         if bulleted[k] and (in_run or after_colon):
-            text = line.text[_PLAIN_BULLET.match(line.text).end():].rstrip()
-            log.changed(line, text)
+            mark = _PLAIN_BULLET.match(line.text)
+            # A number stays: a list may count down, or be referred to by number.
+            text = (line.text.strip() if mark.group().strip()[:1].isdigit() else line.text[mark.end():]).rstrip()
+            if text != line.text:
+                log.changed(line, text)
             out.append(Line(line.number, text, "item", line.merged))
         else:
             out.append(line)

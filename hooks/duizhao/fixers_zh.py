@@ -697,8 +697,9 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
 
     def candidate(line: Line, comma_end: bool = False) -> bool:
         if line is title:  # with its subtitle, longer than any section heading
-            size = TITLE_LIMIT if _SUBTITLE.search(line.text) else TITLE_PLAIN_LIMIT
-            return _could_be_heading(line, size, size, comma_end)
+            if _SUBTITLE.search(line.text):
+                return _could_be_heading(line, TITLE_LIMIT, TITLE_LIMIT, comma_end)
+            return _could_be_heading(line, max(limit, TITLE_PLAIN_LIMIT), max(comma_limit, TITLE_PLAIN_LIMIT), comma_end)
         return _could_be_heading(line, limit, comma_limit, comma_end)
 
     out: list[Line] = []
@@ -736,10 +737,11 @@ TITLE_LIMIT = 48
 """Longest first line, in reading units, taken for the title when a subtitle follows a colon or a
 dash (在蛋白质里待了五年：一位计算生物博士生的过劳与归来)…"""
 TITLE_PLAIN_LIMIT = 20
-"""…and when none does (他走过的弯路，可能正是你要避开的坑): a longer line is the lead's first
-sentence, without its full stop (2017年秋天，我从北京飞到旧金山，开始了在斯坦福的博士生涯)."""
+"""…and at least this long when none does (他走过的弯路，可能正是你要避开的坑), or as long as a heading
+of the text: a longer line among short paragraphs is the lead's first sentence, without its full
+stop (2017年秋天，我从北京飞到旧金山，开始了在斯坦福的博士生涯)."""
 _HEADER = re.compile(r"\w{2,8}(?:报道|编译|出品|原创)")
-_SUBTITLE = re.compile(r"\S[:：|｜—]\S|\S——")
+_SUBTITLE = re.compile(r"\S\s*(?:(?<!\d)[:：](?!\d)|[|｜]|——?)\s*\S")
 
 
 def _heading_limits(body: list[Line]) -> tuple[int, int]:
