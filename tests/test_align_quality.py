@@ -801,3 +801,16 @@ def test_a_summarys_numbered_heading_is_placed_by_its_number_only_where_its_sect
         [block] = [block.id for block in zh.blocks if block.text == heading]
         linked = [link.en for link in alignment.links if block in link.zh]
         assert linked == ([(_sentence_of(en, source),)] if source else []), heading
+
+
+def test_numbered_headings_are_placed_in_a_source_without_a_title():
+    # The essay copied without its title starts with its first section's heading, which is taken
+    # for the title and shifts the count by one: the headings are placed by where their sections
+    # begin all the same.
+    zh, _ = clean_chinese(read_lines(GOLD / "protein-years" / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(GOLD / "protein-years" / "en.txt")[1:], "en.txt")
+    alignment = align_article(zh, en)
+    for heading, source in (("二／第四年，全面崩溃", "The Year Everything Broke"), ("四／论文缩水，人生重开机", "Coming Back Smaller"),
+                            ("五／从自己的伤口，改变实验室", "What I Do Now")):
+        [block] = [block.id for block in zh.blocks if block.text == heading]
+        assert [link.en for link in alignment.links if block in link.zh] == [(_sentence_of(en, source),)], heading

@@ -377,6 +377,12 @@ def test_a_long_first_line_is_the_title_and_the_same_line_later_is_not_a_heading
     assert clean(["他走过的弯路，可能正是你要避开的坑", *body])[0].blocks[0].kind == "heading"
 
 
+def test_a_numbered_heading_after_the_title_is_a_heading_of_its_own():
+    # Two short lines in a row are one heading broken in two, unless the second is numbered.
+    texts = ["开面包店八年，他学到的三件事", "一、缘起", "2015 年，他辞去了利兹一家保险公司的工作，在海德公园路买下了一家小面包店。"]
+    assert [(b.kind, b.text) for b in clean(texts)[0].blocks][:2] == [("heading", texts[0]), ("heading", texts[1])]
+
+
 def test_colophon_is_never_a_heading():
     text, _ = clean(["机器之心编译", "作者:Omar Khattab", "编辑:蛋酱、泽南", "写论文?那只是影响研究其中的一小步。"])
     assert {b.kind for b in text.blocks} == {"paragraph"}

@@ -21,6 +21,7 @@ from .fixers_en import MARKDOWN_HEADING
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
 from .notes import is_publisher_note
+from .numbers import SECTION_NUMBER
 from .punctuation import restore_full_width
 from .script import looks_traditional, mend_simplified, to_simplified
 from .transcripts import drop_timestamps
@@ -717,6 +718,7 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
         # Two short lines in a row are one heading broken in two (着眼项目 / 而不是论文), but a
         # line and its repeat (a page's title printed twice) are no such pair.
         if (candidate(line, comma_end=True) and after and candidate(after) and not MARKDOWN_HEADING.match(after.text)
+                and not SECTION_NUMBER.match(after.text)  # a numbered heading after a title opens a section
                 and after.text.strip() != line.text.strip() and after2 and _is_paragraph(after2, limit)
                 and reading_length(line.text + after.text) <= limit + 6):
             joined = _join_heading(line.text.strip(), after.text.strip())
@@ -725,7 +727,9 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
             out.append(replace(line, text=joined, kind="heading", merged=(*line.merged, after.number, *after.merged)))
             i += 2
             continue
-        if candidate(line) and after and _is_paragraph(after, limit):
+        # The title may stand above the first section's heading (开面包店八年… / 一、缘起).
+        above_heading = line is title and after and candidate(after) and after2 and _is_paragraph(after2, limit)
+        if candidate(line) and after and (_is_paragraph(after, limit) or above_heading):
             out.append(replace(line, text=line.text.strip(), kind="heading"))
         else:
             out.append(line)
