@@ -297,7 +297,7 @@ def _shared_gain(noise: Noise, lines: range, shared: Sequence[float]) -> float:
 
 def _align_segment(scorer: PairScorer, noise: Noise, lengths: LengthModel, segment: _Segment,
                    blocked: set[int], captions: Sequence[bool], en_captions: Sequence[bool],
-                   sections: bool = True) -> list[Bead]:
+                   sections: bool) -> list[Bead]:
     zh0, en0 = segment.zh.start, segment.en.start
     n, m = len(segment.zh), len(segment.en)
     if not n or not m:

@@ -484,7 +484,9 @@ def _bullet_marks(text: str) -> list[re.Match]:
     return marks
 
 
-_PLAIN_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
+_LIST_NUMBER = r"\d{1,2}[.)]"
+"""A list item's number (``1.``, ``2)``)."""
+_PLAIN_BULLET = re.compile(rf"^\s*(?:[-*•]|{_LIST_NUMBER})\s+(?=\S)")
 
 
 def mark_plain_list_items(lines: Lines, log: CleaningLog) -> Lines:
@@ -502,13 +504,12 @@ def mark_plain_list_items(lines: Lines, log: CleaningLog) -> Lines:
     >>> [(l.kind, l.text) for l in mark_plain_list_items(lines, CleaningLog("en.txt"))]
     [('paragraph', 'Three rules:'), ('item', '1. Hire slowly.'), ('item', '2) Pay on time.'), ('item', '12. That was all.')]
     """
-    bulleted = [line.kind == "paragraph" and bool(_PLAIN_BULLET.match(line.text)) for line in lines]
+    marks = [_PLAIN_BULLET.match(line.text) if line.kind == "paragraph" else None for line in lines]
     out: list[Line] = []
-    for k, line in enumerate(lines):
-        in_run = (k > 0 and bulleted[k - 1]) or (k + 1 < len(lines) and bulleted[k + 1])
+    for k, (line, mark) in enumerate(zip(lines, marks)):
+        in_run = (k > 0 and marks[k - 1]) or (k + 1 < len(lines) and marks[k + 1])
         after_colon = k > 0 and lines[k - 1].text.rstrip().endswith(":")
-        if bulleted[k] and (in_run or after_colon):
-            mark = _PLAIN_BULLET.match(line.text)
+        if mark and (in_run or after_colon):
             # A number stays: a list may count down, or be referred to by number.
             text = (line.text.strip() if mark.group().strip()[:1].isdigit() else line.text[mark.end():]).rstrip()
             if text != line.text:
@@ -1000,7 +1001,7 @@ def space_after_comma(text: str) -> str:
 
 # --- sentences -----------------------------------------------------------------------------------
 
-_LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s+")
+_LEADING_LIST_NUMBER = re.compile(rf"\s*{_LIST_NUMBER}\s+")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -1026,7 +1027,7 @@ def split_sentences(text: str) -> list[str]:
     """
     cuts = [m.end() for m in _SENTENCE_SPACE.finditer(text) if _ends_sentence_at(text, m)]
     cuts += [seam for seam in _sentence_seams(text) if text[seam - 1] != ":"]
-    number = _LIST_NUMBER.match(text)
+    number = _LEADING_LIST_NUMBER.match(text)
     if number:  # ``1. Hire slowly.``: a list's number is no sentence of its own
         cuts = [cut for cut in cuts if cut > number.end()]
     bounds = [0, *sorted(set(cuts)), len(text)]

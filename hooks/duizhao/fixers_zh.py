@@ -20,7 +20,7 @@ from .errors import InputError, Problem
 from .fixers_en import MARKDOWN_HEADING
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .model import Line
-from .notes import is_publisher_note
+from .notes import PUBLICATION_HEADER, is_publisher_note
 from .numbers import SECTION_NUMBER
 from .punctuation import restore_full_width
 from .script import looks_traditional, mend_simplified, to_simplified
@@ -694,7 +694,7 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     limit, comma_limit = _heading_limits(body)
 
     # The title: the first line that is no publisher's note, nor a publication's header (机器之心报道).
-    title = next((line for line in body if not is_publisher_note(line.text) and not _HEADER.fullmatch(line.text.strip())), None)
+    title = next((line for line in body if not is_publisher_note(line.text) and not PUBLICATION_HEADER.fullmatch(line.text.strip())), None)
 
     def candidate(line: Line, comma_end: bool = False) -> bool:
         if line is title:  # with its subtitle, longer than any section heading
@@ -744,7 +744,6 @@ TITLE_PLAIN_LIMIT = 20
 """…and at least this long when none does (他走过的弯路，可能正是你要避开的坑), or as long as a heading
 of the text: a longer line among short paragraphs is the lead's first sentence, without its full
 stop (2017年秋天，我从北京飞到旧金山，开始了在斯坦福的博士生涯)."""
-_HEADER = re.compile(r"\w{2,8}(?:报道|编译|出品|原创)")
 _SUBTITLE = re.compile(r"\S\s*(?:(?<!\d)[:：](?!\d)|[|｜]|——?)\s*\S")
 
 

@@ -23,6 +23,7 @@ _CREDIT = rf"(?:(?:{_CREDITS})\s*[:：]|(?:{_CREDITS}|文|图|策划|采访|整�
 """A credit's header: ``编辑:``, ``撰文／``, or the bare ``文／`` and ``图／`` of a byline (策划｜…,
 but ``整理：一份被低估的工作`` may head a section)."""
 
+_DATE = r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?"
 _ACTION = "关注|订阅|点赞|在看|星标|分享|转发"
 """What a page asks of its reader: 关注我们, 点个「在看」."""
 _OFFER = "点我|点此|点击|立即|马上|免费|领取|会员|订阅|报名|下载"
@@ -43,8 +44,7 @@ _NOTE = re.compile(
     # A publication's header: 量子位 | 公众号 QbitAI, 梦晨 发自 凹非寺.
     r"|\S{2,8}\s*[|｜]\s*公众号\s*\S{1,20}|\S{1,8}\s+发自\s+\S{1,8}"
     # A publication's signature line above the text: 原创 AI前线 2025-03-02 08:15 北京.
-    r"|原创\s.{0,30}?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?.{0,20}"
-    r"|[^。，,]{0,30}?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s+\d{1,2}:\d{2}(?:\s+[^\s。，,]{1,6})?"
+    rf"|原创\s.{{0,30}}?{_DATE}.{{0,20}}|[^。，,]{{0,30}}?{_DATE}\s+\d{{1,2}}:\d{{2}}(?:\s+[^\s。，,]{{1,6}})?"
     # Its sign-off below: — 完 —, -END-, （完）.
     r"|[-—–－~～·/©\s]*(?:[(（]\s*(?:全文)?完\s*[)）]|[-—–－~～·]\s*(?:全文)?完\s*[-—–－~～·]|全文完|(?:THE )?END|End)[-—–－~～·/\s]*"
     # …and its terms: 转载请联系本公众号获得授权, 投稿或寻求报道：content@….
@@ -88,6 +88,9 @@ def is_editorial_note(text: str) -> bool:
 
 _HEADER = "报道|编译|整理|出品|原创"
 """What a publication's header line says after its name: 新智元报道, 机器之心编译."""
+PUBLICATION_HEADER = re.compile(rf"\w{{2,8}}(?:{_HEADER})")
+"""Such a line whoever publishes (no title, though 各大媒体报道 reads like one too: it is not taken
+for a publisher's note without the publisher's name)."""
 
 
 def is_publisher_note(text: str, publisher: str = "") -> bool:
