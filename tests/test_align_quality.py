@@ -26,7 +26,7 @@ def pair():
     return zh, en, align_article(zh, en)
 
 
-@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.95, 0.83), ("held-out", 0.80, 0.78)])
+@pytest.mark.parametrize("part, min_f1, min_null", [("tune", 0.95, 0.92), ("held-out", 0.80, 0.78)])
 def test_gold_alignment(pair, part, min_f1, min_null):
     zh, en, alignment = pair
     gold = resolve(read_gold(GOLD / "nathan-lambert-path-into-ai.gold"), zh, en, part)
@@ -79,7 +79,7 @@ def test_the_about_page_states_the_figures_measured_now(pair):
                    f"joins and splits the source's paragraphs {later['running-on-empty']}",
                    f"whole paragraphs in one line, scores {later['compiled-translation']}",
                    f"(阿德耶米 for Adeyemi), scores {later['four-countries']}",
-                   f"scores {later['long-way-back']} since the fixes its headings led to",
+                   f"scores {later['long-way-back']} since the fixes its headings and others led to",
                    f"the WeChat-style summary scores {later['open-speech']}",
                    f"the Taiwanese one {later['protein-years']}",
                    f"the 机器之心-style report scores {later['small-models']}"]
@@ -267,6 +267,33 @@ def test_summary_comment_between_links_stays_without_source():
     assert "z3" in align_texts(zh, en).additions
 
 
+@pytest.mark.parametrize("name, remark, rendering", [
+    # An editor's remark about people in general shares the essay's topic words (VC, sleep,
+    # engineers' work) with the sentence beside it, yet renders none; a line retelling the
+    # story around it with the same kind of words does.
+    ("small-models", "在融资环境趋冷的当下，一家敢对 VC 说不的五人公司", "目前公司已经实现小规模盈利"),
+    ("small-models", "创业圈长期推崇「996」甚至「007」", "睡眠不足带来的判断力下滑"),
+    ("open-speech", "这大概是很多高薪技术岗位共同的隐痛", "但他的几乎每个想法"),
+])
+def test_a_general_remark_needs_more_than_shared_topic_words(name, remark, rendering):
+    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+    alignment = align_article(zh, en)
+    [added] = [b.id for b in zh.blocks if b.text.startswith(remark)]
+    [retold] = [b.id for b in zh.blocks if b.text.startswith(rendering)]
+    assert added in alignment.additions
+    assert retold not in alignment.additions
+
+
+def test_a_general_remark_in_the_essay_is_still_rendered(pair):
+    # "A lot of people overestimate others' abilities…": the essay says it, so the summary's
+    # line saying it links, though it speaks of people in general as a remark does.
+    zh, en, alignment = pair
+    line = next(b.id for b in zh.blocks if b.text.startswith("很多人会高估别人的执行力"))
+    links = {zh_id: link.en for link in alignment.links for zh_id in link.zh}
+    assert links[line] == (_sentence_of(en, "A lot of people overestimate others"),)
+
+
 @pytest.mark.parametrize("name, min_f1, min_null", [
     # A summary with condensed, split, skipped, added and moved material.
     ("repair-cafe", 0.96, 0.99),
@@ -289,7 +316,7 @@ def test_summary_comment_between_links_stays_without_source():
     # asides, a hook, a sentence split over two lines, two moved) and a Traditional one
     # (heavy condensing, a whole paragraph in one line, traps for headings and comments).
     # Their errors led to ``_place_headings`` and to more headings found on a flattened page.
-    ("paper-mill", 0.83, 0.70),
+    ("paper-mill", 0.87, 0.90),
     ("night-shift", 0.82, 0.90),
     # Two more, written in the same way and never tuned on (the figures were measured once the
     # rules above were chosen): a summary of an open-weights release in Simplified script, and
@@ -305,7 +332,7 @@ def test_summary_comment_between_links_stays_without_source():
     # nine words ("Learning to write, and the person who taught me"), which was read as a
     # paragraph and joined to the next line's link; headings of up to ten words now stand as
     # such (fixers_en.SECTION_HEADING_WORDS): 0.906.
-    ("eleven-years", 0.90, 0.75),
+    ("eleven-years", 0.92, 0.88),
     ("running-on-empty", 0.98, 0.99),
     # Back-translations of two seeds' Chinese, written after the parameters were chosen and
     # never tuned on: a Traditional compiled translation with readings in brackets, one
@@ -340,7 +367,7 @@ def test_summary_comment_between_links_stays_without_source():
     # linked); 0.926 with its English flattened into one line, 0.933 one sentence a line. Since:
     # F1 0.945, its heading of two parts (重返校园，一无所成的第一年) taken for one (fixers_zh); 0.938
     # flattened, a title before a name of two words found there (named_headings).
-    ("long-way-back", 0.93, 0.5),
+    ("long-way-back", 0.95, 0.74),
     # Two written as real media summaries are, with their gold, by someone who had not seen the
     # aligner: retold in the third person, the editor's own numbered headings and comments, loose
     # paraphrase, passages skipped and moved, and the page's furniture. A WeChat-style summary in
@@ -349,13 +376,17 @@ def test_summary_comment_between_links_stays_without_source():
     # Chinese title is taken for one when long (fixers_zh), so is the English one in Title Case
     # (fixers_en), page furniture is a publisher's note (notes), no line of running text links a
     # source heading, and numbered headings are placed by their number (aligner): 0.916 and 0.865.
-    ("open-speech", 0.91, 0.74),
-    ("protein-years", 0.86, 0.5),
+    ("open-speech", 0.92, 0.87),
+    ("protein-years", 0.86, 0.62),
     # A third written so (small-models), in the manner of 机器之心, after the fixes the two above
     # led to: first and only measurement F1 0.898 (P 0.938, R 0.862), null accuracy 0.60. Since:
     # 0.915, a plain text's numbered lines read as list items, not "1." as a sentence (fixers_en),
     # and its first numbered heading placed by its number, though its lead quotes that section.
-    ("small-models", 0.9, 0.59),
+    # Since all of the above, an editor's remark about people in general needs stronger evidence
+    # (remarks, aligner.REMARK_LEVELS): null accuracy 0.75 → 0.875, 0.50 → 0.625, 0.60 → 0.80 on
+    # these three, 0.82 → 0.91 on paper-mill, 0.78 → 0.89 on eleven-years, 0.50 → 0.75 on
+    # long-way-back; F1 rose on each, none fell.
+    ("small-models", 0.92, 0.79),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")

@@ -24,6 +24,7 @@ from .lexicon import english_keys, load_lexicon
 from .model import Alignment, CleanText, Link, PinnedLink
 from .notes import is_editorial_note
 from .numbers import section_number
+from .remarks import general_remarks
 from .scoring import Coverage, PairScorer
 
 NOISE_LEVELS = 3.5
@@ -73,6 +74,9 @@ summary follows its source without a jump wins. It settles boundaries between ne
 links and lets a weak match right after its neighbour's sentence link. Position alone still
 links nothing: the bonus is smaller than the threshold's height above a line's background,
 so a line must share words with the sentence as well."""
+REMARK_LEVELS = 3.0
+"""Spreads a summary's general remark (``remarks``) must rise above the bars of other lines:
+its topic words match sentences everywhere, so only stronger evidence shows it renders one."""
 CONFIDENT = 0.7
 """Links scoring under this are shown as uncertain."""
 REACH_SENTENCES = 2
@@ -119,7 +123,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     names = lexicon.english_names(en_texts)
     scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text), names) for u in zh_units],
                         [english_keys(text) for text in en_texts])
-    noise = Noise.measure(scorer)
+    noise = Noise.measure(scorer, general_remarks([u.text for u in zh_units]))
     unsure = ""
     if not pins:  # a pin is the curator's word that the texts correspond
         matches = _mutual_matches(noise)
@@ -224,15 +228,18 @@ class Noise:
     """Score enough to link a line that its neighbours' links place (see ``_fill_gaps``)."""
 
     @classmethod
-    def measure(cls, scorer: PairScorer) -> Noise:
+    def measure(cls, scorer: PairScorer, remarks: Sequence[bool] = ()) -> Noise:
+        """The bars of each line; those of a line in ``remarks`` (a general remark) are raised."""
         coverage = tuple(scorer.coverage(i) for i in range(scorer.n))
         spreads = [c.spread for c in coverage if c.best]
         spread = max(statistics.median(spreads) if spreads else 0.0, 0.02)
-        threshold = tuple(max(MIN_THRESHOLD, c.background + NOISE_LEVELS * max(spread, c.spread))
-                          for c in coverage)
-        evidence = tuple(c.background + EVIDENCE_LEVELS * max(spread, c.spread) for c in coverage)
-        floor = tuple(max(c.background + FILL_LEVELS * max(spread, c.spread), FILL_SHARE * t)
-                      for c, t in zip(coverage, threshold))
+        raised = [REMARK_LEVELS * spread if i < len(remarks) and remarks[i] else 0.0 for i in range(scorer.n)]
+        base = [max(MIN_THRESHOLD, c.background + NOISE_LEVELS * max(spread, c.spread)) for c in coverage]
+        threshold = tuple(t + r for t, r in zip(base, raised))
+        evidence = tuple(c.background + EVIDENCE_LEVELS * max(spread, c.spread) + r
+                         for c, r in zip(coverage, raised))
+        floor = tuple(max(c.background + FILL_LEVELS * max(spread, c.spread), FILL_SHARE * t) + r
+                      for c, t, r in zip(coverage, base, raised))
         return cls(coverage, spread, threshold, evidence, floor)
 
     def passing(self) -> list[tuple[Coverage, float, int]]:
