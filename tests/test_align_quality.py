@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,43 +49,39 @@ def test_the_about_page_states_the_figures_measured_now(pair):
             for sentence in link.en:
                 marks[link.confident][0] += sentence in sources[block]
                 marks[link.confident][1] += 1
-    written = {}
-    for name in ("paper-mill", "night-shift", "eleven-years", "running-on-empty", "compiled-translation",
-                 "four-countries", "long-way-back", "open-speech", "protein-years", "small-models"):
-        written_zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-        written_en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
-        written[name] = score(align_article(written_zh, written_en),
-                              resolve(read_gold(GOLD / f"{name}.gold"), written_zh, written_en)).f1
     pins = yaml.safe_load((PAIR / "overrides.yml").read_text(encoding="utf-8"))["align"]
     linked, none = sum(bool(pin["en"]) for pin in pins), sum(not pin["en"] for pin in pins)
     percent = [f"{round(100 * figure)}%" for figure in (held.precision, held.recall, held.null_accuracy)]
     (right_unsure, unsure), (right_sure, sure) = marks[False], marks[True]
-    f1 = " 和 ".join(f"{written[name]:.2f}" for name in ("paper-mill", "night-shift"))
-    later = {name: f"{written[name]:.2f}"
-             for name in ("eleven-years", "running-on-empty", "compiled-translation", "four-countries", "long-way-back",
-                          "open-speech", "protein-years", "small-models")}
     expected_zh = [f"有 {percent[0]} 是正确的", f"找到了 {percent[1]}", f"有 {percent[2]} 被认了出来",
                    f"存疑对齐下的 {unsure} 句只有 {right_unsure} 句正确", f"{sure} 句中有 {right_sure} 句正确",
-                   f"F1 为 {f1}", f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加",
-                   f"媒体摘要 F1 为 {later['eleven-years']}", f"繁体完整译文为 {later['running-on-empty']}",
-                   f"一行译出整段的地方，F1 为 {later['compiled-translation']}",
-                   f"按读音写成汉字（如「阿德耶米」），F1 为 {later['four-countries']}",
-                   f"修正后为 {later['long-way-back']}", f"公众号摘要为 {later['open-speech']}",
-                   f"台湾新闻摘要为 {later['protein-years']}", f"仿机器之心的报道为 {later['small-models']}"]
+                   f"{linked} 条由编辑核对后指定的对齐", f"{none} 段被指定为摘要自加"]
     expected_en = [f"{percent[0]} of the links shown are right", f"{percent[1]} of the true links",
                    f"{percent[2]} of the lines the summary added", f"{right_unsure} of the {unsure} sentences",
-                   f"{right_sure} of {sure} under", f"score F1 {f1.replace(' 和 ', ' and ')}",
-                   f"the {linked} links a curator checked and pinned", f"the {none} lines pinned as the summary's own",
-                   f"media summary scores F1 {later['eleven-years']}",
-                   f"joins and splits the source's paragraphs {later['running-on-empty']}",
-                   f"whole paragraphs in one line, scores {later['compiled-translation']}",
-                   f"(阿德耶米 for Adeyemi), scores {later['four-countries']}",
-                   f"scores {later['long-way-back']} since the fixes its headings and others led to",
-                   f"the WeChat-style summary scores {later['open-speech']}",
-                   f"the Taiwanese one {later['protein-years']}",
-                   f"the 机器之心-style report scores {later['small-models']}"]
+                   f"{right_sure} of {sure} under", f"the {linked} links a curator checked and pinned",
+                   f"the {none} lines pinned as the summary's own"]
     about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert [phrase for phrase in expected_zh + expected_en if phrase not in " ".join(about.split())] == []
+
+
+def _figures_table() -> dict[str, tuple[str, str]]:
+    """The About page's table of written test texts: name → (F1 now, additions found)."""
+    about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z-]+)` \|[^|]*\|[^|]*\| ([^|]+) \| ([^|]+) \|$", about, re.MULTILINE)
+    return {name: (f1.strip(), found.strip()) for name, f1, found in rows}
+
+
+def test_the_about_page_table_states_every_written_text_as_measured_now():
+    table = _figures_table()
+    written = sorted(path.stem for path in GOLD.glob("*.gold") if (GOLD / path.stem).is_dir())
+    assert sorted(table) == written  # a new written text is added to the table
+    measured = {}
+    for name in written:
+        zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+        scores = score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en))
+        measured[name] = (f"{scores.f1:.2f}", f"{round(100 * scores.null_accuracy)}%" if scores.nulls else "—")
+    assert {name: row for name, row in table.items() if measured[name] != row} == {}, measured
 
 
 @pytest.mark.parametrize("gold_file", sorted(GOLD.glob("*.gold")), ids=lambda path: path.stem)
@@ -377,7 +374,7 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # (fixers_en), page furniture is a publisher's note (notes), no line of running text links a
     # source heading, and numbered headings are placed by their number (aligner): 0.916 and 0.865.
     ("open-speech", 0.92, 0.87),
-    ("protein-years", 0.86, 0.62),
+    ("protein-years", 0.87, 0.74),
     # A third written so (small-models), in the manner of 机器之心, after the fixes the two above
     # led to: first and only measurement F1 0.898 (P 0.938, R 0.862), null accuracy 0.60. Since:
     # 0.915, a plain text's numbered lines read as list items, not "1." as a sentence (fixers_en),
@@ -387,6 +384,17 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # these three, 0.82 → 0.91 on paper-mill, 0.78 → 0.89 on eleven-years, 0.50 → 0.75 on
     # long-way-back; F1 rose on each, none fell.
     ("small-models", 0.92, 0.79),
+    # Written the same way after the rule for general remarks, and measured once with no change
+    # made after: a Taiwanese news summary in Traditional script of a maintainer's blog post
+    # (a reporter line, related links, a helpline note, pull quotes in the English, an invented
+    # local expert's view): F1 0.866 (P 0.955, R 0.792), null accuracy 0.89 (0.78 and F1 0.862
+    # without the rule); 0.859 with its English flattened into one line.
+    ("broken-benchmark", 0.86, 0.88),
+    # And a 36氪-style long summary of a speech researcher's essay, written and measured the same
+    # way: F1 0.858 (P 0.890, R 0.829), null accuracy 0.64 (0.57 and F1 0.855 without the rule);
+    # 0.858 flattened. Since: a remark may call the story an industry's 通病 and speak of 很多 people
+    # at more words' distance (remarks): 0.862 and 0.71 (protein-years 0.873 and 0.75).
+    ("kitchen-speech", 0.86, 0.71),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
@@ -540,11 +548,18 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # heading before a sentence on a date ("Two years outside the big lab Why I left the lab In
 # March 2023 I walked…"), one before a name ("Shipping to Lakeshore Bramble-3 shipped…"), one
 # holding a comma ("Compute, investors and sleep The biggest lesson…").
-_HEADINGS_LOST_ON_ONE_LINE = {"compiled-translation", "eleven-years", "long-way-back", "open-speech",
-                              "running-on-empty", "small-models"}
+# broken-benchmark, written after, loses four of six sentence-case headings the same ways (before a
+# year, "Where Quillmark came from In 2020 I was…"; before a name or a number, "Version 0.9
+# Quillmark 0.9 shipped…"; before "I", "The months I don't remember well I would like…"), and its
+# title stays glued to the date and byline after it. kitchen-speech loses three Title-Case
+# headings before "I" or a name ("The Lab on the Lake I joined…", "Still Listening I became…",
+# "What a Benchmark Owes KitchenTalk has…"), and one is cut after its first word, "Leaving | With
+# a Box of Microphones…", a sentence may open so.
+_HEADINGS_LOST_ON_ONE_LINE = {"broken-benchmark", "compiled-translation", "eleven-years", "kitchen-speech",
+                              "long-way-back", "open-speech", "running-on-empty", "small-models"}
 # Of these, the heading eleven-years loses costs its alignment nothing.
-_ALIGNS_WORSE_ON_ONE_LINE = {"compiled-translation", "long-way-back", "open-speech", "running-on-empty",
-                             "small-models"}
+_ALIGNS_WORSE_ON_ONE_LINE = {"broken-benchmark", "compiled-translation", "kitchen-speech", "long-way-back",
+                             "open-speech", "running-on-empty", "small-models"}
 
 
 def _flattened(written):

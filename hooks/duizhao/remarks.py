@@ -24,11 +24,11 @@ of an advice essay (很多博士生往往……) speaks so throughout, in the es
 
 _HEDGE = "或许|大概|恐怕|也许|似乎|往往"
 """An editor's hedged generalization (the essay states; its retelling reports)."""
-_TYPICAL = "缩影|注脚|常态|少见|罕见|普遍|不陌生"
+_TYPICAL = "缩影|注脚|常态|少见|罕见|普遍|不陌生|通病"
 """A judgement that the story is typical, or telling, of something larger."""
 _MANY = "很多|许多|不少|越来越多|无数|每个|每一个"
 _PEOPLE = "人|者|公司|团队|学生|生|岗位|行业|家"
-_CLASS = rf"(?:{_MANY})[^，,。：:；;]{{0,6}}(?:{_PEOPLE})"
+_CLASS = rf"(?:{_MANY})[^，,。：:；;]{{0,12}}(?:{_PEOPLE})"
 """A whole class of people or firms (越来越多的研究者, 很多做垂直模型的创业公司)."""
 _REMARK = re.compile(rf"{_HEDGE}|{_TYPICAL}|{_CLASS}")
 _STORY_PERSON = re.compile(r"[他她我你]")
@@ -44,8 +44,10 @@ def is_general_remark(text: str) -> bool:
     ...     "这大概是很多高薪技术岗位共同的隐痛：做得越好，留下的痕迹越少。",
     ...     "在融资环境趋冷的当下，一家敢对 VC 说不的五人公司，本身就是少见的样本。",
     ...     "分数越刷越好看，离真实却越来越远，这种场景，恐怕不少炼丹师都不陌生。",
-    ...     "创业圈长期推崇「996」，但越来越多的创始人开始意识到，睡眠本身就是生产力。")]
-    [True, True, True, True]
+    ...     "创业圈长期推崇「996」，但越来越多的创始人开始意识到，睡眠本身就是生产力。",
+    ...     "这也是当年整个行业的通病：论文里的准确率不断刷新，用户的体验却没有变。",
+    ...     "这一点对很多刚从工业界转到学术界的人来说都是一道坎。")]
+    [True, True, True, True, True, True]
 
     A line speaking of the story's person, or of many things rather than many people, is no
     such remark, whatever its hedges.
