@@ -23,11 +23,12 @@ RARE_SHARE = 0.2
 of an advice essay (很多博士生往往……) speaks so throughout, in the essay's own voice."""
 
 _HEDGE = "或许|大概|恐怕|也许|似乎|往往"
-"""An editor's hedged generalization (the essay states; its retelling reports)."""
+"""A hedge, or a rule of thumb (往往): how an editor generalizes from one story."""
 _TYPICAL = "缩影|注脚|常态|少见|罕见|普遍|不陌生|通病"
 """A judgement that the story is typical, or telling, of something larger."""
 _MANY = "很多|许多|不少|越来越多|无数|每个|每一个"
-_PEOPLE = "人|者|公司|团队|学生|生|岗位|行业|家"
+_PEOPLE = "人|者|公司|团队|学生|博士生|研究生|新生|毕业生|岗位|行业|家"
+"""Not 生 alone: 很多事情都会发生 speaks of no one."""
 _CLASS = rf"(?:{_MANY})[^，,。：:；;]{{0,12}}(?:{_PEOPLE})"
 """A whole class of people or firms (越来越多的研究者, 很多做垂直模型的创业公司)."""
 _REMARK = re.compile(rf"{_HEDGE}|{_TYPICAL}|{_CLASS}")
@@ -56,8 +57,9 @@ def is_general_remark(text: str) -> bool:
     ...     "他说，大概20个。",
     ...     "要是当初成了，自己大概会一辈子埋头调参，她笑着说。",
     ...     "秋天错过了一次会议投稿，而且很多实验都失败了。",
+    ...     "很多事情都在同一时间发生。",
     ...     "有很多冲劲，但没方向。")]
-    [False, False, False, False]
+    [False, False, False, False, False]
     """
     return bool(_REMARK.search(text)) and not _STORY_PERSON.search(text)
 
