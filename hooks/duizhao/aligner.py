@@ -233,7 +233,7 @@ class Noise:
         coverage = tuple(scorer.coverage(i) for i in range(scorer.n))
         spreads = [c.spread for c in coverage if c.best]
         spread = max(statistics.median(spreads) if spreads else 0.0, 0.02)
-        raised = [REMARK_LEVELS * spread if i < len(remarks) and remarks[i] else 0.0 for i in range(scorer.n)]
+        raised = [REMARK_LEVELS * spread if remark else 0.0 for remark in remarks or [False] * scorer.n]
         base = [max(MIN_THRESHOLD, c.background + NOISE_LEVELS * max(spread, c.spread)) for c in coverage]
         threshold = tuple(t + r for t, r in zip(base, raised))
         evidence = tuple(c.background + EVIDENCE_LEVELS * max(spread, c.spread) + r

@@ -832,12 +832,12 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
 
     A page flattened with spaces for its breaks reads ``…humanity itself. Nowhere to hide A
     few months ago I went…``. Only such a page is searched (a paragraph longer than
-    ``LONG_PARAGRAPH``): a heading is a phrase of one to six words (nine in Title Case) after a sentence end,
-    without punctuation (before a year, up to eight, a comma allowed), ending in a lowercase
-    word, followed by a capitalized word that opens the next sentence: a sentence opener (``SENTENCE_OPENERS``; ``I`` only after a
-    phrase with every word capitalized, ``The Project That Went Nowhere I started``) or a word
-    the text writes in lowercase elsewhere (``Researchers in``), so not a name (``met
-    Pieter at lunch``) nor a date (``in May 2023``). A phrase ending in a lowercase word may
+    ``LONG_PARAGRAPH``): a heading is a phrase of one to six words (nine in Title Case) after a
+    sentence end, without punctuation (before a year, up to eight, a comma allowed), ending in a
+    lowercase word, followed by a capitalized word that opens the next sentence: a sentence
+    opener (``SENTENCE_OPENERS``; ``I`` only after a phrase with every word capitalized, ``The
+    Project That Went Nowhere I started``) or a word the text writes in lowercase elsewhere
+    (``Researchers in``), so not a name (``met Pieter at lunch``) nor a date (``in May 2023``). A phrase ending in a lowercase word may
     also be followed by a preposition and a capital (``Building the flywheel In January…``):
     a sentence opening on a date or a place. A phrase that starts like a sentence (``We
     chose option A``) or ends like half of one (``used the Transformer``) is none.
@@ -851,7 +851,7 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
         if line.kind != "paragraph" or len(line.text) <= LONG_PARAGRAPH:
             out.append(line)
             continue
-        lowercase = set(re.findall(r"\b[a-z][a-z’'-]*\b", line.text))
+        lowercase = lowercase_words(line.text)
         cuts, kinds = [], ["paragraph"]  # kinds[i] is the kind of the piece before cuts[i]
         title = _page_title(line.text) if index == 0 else None
         if title:
@@ -875,6 +875,16 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
         pieces = cut_line(line, line.text, cuts, kinds, log) if cuts else [line]
         out += [Line(p.number, p.text.lstrip("#").lstrip(), p.kind) if p.kind == "heading" else p for p in pieces]
     return tuple(out)
+
+
+def lowercase_words(text: str) -> set[str]:
+    """The words a text writes in lowercase: capitalized elsewhere, such a word starts a sentence
+    there (``Researchers in…``), where a name would not.
+
+    >>> sorted(lowercase_words("Research in Delft. We met Pieter and his team-mates."))
+    ['and', 'his', 'in', 'met', 'team-mates']
+    """
+    return set(re.findall(r"\b[a-z][a-z’'-]*\b", text))
 
 
 GREETINGS = frozenset("Dear Hi Hello".split())

@@ -675,7 +675,8 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     short paragraphs, up to 30 in one of long paragraphs; a heading with a comma must be
     shorter still (up to 14 in a text of short paragraphs: 重返校园，一无所成的第一年 is one,
     结果发了后，又过了三个月才有人发竞品 a sentence without its full stop). A heading the page
-    broke over two lines (``着眼项目`` / ``而不是论文``) is joined into one. Author and source lines (``编辑:…``) and links are never headings.
+    broke over two lines (``着眼项目`` / ``而不是论文``) is joined into one. Author and source
+    lines (``编辑:…``) and links are never headings.
     A line marked as a heading in Markdown (``## 第一部分``) is one, without its marks, and
     is never joined with another.
 
@@ -694,14 +695,14 @@ def mark_headings(lines: Lines, log: CleaningLog) -> Lines:
     limit, comma_limit = _heading_limits(body)
 
     # The title: the first line that is no publisher's note, nor a publication's header (机器之心报道).
-    title = next((line for line in body if not is_publisher_note(line.text) and not PUBLICATION_HEADER.fullmatch(line.text.strip())), None)
+    title = next((line for line in body if not is_publisher_note(line.text)
+                  and not PUBLICATION_HEADER.fullmatch(line.text.strip())), None)
+    # With its subtitle, the title is longer than any section heading.
+    title_limits = ((TITLE_LIMIT, TITLE_LIMIT) if title and _SUBTITLE.search(title.text)
+                    else (max(limit, TITLE_PLAIN_LIMIT), max(comma_limit, TITLE_PLAIN_LIMIT)))
 
     def candidate(line: Line, comma_end: bool = False) -> bool:
-        if line is title:  # with its subtitle, longer than any section heading
-            if _SUBTITLE.search(line.text):
-                return _could_be_heading(line, TITLE_LIMIT, TITLE_LIMIT, comma_end)
-            return _could_be_heading(line, max(limit, TITLE_PLAIN_LIMIT), max(comma_limit, TITLE_PLAIN_LIMIT), comma_end)
-        return _could_be_heading(line, limit, comma_limit, comma_end)
+        return _could_be_heading(line, *(title_limits if line is title else (limit, comma_limit)), comma_end)
 
     out: list[Line] = []
     i = 0

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .fixers_en import (GREETINGS, HEADING_SMALL_WORDS, LONG_PARAGRAPH, NOT_HEADING_END, NOT_HEADING_START,
-                        SENTENCE_OPENERS, cut_line, in_title_case, split_sentences)
+                        SENTENCE_OPENERS, cut_line, in_title_case, lowercase_words, split_sentences)
 from .fixlog import CleaningLog, DocumentFixer, Lines
 from .lexicon import Lexicon, english_keys, load_lexicon
 from .model import CleanText, Line
@@ -156,7 +156,7 @@ def _rendered(headings: Sequence[tuple[str, float]], lexicon: Lexicon) -> list[_
 def _candidate_phrases(lines: Lines, flattened: set[int], total: int) -> list[tuple[_Phrase, ...]]:
     """For each sentence start of the ``flattened`` source lines, the phrases there that could be
     a heading glued to the rest; and each heading the page has already, as a phrase found."""
-    lowercase = {word for line in lines for word in re.findall(r"\b[a-z][a-z’'-]*\b", line.text)}
+    lowercase = set().union(*(lowercase_words(line.text) for line in lines))
     phrases, offset = [], 0
     for index, line in enumerate(lines):
         if line.kind == "heading":
