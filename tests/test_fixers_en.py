@@ -29,6 +29,7 @@ from duizhao.fixers_en import (
     split_wrapped_words,
 )
 from duizhao.fixlog import CleaningLog
+from duizhao.post_edges import drop_post_footer
 from duizhao.ingest import read_lines
 from duizhao.model import Line
 
@@ -74,6 +75,29 @@ def test_page_chrome_lines_are_removed_and_recorded(chrome):
 ])
 def test_prose_mentioning_chrome_words_stays(prose):
     assert texts(run(drop_page_chrome, prose)) == [prose]
+
+
+def test_a_medium_pages_buttons_and_footer_are_taken_off_and_recorded():
+    # A post copied from Medium: Follow, 8 min read, Listen and Share above it; below it the
+    # author's card, the platform's other posts with their blurbs, and its own links.
+    written = read_lines(ROOT / "tests" / "gold" / "flywheel-thread" / "en.txt")
+    text, log = clean_english(written, "en.txt")
+    sentences = [s.text for block in text.blocks for s in block.sentences]
+    assert sentences[0] == "Momentum Is a Flywheel, Not a Rocket"
+    assert sentences[2].startswith("For most of my twenties")
+    assert sentences[-1] == "Then do it again."
+    removed = {c.before for c in log.changes if c.action == "removed"}
+    assert {"Follow", "8 min read", "Listen", "Written by Lena Ashworth", "2.4K Followers",
+            "Notes From Supervising Eleven PhDs", "Help Status About Careers"} <= removed
+
+
+@pytest.mark.parametrize("footer", ["42 Likes · 7 Comments", "© 2025 Daniel Okafor", "More from Lena Ashworth"])
+def test_a_posts_footer_marker_before_the_authors_prose_is_kept(footer):
+    # A marker with a paragraph of prose after it is no footer: only what ends the page is.
+    essay = " ".join(["We shipped the library in March and nobody noticed for six months."] * 8)
+    postscript = " ".join(["I still answer every email about it, slowly, and with some pleasure."] * 4)
+    assert texts(run(drop_post_footer, essay, footer, postscript)) == [essay, footer, postscript]
+    assert texts(run(drop_post_footer, essay, footer)) == [essay]
 
 
 def test_glued_page_address_is_split_off_and_recorded():

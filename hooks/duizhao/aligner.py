@@ -119,9 +119,9 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     if not zh_units or not en_units:
         return Alignment((), tuple(u.id for u in zh_units), tuple(u.id for u in en_units))
     lexicon = load_lexicon()
-    en_texts = [_without_addresses(u.text) for u in en_units]
+    en_texts = [_without_tags(u.text) for u in en_units]
     names = lexicon.english_names(en_texts)
-    scorer = PairScorer([lexicon.chinese_tokens(_without_addresses(u.text), names) for u in zh_units],
+    scorer = PairScorer([lexicon.chinese_tokens(_without_tags(u.text), names) for u in zh_units],
                         [english_keys(text) for text in en_texts])
     noise = Noise.measure(scorer, general_remarks([u.text for u in zh_units]))
     unsure = ""
@@ -179,16 +179,20 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+_HASHTAG = re.compile(r"(?<![\w#])#(?!\d+(?:\W|$))[^\s#，。！？、,.!?]{1,20}#?")
 
 
-def _without_addresses(text: str) -> str:
-    """Text without web addresses: a reference link is not content the other text expresses,
-    yet its path words (``my-path-into-ai``) would match the title.
+def _without_tags(text: str) -> str:
+    """Text without web addresses and hashtags: neither is content the other text expresses.
+    A reference link's path words (``my-path-into-ai``) would match the title; a post's
+    hashtags (#读博 #科研心态) name its topic, which every sentence of the essay shares.
 
-    >>> _without_addresses("论文链接:https://arxiv.org/abs/1901.03737")
+    >>> _without_tags("论文链接:https://arxiv.org/abs/1901.03737")
     '论文链接: '
+    >>> _without_tags("读完发呆了半小时 #读博 #科研心态#，第#1名，C#")
+    '读完发呆了半小时    ，第#1名，C#'
     """
-    return _ADDRESS.sub(" ", text)
+    return _HASHTAG.sub(" ", _ADDRESS.sub(" ", text))
 
 
 _LABEL = re.compile(r"^([^:：,，。;；!！?？]{1,12})[:：](.*)$")
@@ -205,7 +209,7 @@ def is_label(text: str) -> bool:
     >>> [is_label(t) for t in ("我们可以尝试:", "他说:「每天专注4小时。」", "Talk topics are tentative:")]
     [False, False, False]
     """
-    match = _LABEL.match(_without_addresses(text).strip())
+    match = _LABEL.match(_without_tags(text).strip())
     if not match:
         return False
     head, rest = match.group(1).strip(), match.group(2).strip()

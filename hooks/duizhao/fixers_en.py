@@ -25,6 +25,7 @@ from .debris import drop_page_source_blocks, remove_invisible_characters, strip_
 from .fixlog import CleaningLog, Lines, drop_blank_lines, per_line
 from .markdown_en import drop_front_matter, join_markdown_paragraphs, mark_fenced_code, read_markdown
 from .model import Line
+from .post_edges import PROSE_WORDS, drop_post_footer, drop_post_header
 from .transcripts import drop_timestamps, join_captions, join_speaker_names
 
 # --- what a seam looks like ----------------------------------------------------------------
@@ -244,9 +245,6 @@ def drop_page_chrome(lines: Lines, log: CleaningLog) -> Lines:
             kept.append(line)
     return tuple(kept)
 
-
-PROSE_WORDS = 10
-"""A line this many words long is prose, not page header."""
 
 _LEADING_URL = re.compile(r"^\s*https?://\S*?(?=[A-Z][a-z]|\s|$)")
 
@@ -1062,6 +1060,8 @@ EN_FIXERS = (
     join_markdown_paragraphs,
     drop_blank_lines,
     drop_page_chrome,
+    drop_post_header,
+    drop_post_footer,
     split_off_page_address,
     drop_subscription_notes,
     read_markdown,

@@ -5,7 +5,8 @@ the retold lines, adds remarks of its own about people in general: 这大概是�
 的隐痛, 这样的故事在学术圈并不罕见. Such a remark shares the essay's topic words, so a
 dictionary finds matches for it everywhere; what gives it away is its voice: it hedges (或许,
 大概, 恐怕), speaks of a whole class of people (越来越多的创始人, 很多博士生) or calls the story
-typical (缩影, 不陌生, 少见), and names no one of the story.
+typical (缩影, 不陌生, 少见), and names no one of the story; or it turns to the summary's own
+readers (你怎么看…？欢迎在评论区聊聊).
 
 The aligner asks more of such a line before linking it (``aligner.REMARK_LEVELS``): it is not
 kept from linking, since an essay may say the same things (很多人会高估别人的执行力 renders "A lot
@@ -32,6 +33,9 @@ _PEOPLE = "人|者|公司|团队|学生|博士生|研究生|新生|毕业生|岗
 _CLASS = rf"(?:{_MANY})[^，,。：:；;]{{0,12}}(?:{_PEOPLE})"
 """A whole class of people or firms (越来越多的研究者, 很多做垂直模型的创业公司)."""
 _REMARK = re.compile(rf"{_HEDGE}|{_TYPICAL}|{_CLASS}")
+_TO_READERS = re.compile(r"评论区|留言区|欢迎.{0,3}(?:评论|留言)|你怎么看|你们觉得|你觉得呢|大家觉得|姐妹们|小伙伴们")
+"""The summary turning to its own readers (你怎么看…？欢迎在评论区聊聊): a remark whoever it
+names, since its 你 is the summary's reader, not the essay's."""
 _STORY_PERSON = re.compile(r"[他她我你]")
 """Who a retelling speaks of: the essay's person (他, 她; 我 in a translation), or the reader
 addressed as the essay addresses its own."""
@@ -47,8 +51,9 @@ def is_general_remark(text: str) -> bool:
     ...     "分数越刷越好看，离真实却越来越远，这种场景，恐怕不少炼丹师都不陌生。",
     ...     "创业圈长期推崇「996」，但越来越多的创始人开始意识到，睡眠本身就是生产力。",
     ...     "这也是当年整个行业的通病：论文里的准确率不断刷新，用户的体验却没有变。",
-    ...     "这一点对很多刚从工业界转到学术界的人来说都是一道坎。")]
-    [True, True, True, True, True, True]
+    ...     "这一点对很多刚从工业界转到学术界的人来说都是一道坎。",
+    ...     "你怎么看夜跑？欢迎在评论区留言。")]
+    [True, True, True, True, True, True, True]
 
     A line speaking of the story's person, or of many things rather than many people, is no
     such remark, whatever its hedges.
@@ -61,7 +66,7 @@ def is_general_remark(text: str) -> bool:
     ...     "有很多冲劲，但没方向。")]
     [False, False, False, False, False]
     """
-    return bool(_REMARK.search(text)) and not _STORY_PERSON.search(text)
+    return bool(_TO_READERS.search(text)) or bool(_REMARK.search(text)) and not _STORY_PERSON.search(text)
 
 
 def general_remarks(texts: Sequence[str]) -> list[bool]:
