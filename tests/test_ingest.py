@@ -49,7 +49,8 @@ def test_decodes_utf16_only_with_its_byte_order_mark(encoding):
 def test_truncated_utf16_names_file_and_offset():
     with pytest.raises(InputError) as caught:
         decode("飞轮".encode("utf-16") + b"\x00", "translations/x/en.txt")
-    assert "translations/x/en.txt" in str(caught.value) and "UTF-16" in str(caught.value)
+    message = str(caught.value)
+    assert "translations/x/en.txt" in message and "UTF-16" in message and "byte offset 6" in message
 
 
 def test_undecodable_bytes_name_file_and_offset():
@@ -150,7 +151,15 @@ def test_a_pin_with_an_empty_en_is_an_error_not_a_pin_to_nothing(tmp_path):
 def test_meta_yaml_syntax_error_names_the_line(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "meta.yml").write_text("title_zh: x\ntitle_en: [unclosed\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"a/meta.yml:\d+: YAML syntax error"):
+    # The bracket opened on line 2 is never closed: line 2 is named, not the file's end.
+    with pytest.raises(InputError, match=r"a/meta.yml:2: YAML syntax error: while parsing a flow sequence"):
+        load_meta(tmp_path / "a", tmp_path)
+
+
+def test_yaml_mistake_mid_file_names_its_line(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "meta.yml").write_text("title_zh: x\ntitle_en: : y\nauthor: z\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a/meta.yml:2: YAML syntax error: mapping values are not allowed"):
         load_meta(tmp_path / "a", tmp_path)
 
 

@@ -24,6 +24,10 @@ def test_home_page_lists_articles_with_both_titles(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "My path into AI" in home and "200bn Weights of Responsibility" in home
     assert 'href="articles/nathan-lambert-path-into-ai/"' in home
+    # Each Chinese title heads its entry in the list (the side navigation names them too).
+    entry = re.search(r'<a href="articles/nathan-lambert-path-into-ai/"><strong>(.*?)</strong></a>', home)
+    assert entry and '<span class="dz-hans" lang="zh-Hans">顶会0篇，一夜RLHF爆文刷屏！' in entry.group(1)
+    assert "DeepMind科学家Felix Hill离世" in re.sub(r"<nav.*?</nav>", "", home, flags=re.S)
     # The browser's title names the site once ("对照 duizhao - 对照 duizhao" came from a page
     # title equal to the site's name).
     assert re.findall(r"<title>([^<]*)</title>", home) == ["对照 duizhao"]

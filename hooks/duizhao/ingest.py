@@ -243,10 +243,14 @@ def load_yaml(path: Path, display: str) -> yaml.Node | None:
         text = decode(data, display)
         return yaml.compose(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
         problem = getattr(error, "problem", None) or str(error)
-        raise fail(display, f"YAML syntax error: {problem}", line) from None
+        mark = getattr(error, "problem_mark", None)
+        context = getattr(error, "context_mark", None)
+        if context and "<stream end>" in problem:
+            # A bracket or quote never closed is found at the end of the file; the line that
+            # opened it is the one to mend.
+            mark, problem = context, f"{error.context}, opened here: {problem}"
+        raise fail(display, f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
 
 
 def _line(node: yaml.Node) -> int:
