@@ -170,6 +170,8 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     beads = _place_headings(beads, scorer, noise, [section_number(u.text) if u.heading else None for u in zh_units],
                             [u.heading for u in zh_units], [u.heading for u in en_units],
                             set(fixed), pinned)
+    beads = _name_the_title(beads, scorer, noise, [u.text for u in zh_units], [u.heading for u in zh_units],
+                            [u.heading for u in en_units], set(fixed), pinned)
     beads = _merge_shared(beads, set(fixed))
     alignment = _alignment(beads, fixed, noise, scorer, zh_units, en_units)
     if unsure:  # nothing shows the texts correspond: no link can be more certain than that
@@ -661,6 +663,39 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
             placed[line] = enclosed[0]
             claimed.add(enclosed[0])
     return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]
+
+
+_NAMES_TITLE = re.compile(r"(?:题为|标题|题目)[^《〈。，,]{0,6}[《〈]")
+"""A line quoting the essay's title as such: 这篇题为〈…〉的文章, 博文的标题颇为自嘲：《…》."""
+
+
+def _name_the_title(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, zh_texts: Sequence[str],
+                    zh_headings: Sequence[bool], en_headings: Sequence[bool], blocked: set[int],
+                    pinned: set[int] = frozenset()) -> list[Bead]:
+    """Link the line that quotes the essay's title, as its title, to the source's title.
+
+    A summary names the essay it retells in a line of running text (这篇题为〈…〉的文章在社群
+    平台上广为转传), which no heading-to-heading rule places, and whose other words (转传, the
+    essay's topic) match some sentence nearby. Quoting the title as the title is what the
+    line does: it links to the source's title, when its words match that title's above the
+    line's evidence bar, and to nothing else.
+    """
+    if not en_headings or not en_headings[0] or 0 in _claimed(beads, pinned):
+        return list(beads)
+    candidates = [(scorer.score(range(i, i + 1), range(0, 1)), i) for i, text in enumerate(zh_texts)
+                  if not zh_headings[i] and i not in blocked and _NAMES_TITLE.search(text)]
+    score, line = max(candidates, default=(0.0, -1))
+    if line < 0 or score <= noise.evidence[line]:
+        return list(beads)
+    out = []
+    for bead in beads:
+        # A line amid others sharing one sentence stays with them; one at their edge leaves them.
+        if line not in bead.zh or line not in (bead.zh[0], bead.zh[-1]):
+            out.append(bead)
+            continue
+        staying = tuple(i for i in bead.zh if i != line)
+        out += [Bead((line,), (0,), score)] + ([Bead(staying, bead.en, bead.gain)] if staying else [])
+    return sorted(out, key=_reading_order)
 
 
 def _reading_order(bead: Bead) -> tuple[int, int]:

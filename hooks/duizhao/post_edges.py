@@ -7,7 +7,7 @@ Comments``, ``© 2025 …``. Left in, they stand among the essay's sentences as 
 summary "skips" and make a reader scroll past them. None is the author's text.
 
 Above the text, such a line is taken only before the prose begins (``Listen`` may head a
-section of an essay on speech). Below it, a footer begins at its first marker line and
+section of an essay on speech); a title, however long, is not prose yet. Below it, a footer begins at its first marker line and
 runs to the end, so long as no paragraph of prose follows: the titles and blurbs of the
 platform's other posts go with it, an author's postscript stays.
 """
@@ -34,6 +34,7 @@ _HEADER_LINE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_SENTENCE_ENDS = tuple(".!?:;\"”’)…")
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
 _FOOTER_START = re.compile(
     rf"""^(?:
@@ -58,11 +59,16 @@ def drop_post_header(lines: Lines, log: CleaningLog) -> Lines:
     ...         Line(13, "Listen"), Line(15, "It took me a decade to learn to listen to my students."))
     >>> [l.number for l in drop_post_header(page, log)]
     [1, 3, 11, 13, 15]
+    >>> page = (Line(1, "The Year My Benchmark Broke Me: Notes on Quillmark, Burnout, and Staying in Research"),
+    ...         Line(3, "by Ilse Brandvold · 14 min read"), Line(5, "In 2020 I was a data engineer at a start-up."))
+    >>> [l.number for l in drop_post_header(page, log)]
+    [1, 5]
     """
     kept, prose = [], False
     for line in lines:
         text = line.text.strip()
-        prose = prose or len(text.split()) >= PROSE_WORDS
+        # A long title is no prose yet: prose ends its lines as sentences end.
+        prose = prose or len(text.split()) >= PROSE_WORDS and text.endswith(_SENTENCE_ENDS)
         if not prose and _HEADER_LINE.match(text):
             log.removed(line)
         else:
