@@ -403,8 +403,9 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # Since all of the above, an editor's remark about people in general needs stronger evidence
     # (remarks, aligner.REMARK_LEVELS): null accuracy 0.75 → 0.875, 0.50 → 0.625, 0.60 → 0.80 on
     # these three, 0.82 → 0.91 on paper-mill, 0.78 → 0.89 on eleven-years, 0.50 → 0.75 on
-    # long-way-back; F1 rose on each, none fell.
-    ("small-models", 0.92, 0.79),
+    # long-way-back; F1 rose on each, none fell. With five spreads rather than three (after the
+    # pairs below were written): 0.930, 1.00.
+    ("small-models", 0.92, 0.99),
     # Written the same way after the rule for general remarks, and measured once with no change
     # made after: a Taiwanese news summary in Traditional script of a maintainer's blog post
     # (a reporter line, related links, a helpline note, pull quotes in the English, an invented
@@ -416,7 +417,8 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # 0.858 flattened. Since: a remark may call the story an industry's 通病 and speak of 很多 people
     # at more words' distance (remarks): 0.862 and 0.71 (protein-years 0.873 and 0.75). Since: a
     # line turning to the summary's readers (你怎么看…？欢迎在评论区聊聊) is a remark too: 0.866, 0.79.
-    ("kitchen-speech", 0.86, 0.78),
+    # Since: a remark needs five spreads more evidence, not three (aligner.REMARK_LEVELS): 0.86.
+    ("kitchen-speech", 0.86, 0.85),
     # Two more, written the same way and measured once before any change: a complete translation
     # posted on a WeChat account (a translator's preface, notes, cuts) of a Markdown blog post
     # with its page (impostor-years): F1 0.960 (P 0.985, R 0.937), null accuracy 0.75; and a
@@ -426,9 +428,10 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # (post_edges), which makes the essay's title a heading; the thread's line naming it then
     # shares a sentence with the next line instead (0.800, 0.73). A post's hashtags are no
     # evidence (aligner): 0.804, 0.82. A line quoting the essay's title as such (标题叫《…》,
-    # 这篇题为〈…〉的文章) links the title (aligner._name_the_title): 0.815.
+    # 这篇题为〈…〉的文章) links the title (aligner._name_the_title): 0.815. A remark needs five
+    # spreads more evidence (its reaction 正在低谷的姐妹们…评论区…, a remark, was linked): 0.819, 0.91.
     ("impostor-years", 0.95, 0.74),
-    ("flywheel-thread", 0.81, 0.81),
+    ("flywheel-thread", 0.81, 0.90),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
