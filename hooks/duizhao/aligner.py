@@ -163,6 +163,7 @@ def align_texts(zh_units: Sequence[Unit], en_units: Sequence[Unit],
     moved = [(i, j, gain) for i, j, gain in _moved_lines(noise, scorer, beads)
              if not zh_captions[i] and j not in pinned and i not in fixed]
     beads = list(relink_moved(beads, moved))
+    beads = _moved_passages(beads, scorer, noise, lengths, zh_captions, en_captions, set(fixed), pinned, sections)
     beads = _fill_gaps(beads, scorer, noise, zh_captions, set(fixed), pinned)
     beads = _trim_shared_edges(beads, scorer, set(fixed))
     beads = _link_lead_ins(beads, scorer, noise, [u.text for u in zh_units], [u.text for u in en_units],
@@ -434,6 +435,67 @@ def _moved_lines(noise: Noise, scorer: PairScorer, beads: Sequence[Bead]) -> lis
         elif not bead.en and score > noise.threshold[line] and sentence in scorer.figures_only_in(line):
             moved.append((line, sentence, score - noise.threshold[line]))
     return moved
+
+
+MOVED_LINES = 3
+"""Fewest lines of a passage the summary moved that must each find their sentence in one
+stretch of the source the path left free, in order, for the passage to be aligned there
+(with 2, two lines of the real pair's tune half that share a topic with a free stretch are
+linked there wrongly; 3 and 4 give every gold file the same figures)."""
+
+
+CLAIMED_SHARE = 0.25
+"""Most share of that stretch other lines may already express (a line elsewhere may render a
+sentence of it: an answer pointing ahead to the passage)."""
+
+
+def _moved_passages(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, lengths: LengthModel,
+                    captions: Sequence[bool], en_captions: Sequence[bool], blocked: set[int],
+                    pinned: set[int], sections: bool) -> list[Bead]:
+    """Align a passage the summary moved (a Q&A put last, a story told first) where it came from.
+
+    The path is monotone, so a passage moved far from its place is left unlinked, however
+    plainly each of its lines renders a sentence; one line alone is placed by its own strong
+    match (``_moved_lines``). Several unlinked lines in a row whose best matches, in order,
+    lie in one stretch of sentences that (nearly) no line expresses corroborate each other:
+    the stretch is their source, and the lines are aligned against it as the path aligns any
+    segment. A sentence some other line expresses stays that line's.
+    """
+    claimed = _claimed(beads, pinned)
+    linked = {i for b in beads if b.en for i in b.zh}
+    runs, run = [], []
+    for i in range(scorer.n + 1):
+        if i < scorer.n and i not in linked and i not in blocked:
+            run.append(i)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    added: list[Bead] = []
+    for run in runs:
+        anchors = [(i, j, score - noise.threshold[i]) for i in run if not captions[i]
+                   for score, j in noise.coverage[i].best[:1] if j not in claimed and score > noise.threshold[i]]
+        chain = monotone_anchors(anchors)
+        if len(chain) < MOVED_LINES:
+            continue
+        first, last = chain[0][1], chain[-1][1]
+        if sum(j in claimed for j in range(first, last + 1)) > CLAIMED_SHARE * (last + 1 - first):
+            continue  # no stretch the path left free: the lines' matches are scattered
+        lo, hi = first, last + 1
+        while lo > 0 and lo - 1 not in claimed and first - lo < GAP_SENTENCES:
+            lo -= 1
+        while hi < scorer.m and hi not in claimed and hi - last - 1 < GAP_SENTENCES:
+            hi += 1
+        segment = _Segment(range(run[0], run[-1] + 1), range(lo, hi))
+        for bead in _align_segment(scorer, noise, lengths, segment, blocked, captions, en_captions, sections):
+            free = tuple(j for j in bead.en if j not in claimed)
+            if bead.zh and free:
+                added.append(Bead(bead.zh, free, bead.gain))
+                claimed.update(free)
+    if not added:
+        return list(beads)
+    moved = {i for b in added for i in b.zh}
+    return sorted([b for b in beads if not (set(b.zh) & moved)] + added, key=_reading_order)
 
 
 def _fill_gaps(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, captions: Sequence[bool],

@@ -43,6 +43,8 @@ _NOTE = re.compile(
     r"|(?=[^。]{0,20}$).{0,10}点(?:个|一下)[「“\"]?(?:在看|赞)[」”\"]?.{0,10}"
     # A publication's header: 量子位 | 公众号 QbitAI, 梦晨 发自 凹非寺.
     r"|\S{2,8}\s*[|｜]\s*公众号\s*\S{1,20}|\S{1,8}\s+发自\s+\S{1,8}"
+    # A reporter's byline: 端传媒 记者 陈颖欣 发自香港, 本报记者 张三.
+    r"|(?:\S{1,10}\s+)?(?:本报|特约)?记者\s*\S{2,4}(?:\s+发自\s*\S{1,8})?"
     # A publication's signature line above the text: 原创 AI前线 2025-03-02 08:15 北京.
     rf"|原创\s.{{0,30}}?{_DATE}.{{0,20}}|[^。，,]{{0,30}}?{_DATE}\s+\d{{1,2}}:\d{{2}}(?:\s+[^\s。，,]{{1,6}})?"
     # Its sign-off below: — 完 —, -END-, （完）.
@@ -55,15 +57,15 @@ _NOTE = re.compile(
 )
 
 
-_CAPTION = re.compile(r"^[(（]?(?:[左右上下中]图|图\s*\d{1,2}|图片|图源|图片来源)\s*[:：]")
+_CAPTION = re.compile(r"^[(（]?(?:[左右上下中]图|图\s*\d{0,2}|图片|图源|图片来源)\s*[:：]")
 
 
 def is_image_caption(text: str) -> bool:
     """Whether a Chinese line (in Simplified) is an image's caption: it opens with the image's
     place or number and a colon (左图：, 图1：, 图源：).
 
-    >>> [is_image_caption(t) for t in ("左图：这是一张合影；右图：真实的合影", "图 2：训练曲线", "（图源：网络）")]
-    [True, True, True]
+    >>> [is_image_caption(t) for t in ("左图：这是一张合影；右图：真实的合影", "图 2：训练曲线", "（图源：网络）", "图：受访者提供")]
+    [True, True, True, True]
     >>> [is_image_caption(t) for t in ("图灵奖得主说：", "如下图所示，损失下降了。", "地图：城市的样子变了。")]
     [False, False, False]
     """
@@ -110,7 +112,7 @@ def is_publisher_note(text: str, publisher: str = "") -> bool:
     ...     "点击蓝字关注我们", "点击上方“AI前线”，关注我们", "▲点击上方卡片关注我们", "长按二维码关注我们", "点个「在看」，让更多人看到",
     ...     "— 完 —", "-END-", "（完）", "（全文完）", "·END·", "© THE END", "转载请联系本公众号获得授权", "投稿或寻求报道：content@example.com",
     ...     "本文为机器之心原创，转载请联系本公众号获得授权", "本文由 InfoQ 授权转载", "觉得不错，请点个在看", "量子位 | 公众号 QbitAI",
-    ...     "梦晨 发自 凹非寺", "AI前线 2025-03-02 08:15 北京", "2025年03月02日 08:15 北京", "（本文经作者授权转载，原文刊载于作者个人部落格）", "本文来自他的博客",
+    ...     "梦晨 发自 凹非寺", "端传媒 记者 陈颖欣 发自香港", "本报记者 张三", "AI前线 2025-03-02 08:15 北京", "2025年03月02日 08:15 北京", "（本文经作者授权转载，原文刊载于作者个人部落格）", "本文来自他的博客",
     ...     "点我领取免费课程 → www.example-course.tw", "加入会员，免费收看更多职场与教育专题 ▶")
     >>> [t for t in furniture if not is_publisher_note(t)]
     []
@@ -119,7 +121,7 @@ def is_publisher_note(text: str, publisher: str = "") -> bool:
     ...     "文章提到，他的灵感来自一次失败的实验。", "本文的核心观点被广泛转载。", "作者重点关注了三个问题。", "三点分享",
     ...     "这件事的重点在看清楚自己想要什么。", "翻译/校对这样的工作，正在被AI取代。", "投稿：一场漫长的等待",
     ...     "整理：一份被低估的工作", "转载请注明出处是他唯一的要求。", "老板看完都忍不住给他点个赞。",
-    ...     "他在2023年5月1日 10:00 发表了这篇文章。")
+    ...     "他在2023年5月1日 10:00 发表了这篇文章。", "记者问他为什么离开。", "我 发自内心地感谢导师。")
     >>> [t for t in prose if is_publisher_note(t)]
     []
     >>> [is_publisher_note(t, "新智元") for t in ("新智元报道", "各大媒体报道", "新智元报道了这件事。")]
