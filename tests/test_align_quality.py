@@ -78,7 +78,7 @@ def test_the_about_page_table_states_every_written_text_as_measured_now():
     measured = {}
     for name in written:
         zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt", summary=zh)
         scores = score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en))
         measured[name] = (f"{scores.f1:.2f}", f"{round(100 * scores.null_accuracy)}%" if scores.nulls else "—")
     assert {name: row for name, row in table.items() if measured[name] != row} == {}, measured
@@ -329,6 +329,17 @@ def test_a_digests_question_renders_the_interviewers_turn_before_its_answer():
     assert _sentence_of(en, "I think timing, mostly.") in links[answer]
 
 
+def test_a_guides_imperative_heading_is_a_heading_the_summarys_heading_names():
+    # "Invest in projects, not papers." heads a section of the guide; the translation's heading
+    # 着眼项目，而不是论文 (set over two lines) renders it, so it is found as a heading and linked.
+    zh, _ = clean_chinese(read_lines(GOLD / "headroom-guidelines" / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(GOLD / "headroom-guidelines" / "en.txt"), "en.txt", summary=zh)
+    assert "Invest in projects, not papers." in [b.text for b in en.blocks if b.kind == "heading"]
+    [heading] = [b.id for b in zh.blocks if b.text == "着眼项目，而不是论文"]
+    links = {zh_id: link.en for link in align_article(zh, en).links for zh_id in link.zh}
+    assert links[heading] == (_sentence_of(en, "Invest in projects, not papers."),)
+
+
 def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # "A lot of people overestimate others' abilities…": the essay says it, so the summary's
     # line saying it links, though it speaks of people in general as a remark does.
@@ -469,10 +480,25 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # interviewer's turn before the guest's that its answer renders (_place_questions): 0.795.
     ("quiet-flywheel", 0.87, 0.79),
     ("open-release-podcast", 0.79, 0.99),
+    # A translation in the manner of 机器之心编译 of a guide whose headings are short imperative
+    # sentences ("Invest in projects, not papers."), two of them split over two lines in the
+    # Chinese, words of a scraped page injected into eight lines: F1 0.934 (P 0.964, R 0.905),
+    # null accuracy 0.83. Since such a sentence that a heading of the summary names stands as a
+    # heading (named_headings): 0.976.
+    ("headroom-guidelines", 0.97, 0.83),
+    # A video narration of an interview, one subtitle phrase a line, in the manner of the seed's
+    # 最佳拍档 (the cleaning joins its 334 phrases into 14 paragraphs, each retelling a stretch of
+    # the talk between the narrator's own commentary), against a transcript with speakers' names
+    # and times: F1 0.755 (P 0.770, R 0.740), null accuracy 1.00 (no paragraph is all
+    # commentary). A paragraph mixes commentary with retold sentences that skip the host's, and
+    # one retells an anecdote from much later: a link is a run of sentences, so such paragraphs
+    # take in, or leave out, the sentences between.
+    ("lantern-narration", 0.75, 0.99),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
+    # Cleaned as the build and the command line clean a pair: the English beside its summary.
     zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+    en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt", summary=zh)
     gold = resolve(read_gold(GOLD / f"{name}.gold"), zh, en)
     scores = score(align_article(zh, en), gold)
     assert scores.links >= 15 and not scores.unresolved, str(scores)
@@ -633,13 +659,18 @@ def test_run_on_english_page_keeps_its_headings_apart():
 # no cost to its alignment. So do quiet-flywheel's Title-Case title and first heading, one after
 # the other ("…About Language Models How I Stopped Building Robots"), and two headings before "I"
 # or a year; and open-release-podcast's episode title, before the host's first turn: at no cost
-# to either's alignment.
+# to either's alignment. headroom-guidelines' headings are imperative sentences ending in a full
+# stop ("Invest in projects, not papers."): flattened, they read as the sentences they are, and
+# its alignment loses what finding them gave (0.976 → 0.899). lantern-narration's title stays
+# glued to the first turn after it ("…in Conversation with Elena Vasquez [00:00:00] Sam Ortiz:"),
+# at no cost to its alignment.
 _HEADINGS_LOST_ON_ONE_LINE = {"broken-benchmark", "compiled-translation", "eleven-years", "flywheel-thread",
-                              "kitchen-speech", "long-way-back", "open-release-podcast", "open-speech",
-                              "quiet-flywheel", "running-on-empty", "small-models"}
+                              "headroom-guidelines", "kitchen-speech", "lantern-narration", "long-way-back",
+                              "open-release-podcast", "open-speech", "quiet-flywheel", "running-on-empty",
+                              "small-models"}
 # Of these, the heading eleven-years loses costs its alignment nothing.
-_ALIGNS_WORSE_ON_ONE_LINE = {"broken-benchmark", "compiled-translation", "kitchen-speech", "long-way-back",
-                             "open-speech", "running-on-empty", "small-models"}
+_ALIGNS_WORSE_ON_ONE_LINE = {"broken-benchmark", "compiled-translation", "headroom-guidelines", "kitchen-speech",
+                             "long-way-back", "open-speech", "running-on-empty", "small-models"}
 
 
 # impostor-years' English is a Markdown file (front matter, a fenced code block): a file is never
@@ -678,7 +709,15 @@ def test_a_written_pair_aligns_as_well_from_a_one_line_page(name):
     _aligns_as_well(name, _flattened)
 
 
-@pytest.mark.parametrize("name", [p.stem for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
+# An interview transcript set out a sentence a line loses its turns, one paragraph each: two of
+# lantern-narration's long narrated paragraphs then begin a sentence or three later (0.755 → 0.740).
+_ALIGNS_WORSE_A_SENTENCE_A_LINE = {"lantern-narration"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason="a transcript's turns lost"))
+    if p.stem in _ALIGNS_WORSE_A_SENTENCE_A_LINE else p.stem
+    for p in sorted(GOLD.glob("*.gold")) if (GOLD / p.stem).is_dir()])
 def test_a_written_pair_aligns_as_well_with_one_english_sentence_a_line(name):
     # The same English set out one sentence a line, as a literary translation is: a section
     # heading is followed by one sentence, not a long paragraph, and must still be a heading.

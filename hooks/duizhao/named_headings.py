@@ -11,6 +11,10 @@ sentence, before a capitalized word that starts one) becomes one when a heading 
 summary renders at least half of its content words and sits at about the same place in its
 text. Headings and phrases are paired in reading order, each at most once; the page's
 headings found already take part, so that the summary's heading for one looks for no other.
+
+On any page, a guide's headings may be short imperative sentences on lines of their own
+(``Invest in projects, not papers.``), which the typography reads as one-sentence paragraphs;
+the summary's heading naming one (着眼项目，而不是论文) makes it a heading the same way.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ SHARE = 0.5
 """Share of a phrase's content words that the summary's heading must render."""
 PLACE = 0.15
 """How far apart, as a share of each text, a heading and its phrase may sit."""
+SENTENCE_HEADING_WORDS = 8
+"""Longest sentence, in words, that a summary's heading may make a heading (``Pick problems with
+lots of headroom.`` has six)."""
 FLATTENED_SHARE = 0.5
 """Share of the whole text a single source line must hold to be a flattened page (one long
 paragraph of an ordinary page is not)."""
@@ -46,7 +53,9 @@ _NOT_IN_A_HEADING = re.compile(r"[.!?;:…\"“”()\[\]]")
 # Saturday was…``).
 _GOES_ON = frozenset(
     "about after although as because before if like once since so than that though unless until upon when "
-    "what where whether which while who whom whose why how first second third last next other same whole".split())
+    "what where whether which while who whom whose why how first second third last next other same whole "
+    # …and so does one ending in a verb that takes a clause (``A lot of people think | RL is…``).
+    "think believe guess suppose".split())
 # A phrase opening on a conjunction continues the sentence before it ("Of course"), and a
 # letter's greeting (``GREETINGS``) is none.
 _GOES_ON_FROM_BEFORE = frozenset("And But Or So Yet Of".split()) | GREETINGS
@@ -112,14 +121,11 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
     def split_headings_named_by_summary(lines: Lines, log: CleaningLog) -> Lines:
         total = sum(len(line.text) for line in lines) or 1
         flattened = _flattened(lines, total)
-        if not headings or not flattened:
-            return lines  # an ordinary page, or a summary without headings: nothing to look for
-        lexicon = load_lexicon()
         phrases = _candidate_phrases(lines, flattened, total)
-        if all(option.found for options in phrases for option in options):
-            return lines
+        if not headings or all(option.found for options in phrases for option in options):
+            return lines  # a summary without headings, or a page with no heading left to find
         cuts: dict[int, list[tuple[int, int]]] = {}
-        for phrase in _pair_in_order(_rendered(headings, lexicon), phrases):
+        for phrase in _pair_in_order(_rendered(headings, load_lexicon()), phrases):
             if not phrase.found:
                 cuts.setdefault(phrase.line, []).append((phrase.start, phrase.end))
         if not cuts:
@@ -128,6 +134,9 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
         for index, line in enumerate(lines):
             if index not in cuts:
                 out.append(line)
+                continue
+            if cuts[index] == [(0, len(line.text))]:  # a sentence standing as its section's heading
+                out.append(Line(line.number, line.text, "heading", line.merged))
                 continue
             bounds, kinds = [], ["paragraph"]
             for start, end in sorted(cuts[index]):
@@ -162,6 +171,8 @@ def _candidate_phrases(lines: Lines, flattened: set[int], total: int) -> list[tu
         if line.kind == "heading":
             keys = frozenset(english_keys(line.text))
             phrases.append((_Phrase(index, 0, len(line.text), offset / total, keys, True),))
+        elif line.kind == "paragraph" and _heading_sentence(line.text):
+            phrases.append((_Phrase(index, 0, len(line.text), offset / total, frozenset(english_keys(line.text))),))
         elif line.kind == "paragraph" and line.number in flattened:
             for start in _sentence_starts(line.text):
                 options = tuple(_Phrase(index, start, end, (offset + start) / total, keys)
@@ -170,6 +181,29 @@ def _candidate_phrases(lines: Lines, flattened: set[int], total: int) -> list[tu
                     phrases.append(options)
         offset += len(line.text)
     return phrases
+
+
+_SENTENCE_HEADING = re.compile(r"[A-Z][^.!?;:…\"“”()\[\]]*\.")
+"""A short sentence of its own (``Invest in projects, not papers.``)."""
+_STATES = frozenset("I We You He She It They This That These Those There Here My Our Your His Her Its Their "
+                    "The A An".split())
+"""First words of a sentence that states something (``I also changed how I worked.``): a
+heading so written is an imperative, opening on its verb."""
+
+
+def _heading_sentence(text: str) -> bool:
+    """Whether a line is one short sentence that may head a section, as a guide's imperative
+    headings do (``Pick problems with lots of headroom.``): a line a summary's heading may name
+    as one.
+
+    >>> [_heading_sentence(t) for t in ("Invest in projects, not papers.", "Know when to let go.", "I also changed how I worked.",
+    ...                                 "I asked. They said no.", "Why did it work?", "Shipping it nearly broke me.",
+    ...                                 "Pick a problem, and then keep working on it for many years.")]
+    [True, True, False, False, False, True, False]
+    """
+    text = text.strip()
+    words = text.split()
+    return bool(_SENTENCE_HEADING.fullmatch(text)) and len(words) <= SENTENCE_HEADING_WORDS and words[0] not in _STATES
 
 
 def _flattened(lines: Lines, total: int) -> set[int]:
