@@ -310,6 +310,8 @@ def test_a_passage_the_summary_moved_is_aligned_where_it_came_from():
     en, _ = clean_english(read_lines(GOLD / "open-release-podcast" / "en.txt"), "en.txt")
     links = {zh_id: set(link.en) for link in align_article(zh, en).links for zh_id in link.zh}
     for answer, source in (("答：我的联合创始人Lena Okafor找我谈话", "My cofounder, Lena Okafor, basically sat me down"),
+                           # linked by the path to the talk's last turns, where its words barely reach
+                           ("答：2024年初，发布之后大约四个月", "early 2024, about four months after the release"),
                            ("于是我彻底休了五周", "So I took five weeks completely off."),
                            ("问：是什么让你停下来的？", "What made you stop?")):
         [line] = [b.id for b in zh.blocks if b.text.startswith(answer)]
@@ -477,9 +479,11 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # R 0.545), null accuracy 1.00; since a moved passage is aligned where it came from
     # (aligner._moved_passages): 0.759. Its short questions, rewritten from the host's turns,
     # mostly find nothing; since a question is placed by the transcript's turns, as the
-    # interviewer's turn before the guest's that its answer renders (_place_questions): 0.795.
+    # interviewer's turn before the guest's that its answer renders (_place_questions): 0.795;
+    # since a line of the moved passage that the path took along to the talk's end, where its
+    # words barely reach, is aligned with the passage: 0.831.
     ("quiet-flywheel", 0.87, 0.79),
-    ("open-release-podcast", 0.79, 0.99),
+    ("open-release-podcast", 0.82, 0.99),
     # A translation in the manner of 机器之心编译 of a guide whose headings are short imperative
     # sentences ("Invest in projects, not papers."), two of them split over two lines in the
     # Chinese, words of a scraped page injected into eight lines: F1 0.934 (P 0.964, R 0.905),

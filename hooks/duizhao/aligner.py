@@ -460,10 +460,19 @@ def _moved_passages(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, len
     match (``_moved_lines``). Several unlinked lines in a row whose best matches, in order,
     lie in one stretch of sentences that (nearly) no line expresses corroborate each other:
     the stretch is their source, and the lines are aligned against it as the path aligns any
-    segment. A sentence some other line expresses stays that line's.
+    segment. A sentence some other line expresses stays that line's. A line the path took
+    along to a place its words barely reach, while its best match lies free and far above
+    (by the relinking margin), counts as unlinked here.
     """
     claimed = _claimed(beads, pinned)
-    linked = {i for b in beads if b.en for i in b.zh}
+    margin = RELINK_MARGIN * noise.spread
+
+    def astray(bead: Bead) -> bool:
+        best = noise.coverage[bead.zh[0]].best
+        return bool(best) and best[0][1] not in claimed and \
+            best[0][0] - scorer.score(range(bead.zh[0], bead.zh[0] + 1), range(bead.en[0], bead.en[-1] + 1)) > margin
+
+    linked = {i for b in beads if b.en and not (len(b.zh) == 1 and astray(b)) for i in b.zh}
     runs, run = [], []
     for i in range(scorer.n + 1):
         if i < scorer.n and i not in linked and i not in blocked:
@@ -732,8 +741,9 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
 
 _QUESTION = re.compile(r"^\s*[【\[(（]?(?:问|Q|提问)[】\])）]?\s*[:：]")
 _ANSWER = re.compile(r"^\s*[【\[(（]?(?:答|A|回答)[】\])）]?\s*[:：]")
-_SPEAKER = re.compile(r"^([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+\S")
-"""A transcript's speaker label opening a turn: ``Maya Lin: Why do you think…``."""
+_SPEAKER = re.compile(r"^(?:\[?\d{1,2}(?::\d{2}){1,2}\]?\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+\S")
+"""A transcript's speaker label opening a turn: ``Maya Lin: Why do you think…``, after its time
+where a flattened page kept it (``02:10 Maya Lin: So let's start…``)."""
 TURN_SENTENCES = 5
 """Most sentences of the host's turn a digest's one-line question renders."""
 
