@@ -26,6 +26,7 @@ from .notes import is_editorial_note
 from .numbers import section_number
 from .remarks import general_remarks
 from .scoring import Coverage, PairScorer
+from .turns import Turns, is_answer, is_question
 
 NOISE_LEVELS = 3.5
 """How many spreads above its background a line's score must rise to count as a match."""
@@ -739,11 +740,6 @@ def _place_headings(beads: Sequence[Bead], scorer: PairScorer, noise: Noise, num
     return [Bead(b.zh, (placed[b.zh[0]],), b.gain) if b.zh and b.zh[0] in placed else b for b in beads]
 
 
-_QUESTION = re.compile(r"^\s*[【\[(（]?(?:问|Q|提问)[】\])）]?\s*[:：]")
-_ANSWER = re.compile(r"^\s*[【\[(（]?(?:答|A|回答)[】\])）]?\s*[:：]")
-_SPEAKER = re.compile(r"^(?:\[?\d{1,2}(?::\d{2}){1,2}\]?\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+\S")
-"""A transcript's speaker label opening a turn: ``Maya Lin: Why do you think…``, after its time
-where a flattened page kept it (``02:10 Maya Lin: So let's start…``)."""
 TURN_SENTENCES = 5
 """Most sentences of the host's turn a digest's one-line question renders."""
 
@@ -754,42 +750,33 @@ def _place_questions(beads: Sequence[Bead], zh_texts: Sequence[str], en_texts: S
 
     An interview digest rewrites the interviewer's long, spoken questions into a few words
     (问：为什么离开？ for "You had a big team, a huge cluster… Why walk away from that?"), which
-    share too little with them to link on their words. The transcript's turns place them: the
-    question stands right before its answer (答：…), and the answer renders the guest's turn;
-    the turn before that one, another speaker's, is the question. The answer also renders its
-    turn from the start (the guest's "I think timing, mostly." before the sentences it retells).
+    share too little with them to link on their words. The transcript's turns (``turns``) place
+    them: the question stands right before its answer (答：…), and the answer renders the guest's
+    turn; the turn before that one, another speaker's, is the question. The answer also renders
+    its turn from the start (the guest's "I think timing, mostly." before the sentences it retells).
     """
-    speakers, current = [], None
-    for text in en_texts:
-        label = _SPEAKER.match(text)
-        current = label.group(1) if label else current
-        speakers.append(current)
-    if sum(bool(_SPEAKER.match(t)) for t in en_texts) < 2:
-        return list(beads)  # no transcript's turns
-
-    def turn_start(j: int) -> int:
-        while j > 0 and not _SPEAKER.match(en_texts[j]) and speakers[j - 1] == speakers[j]:
-            j -= 1
-        return j
-
+    turns = Turns.read(en_texts)
+    if not turns.found:
+        return list(beads)
+    speakers = turns.speakers
     claimed = _claimed(beads, pinned)
     sentences_of = _sentences_by_line(beads)
     placed: dict[int, tuple[int, ...]] = {}
     for answer, text in enumerate(zh_texts):
-        if not _ANSWER.match(text) or answer not in sentences_of or answer in blocked:
+        if not is_answer(text) or answer not in sentences_of or answer in blocked:
             continue
         first = sentences_of[answer][0]
-        start = turn_start(first)
+        start = turns.start(first)
         if speakers[first] is None or first - start > 2 or any(j in claimed for j in range(start, first)):
             continue
         if start < first:  # the answer's turn opens before the sentences it was linked to
             placed[answer] = tuple(range(start, first)) + sentences_of[answer]
             claimed.update(range(start, first))
         question = answer - 1
-        if (question < 0 or not _QUESTION.match(zh_texts[question]) or question in blocked
+        if (question < 0 or not is_question(zh_texts[question]) or question in blocked
                 or start == 0 or speakers[start - 1] in (None, speakers[first])):
             continue
-        asked = range(turn_start(start - 1), start)
+        asked = range(turns.start(start - 1), start)
         own = set(sentences_of.get(question, ()))
         # The question's own link, if any, lies in that turn: the turn is what it renders.
         if len(asked) <= TURN_SENTENCES and own <= set(asked) and not any(j in claimed - own for j in asked):
