@@ -77,8 +77,7 @@ def test_the_about_page_table_states_every_written_text_as_measured_now():
     assert sorted(table) == written  # a new written text is added to the table
     measured = {}
     for name in written:
-        zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt", summary=zh)
+        zh, en = _cleaned(name)
         scores = score(align_article(zh, en), resolve(read_gold(GOLD / f"{name}.gold"), zh, en))
         measured[name] = (f"{scores.f1:.2f}", f"{round(100 * scores.null_accuracy)}%" if scores.nulls else "—")
     assert {name: row for name, row in table.items() if measured[name] != row} == {}, measured
@@ -231,8 +230,7 @@ def test_a_summarys_heading_is_placed_by_where_its_section_begins():
                                   ("protein-years", "五／从自己的伤口，改变实验室", "What I Do Now"),
                                   ("small-models", "一、离开大厂", "Why I left the lab"),
                                   ("open-speech", "07 写在最后", None)):
-        zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-        en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+        zh, en = _cleaned(name)
         alignment = align_article(zh, en)
         [block] = [block.id for block in zh.blocks if block.text == heading]
         linked = [link.en for link in alignment.links if block in link.zh]
@@ -248,7 +246,7 @@ def test_summary_skips_sentences_and_adds_its_own_lines():
     # comment (z3, z6), and five sentences nobody renders.
     zh, en = _swan()
     alignment = align_texts(zh, en)
-    links = {line: link.en for link in alignment.links for line in link.zh}
+    links = _links(alignment)
     assert links["z0"] == ("e0",) and links["z1"] == ("e2",) and links["z2"] == ("e3",)
     assert "e6" in links["z4"]
     assert links["z5"] == ("e10", "e11")
@@ -275,8 +273,7 @@ def test_summary_comment_between_links_stays_without_source():
     ("kitchen-speech", "你怎么看“做数据集算不算研究”", "她的第一个项目"),
 ])
 def test_a_general_remark_needs_more_than_shared_topic_words(name, remark, rendering):
-    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt")
+    zh, en = _cleaned(name)
     alignment = align_article(zh, en)
     [added] = [b.id for b in zh.blocks if b.text.startswith(remark)]
     [retold] = [b.id for b in zh.blocks if b.text.startswith(rendering)]
@@ -287,8 +284,7 @@ def test_a_general_remark_needs_more_than_shared_topic_words(name, remark, rende
 def test_a_posts_hashtags_are_no_evidence():
     # "#科研心态" names the thread's topic (research, state of mind), which the essay's "the most
     # underrated force in a research life" shares; the line around it is the poster's reaction.
-    zh, _ = clean_chinese(read_lines(GOLD / "flywheel-thread" / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / "flywheel-thread" / "en.txt"), "en.txt")
+    zh, en = _cleaned("flywheel-thread")
     [reaction] = [b.id for b in zh.blocks if b.text.startswith("太真实了，读完在工位上发呆了半小时")]
     assert reaction in align_article(zh, en).additions
 
@@ -296,50 +292,45 @@ def test_a_posts_hashtags_are_no_evidence():
 def test_a_line_quoting_the_essays_title_links_the_title():
     # 标题叫《动量是飞轮，不是火箭》…，下面是我的笔记: the line names the essay by its title; its
     # "momentum" would otherwise join it to the next line's sentence on momentum.
-    zh, _ = clean_chinese(read_lines(GOLD / "flywheel-thread" / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / "flywheel-thread" / "en.txt"), "en.txt")
+    zh, en = _cleaned("flywheel-thread")
     [line] = [b.id for b in zh.blocks if b.text.startswith("标题叫《动量是飞轮，不是火箭》")]
-    links = {zh_id: link.en for link in align_article(zh, en).links for zh_id in link.zh}
-    assert links[line] == (_sentence_of(en, "Momentum Is a Flywheel, Not a Rocket"),)
+    assert _links(align_article(zh, en))[line] == (_sentence_of(en, "Momentum Is a Flywheel, Not a Rocket"),)
 
 
 def test_a_passage_the_summary_moved_is_aligned_where_it_came_from():
     # The digest puts the conversation's middle (on burnout) last; the path, in order, has
     # passed those sentences long before, yet each answer plainly renders them.
-    zh, _ = clean_chinese(read_lines(GOLD / "open-release-podcast" / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / "open-release-podcast" / "en.txt"), "en.txt")
-    links = {zh_id: set(link.en) for link in align_article(zh, en).links for zh_id in link.zh}
+    zh, en = _cleaned("open-release-podcast")
+    links = _links(align_article(zh, en))
     for answer, source in (("答：我的联合创始人Lena Okafor找我谈话", "My cofounder, Lena Okafor, basically sat me down"),
                            # linked by the path to the talk's last turns, where its words barely reach
                            ("答：2024年初，发布之后大约四个月", "early 2024, about four months after the release"),
                            ("于是我彻底休了五周", "So I took five weeks completely off."),
                            ("问：是什么让你停下来的？", "What made you stop?")):
         [line] = [b.id for b in zh.blocks if b.text.startswith(answer)]
-        assert _sentence_of(en, source) in links.get(line, set()), answer
+        assert _sentence_of(en, source) in links.get(line, ()), answer
 
 
 def test_a_digests_question_renders_the_interviewers_turn_before_its_answer():
     # 问：当时已经有别的开源模型，为什么偏偏是你们火了？ shares little with "Why do you think it took
     # off like that? There were other open models around."; the answer after it renders the
     # guest's turn after that one, which opens on "I think timing, mostly."
-    zh, _ = clean_chinese(read_lines(GOLD / "open-release-podcast" / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / "open-release-podcast" / "en.txt"), "en.txt")
-    links = {zh_id: set(link.en) for link in align_article(zh, en).links for zh_id in link.zh}
+    zh, en = _cleaned("open-release-podcast")
+    links = _links(align_article(zh, en))
     [question] = [b.id for b in zh.blocks if b.text.startswith("问：当时已经有别的开源模型")]
     [answer] = [b.id for b in zh.blocks if b.text.startswith("答：主要是时机")]
-    assert links[question] == {_sentence_of(en, "Why do you think it took off"), _sentence_of(en, "There were other open models")}
+    assert set(links[question]) == {_sentence_of(en, "Why do you think it took off"),
+                                    _sentence_of(en, "There were other open models")}
     assert _sentence_of(en, "I think timing, mostly.") in links[answer]
 
 
 def test_a_guides_imperative_heading_is_a_heading_the_summarys_heading_names():
     # "Invest in projects, not papers." heads a section of the guide; the translation's heading
     # 着眼项目，而不是论文 (set over two lines) renders it, so it is found as a heading and linked.
-    zh, _ = clean_chinese(read_lines(GOLD / "headroom-guidelines" / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / "headroom-guidelines" / "en.txt"), "en.txt", summary=zh)
+    zh, en = _cleaned("headroom-guidelines")
     assert "Invest in projects, not papers." in [b.text for b in en.blocks if b.kind == "heading"]
     [heading] = [b.id for b in zh.blocks if b.text == "着眼项目，而不是论文"]
-    links = {zh_id: link.en for link in align_article(zh, en).links for zh_id in link.zh}
-    assert links[heading] == (_sentence_of(en, "Invest in projects, not papers."),)
+    assert _links(align_article(zh, en))[heading] == (_sentence_of(en, "Invest in projects, not papers."),)
 
 
 def test_a_general_remark_in_the_essay_is_still_rendered(pair):
@@ -347,7 +338,7 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     # line saying it links, though it speaks of people in general as a remark does.
     zh, en, alignment = pair
     line = next(b.id for b in zh.blocks if b.text.startswith("很多人会高估别人的执行力"))
-    links = {zh_id: link.en for link in alignment.links for zh_id in link.zh}
+    links = _links(alignment)
     assert links[line] == (_sentence_of(en, "A lot of people overestimate others"),)
 
 
@@ -500,14 +491,24 @@ def test_a_general_remark_in_the_essay_is_still_rendered(pair):
     ("lantern-narration", 0.75, 0.99),
 ])
 def test_written_pairs_against_their_gold(name, min_f1, min_null):
-    # Cleaned as the build and the command line clean a pair: the English beside its summary.
-    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
-    en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt", summary=zh)
+    zh, en = _cleaned(name)
     gold = resolve(read_gold(GOLD / f"{name}.gold"), zh, en)
     scores = score(align_article(zh, en), gold)
     assert scores.links >= 15 and not scores.unresolved, str(scores)
     assert scores.f1 >= min_f1, str(scores)
     assert scores.null_accuracy >= min_null, str(scores)
+
+
+def _cleaned(name: str):
+    """A written pair cleaned as the build and the command line clean it: the English beside its summary."""
+    zh, _ = clean_chinese(read_lines(GOLD / name / "zh.txt"), "zh.txt")
+    en, _ = clean_english(read_lines(GOLD / name / "en.txt"), "en.txt", summary=zh)
+    return zh, en
+
+
+def _links(alignment) -> dict[str, tuple[str, ...]]:
+    """Chinese block id → the English sentence ids its link expresses."""
+    return {zh_id: link.en for link in alignment.links for zh_id in link.zh}
 
 
 def _sentence_of(en, key):
@@ -519,7 +520,7 @@ def test_a_line_ending_mid_sentence_is_placed_by_the_line_it_leads_into(pair):
     # on, so both lines render the one sentence about the industry job.
     zh, en, alignment = pair
     lines = {block.lines[0]: block.id for block in zh.blocks}
-    links = {line: link.en for link in alignment.links for line in link.zh}
+    links = _links(alignment)
     assert links.get(lines[234]) == links[lines[237]]
     # A line ending in a colon renders the source's sentence that ends in one just before
     # what both introduce.
@@ -549,7 +550,7 @@ def test_a_figure_only_one_sentence_states_places_a_line_the_summary_moved(pair)
     # The summary opens with a figure its source gives near the end: 5千多 citations, 5K.
     zh, en, alignment = pair
     lines = {block.lines[0]: block.id for block in zh.blocks}
-    links = {line: link.en for link in alignment.links for line in link.zh}
+    links = _links(alignment)
     assert links.get(lines[22]) == (_sentence_of(en, "I passed 5K citations"),)
 
 
@@ -558,7 +559,7 @@ def test_a_line_condensing_sentences_apart_links_to_each_of_them(pair):
     # research directions, then the fifth, past two the summary leaves out.
     zh, en, alignment = pair
     lines = {block.lines[0]: block.id for block in zh.blocks}
-    links = {line: link.en for link in alignment.links for line in link.zh}
+    links = _links(alignment)
     assert _sentence_of(en, "using learning to control the real ionocraft") in links[lines[137]]
     assert _sentence_of(en, "using inertial sensor data to optimize gait") in links[lines[137]]
 
@@ -844,7 +845,7 @@ def test_a_short_summary_that_moves_a_line_is_in_doubt_not_refused():
     alignment = align_article(zh, en)
     assert not alignment.unrelated and "keep the order" in alignment.unsure, alignment.unsure
     assert len(alignment.links) >= 6 and not any(link.confident for link in alignment.links)
-    by_line = {line: link.en for link in alignment.links for line in link.zh}
+    by_line = _links(alignment)
     sentences = {s.id: s.text for block in en.blocks for s in block.sentences}
     closing = next(b.id for b in zh.blocks if b.text.startswith("她说，是这个镇拯救了图书馆"))
     assert any(sentences[s].startswith("The town had saved it") for s in by_line[closing])

@@ -835,9 +835,9 @@ def split_spaced_headings(lines: Lines, log: CleaningLog) -> Lines:
     lowercase word, followed by a capitalized word that opens the next sentence: a sentence
     opener (``SENTENCE_OPENERS``; ``I`` only after a phrase with every word capitalized, ``The
     Project That Went Nowhere I started``) or a word the text writes in lowercase elsewhere
-    (``Researchers in``), so not a name (``met Pieter at lunch``) nor a date (``in May 2023``). A phrase ending in a lowercase word may
-    also be followed by a preposition and a capital (``Building the flywheel In January…``):
-    a sentence opening on a date or a place. A phrase that starts like a sentence (``We
+    (``Researchers in``), so not a name (``met Pieter at lunch``) nor a date (``in May 2023``).
+    A phrase ending in a lowercase word may also be followed by a preposition and a capital
+    (``Building the flywheel In January…``): a sentence opening on a date or a place. A phrase that starts like a sentence (``We
     chose option A``) or ends like half of one (``used the Transformer``) is none.
 
     >>> text = "It ends here. Nowhere to hide A few months ago I met The Times staff. " * 30

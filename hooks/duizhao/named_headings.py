@@ -119,11 +119,12 @@ def split_headings_named_by_summary(headings: Sequence[tuple[str, float]]) -> Do
     (``summary_headings``) name."""
 
     def split_headings_named_by_summary(lines: Lines, log: CleaningLog) -> Lines:
+        if not headings:
+            return lines  # a summary without headings names none
         total = sum(len(line.text) for line in lines) or 1
-        flattened = _flattened(lines, total)
-        phrases = _candidate_phrases(lines, flattened, total)
-        if not headings or all(option.found for options in phrases for option in options):
-            return lines  # a summary without headings, or a page with no heading left to find
+        phrases = _candidate_phrases(lines, _flattened(lines, total), total)
+        if all(option.found for options in phrases for option in options):
+            return lines  # no heading left to find
         cuts: dict[int, list[tuple[int, int]]] = {}
         for phrase in _pair_in_order(_rendered(headings, load_lexicon()), phrases):
             if not phrase.found:
@@ -164,7 +165,8 @@ def _rendered(headings: Sequence[tuple[str, float]], lexicon: Lexicon) -> list[_
 
 def _candidate_phrases(lines: Lines, flattened: set[int], total: int) -> list[tuple[_Phrase, ...]]:
     """For each sentence start of the ``flattened`` source lines, the phrases there that could be
-    a heading glued to the rest; and each heading the page has already, as a phrase found."""
+    a heading glued to the rest; each line that is one short imperative sentence, whole; and
+    each heading the page has already, as a phrase found."""
     lowercase = set().union(*(lowercase_words(line.text) for line in lines))
     phrases, offset = [], 0
     for index, line in enumerate(lines):
